@@ -1,0 +1,141 @@
+using WorkProgramme.Domain.Common;
+
+namespace WorkProgramme.Domain.Activities;
+
+/// <summary>An activity as one version of the programme states it: one row of the document.</summary>
+public sealed class ActivityVersion
+{
+    private List<string> planCodes = [];
+    private List<string> bodyCodes = [];
+
+    private ActivityVersion()
+    {
+        Title = Resources = Kpi = BilingualText.Empty;
+        Deadline = Deadline.None;
+    }
+
+    public ActivityVersion(Guid activityId, ActivityContent content)
+        : this()
+    {
+        if (activityId == Guid.Empty)
+        {
+            throw new DomainException("Une activité a toujours un identifiant.", "An activity always has an id.");
+        }
+
+        ActivityId = activityId;
+        Apply(content);
+    }
+
+    public int Id { get; private set; }
+
+    public int ProgrammeVersionId { get; private set; }
+
+    public Guid ActivityId { get; private set; }
+
+    public Section Section { get; private set; }
+
+    /// <summary>Number inside its section; null for a row deleted in this version.</summary>
+    public int? Number { get; private set; }
+
+    /// <summary>Number in the previous version; null for a new row.</summary>
+    public int? PreviousNumber { get; private set; }
+
+    public RevisionKind Revision { get; private set; }
+
+    public Priority? Priority { get; private set; }
+
+    public bool? LinkedToStrategicPlan { get; private set; }
+
+    public IReadOnlyList<string> PlanCodes => planCodes;
+
+    public TaskType? TaskType { get; private set; }
+
+    public IReadOnlyList<string> BodyCodes => bodyCodes;
+
+    public BilingualText Title { get; private set; }
+
+    public BilingualText Resources { get; private set; }
+
+    public BilingualText Kpi { get; private set; }
+
+    public Deadline Deadline { get; private set; }
+
+    public bool IsDeleted => Revision == RevisionKind.Deleted;
+
+    /// <summary>Orders rows as the document does: section, then number; deleted rows where they stood before.</summary>
+    public int SortKey => (Section == Section.TimeBound ? 0 : 100_000) + ((Number ?? PreviousNumber ?? 0) * 10) + (IsDeleted ? 0 : 1);
+
+    public ActivityContent Content => new()
+    {
+        Section = Section,
+        Number = Number,
+        PreviousNumber = PreviousNumber,
+        Revision = Revision,
+        Priority = Priority,
+        LinkedToStrategicPlan = LinkedToStrategicPlan,
+        PlanCodes = planCodes.ToArray(),
+        TaskType = TaskType,
+        BodyCodes = bodyCodes.ToArray(),
+        Title = Title,
+        Resources = Resources,
+        Kpi = Kpi,
+        Deadline = Deadline,
+    };
+
+    public void Apply(ActivityContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (content.Number is <= 0 || content.PreviousNumber is <= 0)
+        {
+            throw new DomainException("Un numéro d’activité est un entier positif.", "An activity number is a positive whole number.");
+        }
+
+        if (content.Revision == RevisionKind.Deleted && content.Number is not null)
+        {
+            throw new DomainException(
+                "Une activité supprimée n’a plus de numéro.",
+                "A deleted activity no longer has a number.");
+        }
+
+        if (content.Revision == RevisionKind.New && content.PreviousNumber is not null)
+        {
+            throw new DomainException(
+                "Une nouvelle activité n’a pas d’ancien numéro.",
+                "A new activity has no previous number.");
+        }
+
+        if (content.Revision == RevisionKind.Renumbered && content.Number == content.PreviousNumber)
+        {
+            throw new DomainException(
+                "Une activité renumérotée change de numéro.",
+                "A renumbered activity changes number.");
+        }
+
+        if (content.Title.IsEmpty)
+        {
+            throw new DomainException("L’intitulé de l’activité est obligatoire.", "The activity's title is required.");
+        }
+
+        Section = content.Section;
+        Number = content.Number;
+        PreviousNumber = content.PreviousNumber;
+        Revision = content.Revision;
+        Priority = content.Priority;
+        LinkedToStrategicPlan = content.LinkedToStrategicPlan;
+        planCodes = Distinct(content.PlanCodes);
+        TaskType = content.TaskType;
+        bodyCodes = Distinct(content.BodyCodes);
+        Title = content.Title;
+        Resources = content.Resources;
+        Kpi = content.Kpi;
+        Deadline = content.Deadline;
+    }
+
+    /// <summary>The role of each responsible body: the first is the lead, decision bodies decide, the rest support.</summary>
+    public IReadOnlyList<(string Code, BodyRole Role)> BodyRoles(Func<string, bool> isDecisionBody) =>
+        bodyCodes.Select((code, index) => (code, index == 0 ? BodyRole.Lead : isDecisionBody(code) ? BodyRole.Deciding : BodyRole.Supporting))
+            .ToArray();
+
+    private static List<string> Distinct(IEnumerable<string> codes) =>
+        codes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+}

@@ -1,0 +1,43 @@
+namespace WorkProgramme.Domain.Activities;
+
+public enum Section
+{
+    /// <summary>Section I: activities with a specific deadline.</summary>
+    TimeBound,
+
+    /// <summary>Section II: permanent activities, deadline "continuous work".</summary>
+    Permanent,
+}
+
+public enum Priority
+{
+    A,
+    B,
+    C,
+}
+
+/// <summary>Footnote 4's three task types, plus the "Suivi" (maintenance) the rows use in practice.</summary>
+public enum TaskType
+{
+    FineTuning,
+    Updating,
+    Development,
+    Maintenance,
+}
+
+/// <summary>How a row changed in the revision that produced its programme version.</summary>
+public enum RevisionKind
+{
+    Unchanged,
+    Renumbered,
+    Reworded,
+    New,
+    Deleted,
+}
+
+public enum BodyRole
+{
+    Lead,
+    Supporting,
+    Deciding,
+}

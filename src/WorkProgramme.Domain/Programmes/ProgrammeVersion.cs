@@ -1,0 +1,93 @@
+using WorkProgramme.Domain.Activities;
+using WorkProgramme.Domain.Common;
+
+namespace WorkProgramme.Domain.Programmes;
+
+public enum VersionState
+{
+    Draft,
+    Endorsed,
+    Approved,
+}
+
+/// <summary>One version of a programme: the rows as a given document (e.g. PC0756) states them.</summary>
+public sealed class ProgrammeVersion
+{
+    private readonly List<ActivityVersion> activities = [];
+
+    private ProgrammeVersion()
+    {
+        Label = null!;
+    }
+
+    internal ProgrammeVersion(string label, string? documentSymbol, string? sessionKey, int sequence)
+    {
+        if (string.IsNullOrWhiteSpace(label))
+        {
+            throw new DomainException("Une version a un libellé.", "A version needs a label.");
+        }
+
+        Label = label.Trim();
+        DocumentSymbol = documentSymbol;
+        State = VersionState.Draft;
+        SessionKey = sessionKey;
+        Sequence = sequence;
+    }
+
+    public int Id { get; private set; }
+
+    public int ProgrammeId { get; private set; }
+
+    public string Label { get; private set; }
+
+    /// <summary>The official document symbol, e.g. PC0756.</summary>
+    public string? DocumentSymbol { get; private set; }
+
+    public VersionState State { get; private set; }
+
+    /// <summary>Key of the session the version was prepared for; its status reports are the ones the document shows.</summary>
+    public string? SessionKey { get; private set; }
+
+    /// <summary>1 for the first version of a programme, then 2, 3...</summary>
+    public int Sequence { get; private set; }
+
+    public IReadOnlyCollection<ActivityVersion> Activities => activities;
+
+    public ActivityVersion AddActivity(Guid activityId, ActivityContent content)
+    {
+        EnsureEditable();
+        if (activities.Any(a => a.ActivityId == activityId))
+        {
+            throw new DomainException(
+                "Cette activité figure déjà dans la version.",
+                "This activity is already in the version.");
+        }
+
+        var row = new ActivityVersion(activityId, content);
+        activities.Add(row);
+        return row;
+    }
+
+    /// <summary>A version moves forward only: draft, endorsed by the committee, approved by the Council.</summary>
+    public void AdvanceTo(VersionState state)
+    {
+        if (state < State)
+        {
+            throw new DomainException(
+                $"Une version « {State} » ne peut pas revenir à « {state} ».",
+                $"A version that is {State} cannot go back to {state}.");
+        }
+
+        State = state;
+    }
+
+    private void EnsureEditable()
+    {
+        if (State == VersionState.Approved)
+        {
+            throw new DomainException(
+                "Une version approuvée ne peut plus être modifiée.",
+                "An approved version can no longer be changed.");
+        }
+    }
+}

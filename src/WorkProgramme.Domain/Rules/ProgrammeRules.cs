@@ -1,0 +1,166 @@
+using WorkProgramme.Domain.Activities;
+using WorkProgramme.Domain.Common;
+using WorkProgramme.Domain.StatusReports;
+
+namespace WorkProgramme.Domain.Rules;
+
+public enum Severity
+{
+    Error,
+    Warning,
+}
+
+public enum RuleCode
+{
+    NotLinkedToStrategicPlan,
+    TimeBoundWithoutDeadline,
+    PermanentNotContinuous,
+    LevelContradictsKeyword,
+    DuplicateNumber,
+    MissingNumber,
+    NoKeyword,
+    NoNextSteps,
+    MissingTranslation,
+    BlankPriority,
+}
+
+/// <summary>One broken rule; <see cref="ActivityId"/> is null for a rule about a whole section.</summary>
+public sealed record RuleViolation(RuleCode Rule, Severity Severity, Guid? ActivityId, Section Section, int? Number, BilingualText Message);
+
+/// <summary>
+/// The template's footnotes as checks. They report; they do not refuse, because the real documents break
+/// some of them and the Secretariat must see where.
+/// </summary>
+public static class ProgrammeRules
+{
+    public static Severity SeverityOf(RuleCode rule) => rule switch
+    {
+        RuleCode.NoKeyword or RuleCode.NoNextSteps or RuleCode.MissingTranslation or RuleCode.BlankPriority => Severity.Warning,
+        _ => Severity.Error,
+    };
+
+    public static IReadOnlyList<RuleViolation> Check(
+        IEnumerable<ActivityVersion> rows, Func<Guid, StatusReport?> statusOf)
+    {
+        var live = rows.Where(r => !r.IsDeleted).OrderBy(r => r.SortKey).ToList();
+        var violations = new List<RuleViolation>();
+        foreach (var row in live)
+        {
+            violations.AddRange(CheckRow(row, statusOf(row.ActivityId)));
+        }
+
+        foreach (var section in live.GroupBy(r => r.Section))
+        {
+            violations.AddRange(CheckNumbering(section.Key, section.ToList()));
+        }
+
+        return violations
+            .OrderBy(v => v.Severity)
+            .ThenBy(v => v.Section)
+            .ThenBy(v => v.Number ?? int.MaxValue)
+            .ThenBy(v => v.Rule)
+            .ToList();
+    }
+
+    private static IEnumerable<RuleViolation> CheckRow(ActivityVersion row, StatusReport? status)
+    {
+        RuleViolation Violation(RuleCode rule, string fr, string en) =>
+            new(rule, SeverityOf(rule), row.ActivityId, row.Section, row.Number, new BilingualText(fr, en));
+
+        if (row.LinkedToStrategicPlan != true)
+        {
+            yield return Violation(RuleCode.NotLinkedToStrategicPlan,
+                "L’activité n’est pas liée au Plan stratégique (la règle exige 100 %).",
+                "The activity is not linked to the Strategic Plan (the rule requires 100%).");
+        }
+
+        if (row.Section == Section.TimeBound && row.Deadline.IsEmpty)
+        {
+            yield return Violation(RuleCode.TimeBoundWithoutDeadline,
+                "Activité à délai spécifique sans délai.",
+                "Time-bound activity without a deadline.");
+        }
+
+        if (row.Section == Section.Permanent && !row.Deadline.Continuous)
+        {
+            yield return Violation(RuleCode.PermanentNotContinuous,
+                "Activité permanente dont le délai n’est pas « Travail continu ».",
+                "Permanent activity whose deadline is not “continuous work”.");
+        }
+
+        if (row.Priority is null)
+        {
+            yield return Violation(RuleCode.BlankPriority, "Niveau de priorité non renseigné.", "Priority left blank.");
+        }
+
+        var untranslated = MissingTranslations(row, status);
+        if (untranslated.Count > 0)
+        {
+            yield return Violation(RuleCode.MissingTranslation,
+                $"Traduction manquante : {string.Join(", ", untranslated.Select(f => f.Fr))}.",
+                $"Missing translation: {string.Join(", ", untranslated.Select(f => f.En))}.");
+        }
+
+        if (status is null || status.Keyword is null)
+        {
+            yield return Violation(RuleCode.NoKeyword,
+                "Le rapport de situation n’indique pas de mot clé (Achevé, En cours, Reporté, Pas encore commencé).",
+                "The status report gives no keyword (Completed, Ongoing, Postponed, Not yet started).");
+        }
+
+        if (status is not null && status.LevelContradictsKeyword)
+        {
+            yield return Violation(RuleCode.LevelContradictsKeyword,
+                $"Le niveau d’exécution ({status.ExecutionLevel}) contredit le mot clé ({status.Keyword}).",
+                $"The execution level ({status.ExecutionLevel}) contradicts the keyword ({status.Keyword}).");
+        }
+
+        if (status is not null && status.Keyword != StatusKeyword.Completed && status.NextSteps.IsEmpty)
+        {
+            yield return Violation(RuleCode.NoNextSteps,
+                "Le rapport de situation n’indique pas d’étapes suivantes.",
+                "The status report gives no next steps.");
+        }
+    }
+
+    private static List<BilingualText> MissingTranslations(ActivityVersion row, StatusReport? status)
+    {
+        var fields = new (BilingualText Text, BilingualText Name)[]
+        {
+            (row.Title, new("activité", "activity")),
+            (row.Resources, new("ressources", "resources")),
+            (row.Kpi, new("indicateurs", "KPIs")),
+            (row.Deadline.Text, new("délai", "deadline")),
+            (status?.Narrative ?? BilingualText.Empty, new("état d’avancement", "status")),
+            (status?.NextSteps ?? BilingualText.Empty, new("étapes suivantes", "next steps")),
+        };
+        return fields.Where(f => f.Text.IsPartlyTranslated).Select(f => f.Name).ToList();
+    }
+
+    private static IEnumerable<RuleViolation> CheckNumbering(Section section, IReadOnlyList<ActivityVersion> rows)
+    {
+        foreach (var duplicate in rows.Where(r => r.Number is not null).GroupBy(r => r.Number).Where(g => g.Count() > 1))
+        {
+            foreach (var row in duplicate)
+            {
+                yield return new RuleViolation(RuleCode.DuplicateNumber, Severity.Error, row.ActivityId, section, row.Number,
+                    new BilingualText($"Le numéro {row.Number} est utilisé plusieurs fois dans la section.",
+                        $"Number {row.Number} is used more than once in the section."));
+            }
+        }
+
+        foreach (var row in rows.Where(r => r.Number is null))
+        {
+            yield return new RuleViolation(RuleCode.MissingNumber, Severity.Error, row.ActivityId, section, null,
+                new BilingualText("Activité sans numéro.", "Activity without a number."));
+        }
+
+        var used = rows.Where(r => r.Number is not null).Select(r => r.Number!.Value).ToHashSet();
+        var highest = used.Count == 0 ? 0 : used.Max();
+        foreach (var gap in Enumerable.Range(1, highest).Where(n => !used.Contains(n)))
+        {
+            yield return new RuleViolation(RuleCode.MissingNumber, Severity.Error, null, section, gap,
+                new BilingualText($"Le numéro {gap} manque dans la section.", $"Number {gap} is missing from the section."));
+        }
+    }
+}
