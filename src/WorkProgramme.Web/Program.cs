@@ -1,6 +1,30 @@
+using WorkProgramme.Application;
+using WorkProgramme.Web.Api;
+using WorkProgramme.Web.Infrastructure;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddApplication(builder.Configuration);
+builder.Services.AddWebLocalization();
+builder.Services.AddWebErrorHandling();
+builder.Services.AddRazorPages();
+builder.Services.AddOpenApi();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+await app.InitializeDatabaseAsync();
+
+app.UseWebErrorHandling();
+app.UseStaticFiles();
+app.UseWebLocalization();
+app.UseRouting();
+
+app.MapLanguageSwitch();
+app.MapRazorPages();
+app.MapProgrammeApi();
+app.MapOpenApi();
 
 app.Run();
+
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -31,4 +31,12 @@ public sealed record ActivityContent
     public BilingualText Kpi { get; init; } = BilingualText.Empty;
 
     public Deadline Deadline { get; init; } = Deadline.None;
+
+    public bool Equals(ActivityContent? other) =>
+        other is not null && Section == other.Section && Number == other.Number && PreviousNumber == other.PreviousNumber
+        && Revision == other.Revision && Priority == other.Priority && LinkedToStrategicPlan == other.LinkedToStrategicPlan
+        && PlanCodes.SequenceEqual(other.PlanCodes) && TaskType == other.TaskType && BodyCodes.SequenceEqual(other.BodyCodes)
+        && Title == other.Title && Resources == other.Resources && Kpi == other.Kpi && Deadline == other.Deadline;
+
+    public override int GetHashCode() => HashCode.Combine(Section, Number, Revision, Title);
 }

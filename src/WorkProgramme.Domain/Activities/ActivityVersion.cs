@@ -5,8 +5,8 @@ namespace WorkProgramme.Domain.Activities;
 /// <summary>An activity as one version of the programme states it: one row of the document.</summary>
 public sealed class ActivityVersion
 {
-    private List<string> planCodes = [];
-    private List<string> bodyCodes = [];
+    private IReadOnlyList<string> planCodes = [];
+    private IReadOnlyList<string> bodyCodes = [];
 
     private ActivityVersion()
     {
@@ -136,6 +136,6 @@ public sealed class ActivityVersion
         bodyCodes.Select((code, index) => (code, index == 0 ? BodyRole.Lead : isDecisionBody(code) ? BodyRole.Deciding : BodyRole.Supporting))
             .ToArray();
 
-    private static List<string> Distinct(IEnumerable<string> codes) =>
-        codes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+    private static string[] Distinct(IEnumerable<string> codes) =>
+        codes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
 }

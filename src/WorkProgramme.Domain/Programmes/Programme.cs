@@ -54,6 +54,19 @@ public sealed class Programme
 
     public IReadOnlyCollection<ProgrammeVersion> Versions => versions;
 
+    public void Describe(string bodyCode, int periodStart, int periodEnd, BilingualText title)
+    {
+        if (periodEnd < periodStart || title.IsEmpty)
+        {
+            throw new DomainException("Période ou titre invalide.", "Invalid period or title.");
+        }
+
+        BodyCode = bodyCode;
+        PeriodStart = periodStart;
+        PeriodEnd = periodEnd;
+        Title = title;
+    }
+
     public ProgrammeVersion AddVersion(string label, string? documentSymbol, string? sessionKey)
     {
         if (versions.Any(v => v.Label == label))

@@ -68,9 +68,47 @@ public sealed class ProgrammeVersion
         return row;
     }
 
+    /// <summary>Sets a row's content; an approved version accepts only what it already says.</summary>
+    public void ReviseActivity(Guid activityId, ActivityContent content)
+    {
+        var row = activities.SingleOrDefault(a => a.ActivityId == activityId)
+            ?? throw new DomainException("Cette activité ne figure pas dans la version.", "This activity is not in the version.");
+        if (row.Content.Equals(content))
+        {
+            return;
+        }
+
+        EnsureEditable();
+        row.Apply(content);
+    }
+
+    /// <summary>Takes a row out of a draft version (retiring an activity keeps it as a deleted row instead).</summary>
+    public void RemoveActivity(Guid activityId)
+    {
+        EnsureEditable();
+        activities.RemoveAll(a => a.ActivityId == activityId);
+    }
+
     /// <summary>A version moves forward only: draft, endorsed by the committee, approved by the Council.</summary>
+    public void Describe(string? documentSymbol, string? sessionKey)
+    {
+        if (documentSymbol == DocumentSymbol && sessionKey == SessionKey)
+        {
+            return;
+        }
+
+        EnsureEditable();
+        DocumentSymbol = documentSymbol;
+        SessionKey = sessionKey;
+    }
+
     public void AdvanceTo(VersionState state)
     {
+        if (state == State)
+        {
+            return;
+        }
+
         if (state < State)
         {
             throw new DomainException(

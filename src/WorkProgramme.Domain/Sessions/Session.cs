@@ -13,8 +13,6 @@ public enum Season
 /// <summary>A meeting of a body, e.g. the PTC's 243rd/244th sessions in April 2024.</summary>
 public sealed class Session
 {
-    private readonly List<int> ordinals = [];
-
     private Session()
     {
         Key = null!;
@@ -26,8 +24,8 @@ public sealed class Session
     {
         Key = Guard.Code(key, nameof(key));
         BodyCode = Guard.Code(bodyCode, nameof(bodyCode));
-        this.ordinals.AddRange(ordinals);
-        if (this.ordinals.Count == 0 || this.ordinals.Any(o => o <= 0))
+        Ordinals = ordinals.ToArray();
+        if (Ordinals.Count == 0 || Ordinals.Any(o => o <= 0))
         {
             throw new DomainException("Une session a au moins un numéro d’ordre positif.", "A session has at least one positive ordinal.");
         }
@@ -43,7 +41,7 @@ public sealed class Session
 
     public string BodyCode { get; private set; }
 
-    public IReadOnlyList<int> Ordinals => ordinals;
+    public IReadOnlyList<int> Ordinals { get; private set; } = [];
 
     public int Year { get; private set; }
 
@@ -81,7 +79,7 @@ public sealed class Session
 
     /// <summary>"243rd/244th" in English, "243ème/244ème" in French.</summary>
     public string OrdinalLabel(Language language) =>
-        string.Join("/", ordinals.Select(o => language == Language.Fr ? $"{o}ème" : $"{o}{EnglishSuffix(o)}"));
+        string.Join("/", Ordinals.Select(o => language == Language.Fr ? $"{o}ème" : $"{o}{EnglishSuffix(o)}"));
 
     private static string EnglishSuffix(int n) => (n % 100) switch
     {

@@ -42,7 +42,7 @@ public sealed record ReachedMilestone(DateOnly? Date, BilingualText Text);
 /// <summary>The status of one activity written for one session of the body (footnote 6).</summary>
 public sealed class StatusReport
 {
-    private List<ReachedMilestone> milestonesReached = [];
+    private IReadOnlyList<ReachedMilestone> milestonesReached = [];
 
     private StatusReport()
     {
@@ -83,6 +83,12 @@ public sealed class StatusReport
     public bool LevelContradictsKeyword =>
         Keyword is { } k && ExecutionLevel is { } level && level != ExecutionLevels.For(k);
 
+    public bool Says(StatusKeyword? keyword, bool keywordInferred, BilingualText narrative, BilingualText nextSteps,
+        IEnumerable<ReachedMilestone> milestones, ExecutionLevel? level) =>
+        Keyword == keyword && KeywordInferred == (keyword is not null && keywordInferred) && Narrative == narrative
+        && NextSteps == nextSteps && MilestonesReached.SequenceEqual(milestones)
+        && ExecutionLevel == (level ?? (keyword is { } k ? ExecutionLevels.For(k) : null));
+
     /// <summary>Records the status; the level follows the keyword unless a recorded colour is given (imports).</summary>
     public void Record(StatusKeyword? keyword, bool keywordInferred, BilingualText narrative, BilingualText nextSteps,
         IEnumerable<ReachedMilestone> milestones, ExecutionLevel? recordedLevel = null)
@@ -99,7 +105,7 @@ public sealed class StatusReport
         ExecutionLevel = recordedLevel ?? (keyword is { } k ? ExecutionLevels.For(k) : null);
         Narrative = narrative;
         NextSteps = nextSteps;
-        milestonesReached = milestones.ToList();
+        milestonesReached = milestones.ToArray();
     }
 
     public void Publish()

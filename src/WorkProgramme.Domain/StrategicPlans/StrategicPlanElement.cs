@@ -43,4 +43,12 @@ public sealed class StrategicPlanElement
     public PlanElementGroup Group { get; private set; }
 
     public int Order { get; private set; }
+
+    public void Update(BilingualText displayCode, BilingualText label, PlanElementGroup group, int order)
+    {
+        DisplayCode = displayCode;
+        Label = label;
+        Group = group;
+        Order = order;
+    }
 }

@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WorkProgramme.Domain.Activities;
+using WorkProgramme.Domain.Programmes;
+using WorkProgramme.Domain.StatusReports;
+
+namespace WorkProgramme.Application.Data.Configurations;
+
+internal sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programme>
+{
+    public void Configure(EntityTypeBuilder<Programme> programme)
+    {
+        programme.Property(p => p.Slug).HasMaxLength(80);
+        programme.HasIndex(p => p.Slug).IsUnique();
+        programme.Property(p => p.BodyCode).HasMaxLength(40);
+        programme.Bilingual(p => p.Title, "Title", 500);
+        programme.HasMany(p => p.Versions).WithOne().HasForeignKey(v => v.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+        programme.Navigation(p => p.Versions).HasField("versions");
+    }
+}
+
+internal sealed class ProgrammeVersionConfiguration : IEntityTypeConfiguration<ProgrammeVersion>
+{
+    public void Configure(EntityTypeBuilder<ProgrammeVersion> version)
+    {
+        version.Property(v => v.Label).HasMaxLength(100);
+        version.HasIndex(v => new { v.ProgrammeId, v.Label }).IsUnique();
+        version.Property(v => v.DocumentSymbol).HasMaxLength(40);
+        version.Property(v => v.State).HasConversion<string>().HasMaxLength(20);
+        version.Property(v => v.SessionKey).HasMaxLength(60);
+        version.HasMany(v => v.Activities).WithOne().HasForeignKey(a => a.ProgrammeVersionId).OnDelete(DeleteBehavior.Cascade);
+        version.Navigation(v => v.Activities).HasField("activities");
+    }
+}
+
+internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
+{
+    public void Configure(EntityTypeBuilder<Activity> activity)
+    {
+        activity.Property(a => a.Id).ValueGeneratedNever();
+        activity.HasOne<Programme>().WithMany().HasForeignKey(a => a.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ActivityVersionConfiguration : IEntityTypeConfiguration<ActivityVersion>
+{
+    public void Configure(EntityTypeBuilder<ActivityVersion> row)
+    {
+        row.HasOne<Activity>().WithMany().HasForeignKey(r => r.ActivityId).OnDelete(DeleteBehavior.Restrict);
+        row.HasIndex(r => new { r.ProgrammeVersionId, r.ActivityId }).IsUnique();
+        row.Property(r => r.Section).HasConversion<string>().HasMaxLength(20);
+        row.Property(r => r.Revision).HasConversion<string>().HasMaxLength(20);
+        row.Property(r => r.Priority).HasConversion<string>().HasMaxLength(1);
+        row.Property(r => r.TaskType).HasConversion<string>().HasMaxLength(20);
+        row.Property(r => r.PlanCodes).HasField("planCodes").HasJsonConversion().HasMaxLength(400);
+        row.Property(r => r.BodyCodes).HasField("bodyCodes").HasJsonConversion().HasMaxLength(800);
+        row.Bilingual(r => r.Title, "Title");
+        row.Bilingual(r => r.Resources, "Resources");
+        row.Bilingual(r => r.Kpi, "Kpi");
+        row.Property(r => r.Deadline).HasJsonConversion();
+        row.Ignore(r => r.Content);
+        row.Ignore(r => r.IsDeleted);
+        row.Ignore(r => r.SortKey);
+    }
+}
+
+internal sealed class StatusReportConfiguration : IEntityTypeConfiguration<StatusReport>
+{
+    public void Configure(EntityTypeBuilder<StatusReport> report)
+    {
+        report.HasOne<Activity>().WithMany().HasForeignKey(r => r.ActivityId).OnDelete(DeleteBehavior.Cascade);
+        report.Property(r => r.SessionKey).HasMaxLength(60);
+        report.HasIndex(r => new { r.ActivityId, r.SessionKey }).IsUnique();
+        report.Property(r => r.Keyword).HasConversion<string>().HasMaxLength(20);
+        report.Property(r => r.ExecutionLevel).HasConversion<string>().HasMaxLength(10);
+        report.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
+        report.Property(r => r.MilestonesReached).HasField("milestonesReached").HasJsonConversion();
+        report.Bilingual(r => r.NextSteps, "NextSteps");
+        report.Bilingual(r => r.Narrative, "Narrative");
+        report.Ignore(r => r.LevelContradictsKeyword);
+    }
+}

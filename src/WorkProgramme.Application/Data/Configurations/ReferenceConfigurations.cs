@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WorkProgramme.Domain.Bodies;
+using WorkProgramme.Domain.Sessions;
+using WorkProgramme.Domain.StrategicPlans;
+
+namespace WorkProgramme.Application.Data.Configurations;
+
+internal sealed class BodyConfiguration : IEntityTypeConfiguration<Body>
+{
+    public void Configure(EntityTypeBuilder<Body> body)
+    {
+        body.Property(b => b.Code).HasMaxLength(40);
+        body.HasIndex(b => b.Code).IsUnique();
+        body.Bilingual(b => b.Abbreviation, "Abbreviation", 40);
+        body.Bilingual(b => b.Name, "Name", 300);
+        body.Property(b => b.Kind).HasConversion<string>().HasMaxLength(30);
+        body.Property(b => b.ReportsTo).HasMaxLength(40);
+        body.Ignore(b => b.IsDecisionBody);
+    }
+}
+
+internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
+{
+    public void Configure(EntityTypeBuilder<Session> session)
+    {
+        session.Property(s => s.Key).HasMaxLength(60);
+        session.HasIndex(s => s.Key).IsUnique();
+        session.Property(s => s.BodyCode).HasMaxLength(40);
+        session.HasIndex(s => new { s.BodyCode, s.Year, s.Month });
+        session.Property(s => s.Ordinals).HasJsonConversion().HasMaxLength(100);
+        session.Property(s => s.Season).HasConversion<string>().HasMaxLength(10);
+        session.Property(s => s.Place).HasMaxLength(200);
+        session.Ignore(s => s.MonthIndex);
+    }
+}
+
+internal sealed class PlanElementConfiguration : IEntityTypeConfiguration<StrategicPlanElement>
+{
+    public void Configure(EntityTypeBuilder<StrategicPlanElement> element)
+    {
+        element.ToTable("PlanElements");
+        element.Property(e => e.Code).HasMaxLength(20);
+        element.HasIndex(e => e.Code).IsUnique();
+        element.Bilingual(e => e.DisplayCode, "DisplayCode", 20);
+        element.Bilingual(e => e.Label, "Label", 300);
+        element.Property(e => e.Group).HasConversion<string>().HasMaxLength(30);
+    }
+}

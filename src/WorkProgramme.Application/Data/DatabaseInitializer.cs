@@ -1,0 +1,64 @@
+using System.Reflection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using WorkProgramme.Application.Features.Interchange;
+
+namespace WorkProgramme.Application.Data;
+
+/// <summary>Brings the database to the current schema and, when it holds no programme, loads the shipped ones.</summary>
+public sealed class DatabaseInitializer(WorkProgrammeDb db, ImportProgramme.Handler import, ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        EnsureSqliteFolder();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (await db.Programmes.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        foreach (var (name, open) in SeedFiles())
+        {
+            await using var stream = open();
+            var (file, problems) = await ProgrammeJson.ReadAsync(stream, cancellationToken);
+            var outcome = file is null ? ImportProgramme.Outcome.Rejected(problems) : await import.HandleAsync(new(file), cancellationToken);
+            if (!outcome.Succeeded)
+            {
+                // The shipped data is part of the product: a problem in it is a bug, not a user error.
+                throw new InvalidOperationException(
+                    $"Shipped data {name} is invalid: {string.Join("; ", outcome.Problems.Select(p => p.Describe(Domain.Common.Language.En)))}");
+            }
+
+            logger.LogInformation("Loaded {Programme} ({Activities} activities) from {Resource}", outcome.Slug, outcome.Activities, name);
+        }
+    }
+
+    /// <summary>The programme files embedded in this assembly from the repository's data/ folder.</summary>
+    public static IEnumerable<(string Name, Func<Stream> Open)> SeedFiles()
+    {
+        var assembly = typeof(DatabaseInitializer).Assembly;
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("SeedData.", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(n => (n, (Func<Stream>)(() => Open(assembly, n))));
+    }
+
+    private static Stream Open(Assembly assembly, string name) =>
+        assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException($"Missing resource {name}");
+
+    private void EnsureSqliteFolder()
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return;
+        }
+
+        var path = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(path) && path != ":memory:" && folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using WorkProgramme.Application.Data;
+using WorkProgramme.Application.Features.Programmes;
+using WorkProgramme.Application.Features.Shared;
+using WorkProgramme.Domain.Common;
+using WorkProgramme.Domain.Rules;
+
+namespace WorkProgramme.Application.Features.Checks;
+
+/// <summary>Every rule the footnotes set, checked on one version: the checks page and <c>wp validate</c>.</summary>
+public static class CheckProgramme
+{
+    public sealed record Query(string Slug, string? VersionLabel = null);
+
+    public sealed record Finding(RuleViolation Violation, string Reference, BilingualText? ActivityTitle);
+
+    public sealed record Result(string Slug, BilingualText Title, string VersionLabel, IReadOnlyList<Finding> Findings)
+    {
+        public int Errors => Findings.Count(f => f.Violation.Severity == Severity.Error);
+
+        public int Warnings => Findings.Count(f => f.Violation.Severity == Severity.Warning);
+
+        public IReadOnlyList<(RuleCode Rule, Severity Severity, int Count)> CountsByRule => Findings
+            .GroupBy(f => f.Violation.Rule)
+            .Select(g => (g.Key, ProgrammeRules.SeverityOf(g.Key), g.Count()))
+            .OrderBy(c => c.Item2).ThenBy(c => c.Key)
+            .ToList();
+    }
+
+    public sealed class Handler(WorkProgrammeDb db)
+    {
+        public async Task<Result?> HandleAsync(Query query, CancellationToken cancellationToken)
+        {
+            var snapshot = await ProgrammeSnapshot.LoadAsync(db, query.Slug, query.VersionLabel, cancellationToken);
+            if (snapshot is null)
+            {
+                return null;
+            }
+
+            var rows = snapshot.Version.Activities.ToDictionary(a => a.ActivityId);
+            var findings = snapshot.Violations().Select(v =>
+            {
+                var row = v.ActivityId is { } id ? rows[id] : null;
+                var reference = $"{(v.Section == Domain.Activities.Section.TimeBound ? "I" : "II")}.{v.Number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—"}";
+                return new Finding(v, reference, row?.Title);
+            }).ToList();
+            return new Result(snapshot.Programme.Slug, snapshot.Programme.Title, snapshot.Version.Label, findings);
+        }
+    }
+}

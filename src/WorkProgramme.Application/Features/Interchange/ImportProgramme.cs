@@ -1,0 +1,231 @@
+using Microsoft.EntityFrameworkCore;
+using WorkProgramme.Application.Data;
+using WorkProgramme.Domain.Activities;
+using WorkProgramme.Domain.Programmes;
+using WorkProgramme.Domain.StatusReports;
+
+namespace WorkProgramme.Application.Features.Interchange;
+
+/// <summary>
+/// Loads a programme file: reference data, the programme, one version's rows and their status reports.
+/// All or nothing: any problem and the database is left exactly as it was.
+/// </summary>
+public static class ImportProgramme
+{
+    public sealed record Command(ProgrammeFile File);
+
+    public sealed record Outcome(string? Slug, int Activities, IReadOnlyList<ImportProblem> Problems)
+    {
+        public bool Succeeded => Problems.Count == 0;
+
+        public static Outcome Rejected(IReadOnlyList<ImportProblem> problems) => new(null, 0, problems);
+    }
+
+    public sealed class Handler(WorkProgrammeDb db)
+    {
+        public async Task<Outcome> HandleAsync(Command command, CancellationToken cancellationToken)
+        {
+            var file = command.File;
+            var mapper = new ProgrammeFileMapper(
+                await db.Bodies.Select(b => b.Code).ToListAsync(cancellationToken),
+                await db.Sessions.Select(s => s.Key).ToListAsync(cancellationToken),
+                await db.PlanElements.Select(e => e.Code).ToListAsync(cancellationToken));
+
+            CheckShape(file, mapper);
+            var bodies = mapper.Bodies(file.Reference?.Bodies ?? []);
+            var sessions = mapper.Sessions(file.Reference?.Sessions ?? []);
+            var planElements = mapper.PlanElements(file.Reference?.StrategicPlan ?? []);
+            mapper.CheckBody(file.Body, "programme", "body");
+            var state = file.Version is null ? null : mapper.VersionState(file.Version);
+            var rows = file.Activities
+                .Select((dto, index) => (Dto: dto, Mapped: mapper.Activity(dto, index, file.Version?.Session)))
+                .ToList();
+            if (mapper.Problems.Count > 0 || file.Version is null || state is null)
+            {
+                return Outcome.Rejected(mapper.Problems);
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await UpsertReferenceDataAsync(bodies, sessions, planElements, cancellationToken);
+            var programme = await db.Programmes.Include(p => p.Versions).ThenInclude(v => v.Activities)
+                .SingleOrDefaultAsync(p => p.Slug == file.Slug, cancellationToken);
+            if (programme is null)
+            {
+                programme = new Programme(file.Slug, file.Body, file.Period!.Start, file.Period.End, ProgrammeFileMapper.Text(file.Title));
+                db.Programmes.Add(programme);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            else
+            {
+                programme.Describe(file.Body, file.Period!.Start, file.Period.End, ProgrammeFileMapper.Text(file.Title));
+            }
+
+            var version = programme.Versions.SingleOrDefault(v => v.Label == file.Version.Label)
+                ?? programme.AddVersion(file.Version.Label, file.Version.DocumentSymbol, file.Version.Session);
+            var replaced = mapper.Try("version", () =>
+            {
+                version.Describe(file.Version.DocumentSymbol, file.Version.Session);
+                return version;
+            });
+            if (replaced is null)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return Outcome.Rejected(mapper.Problems);
+            }
+
+            var existingActivities = await db.Activities.Where(a => a.ProgrammeId == programme.Id || rows.Select(r => r.Dto.Id).Contains(a.Id))
+                .ToDictionaryAsync(a => a.Id, cancellationToken);
+            var idsInFile = new HashSet<Guid>();
+            foreach (var (dto, (content, status)) in rows)
+            {
+                var at = $"activities[{idsInFile.Count}]";
+                var id = dto.Id ?? Guid.NewGuid();
+                if (!idsInFile.Add(id))
+                {
+                    mapper.Add(at, "id", $"identifiant en double {id}", $"duplicate id {id}");
+                    continue;
+                }
+
+                if (existingActivities.TryGetValue(id, out var activity) && activity.ProgrammeId != programme.Id)
+                {
+                    mapper.Add(at, "id", "cet identifiant appartient à un autre programme", "this id belongs to another programme");
+                    continue;
+                }
+
+                if (activity is null)
+                {
+                    db.Activities.Add(new Activity(id, programme.Id));
+                }
+
+                if (version.Activities.Any(a => a.ActivityId == id))
+                {
+                    mapper.Try(at, () => { version.ReviseActivity(id, content!); return version; });
+                }
+                else
+                {
+                    mapper.Try(at, () => version.AddActivity(id, content!));
+                }
+
+                if (status is not null)
+                {
+                    await RecordStatusAsync(id, status, at, mapper, cancellationToken);
+                }
+            }
+
+            foreach (var stale in version.Activities.Where(a => !idsInFile.Contains(a.ActivityId)).Select(a => a.ActivityId).ToList())
+            {
+                mapper.Try("version", () => { version.RemoveActivity(stale); return version; });
+            }
+
+            mapper.Try("version", () => { version.AdvanceTo(state.Value); return version; });
+            if (mapper.Problems.Count > 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return Outcome.Rejected(mapper.Problems);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new Outcome(programme.Slug, rows.Count, []);
+        }
+
+        private static void CheckShape(ProgrammeFile file, ProgrammeFileMapper mapper)
+        {
+            if (file.Format != ProgrammeFileFormat.Current)
+            {
+                mapper.Add("file", "format", $"format « {file.Format} » non pris en charge (attendu : {ProgrammeFileFormat.Current})",
+                    $"unsupported format '{file.Format}' (expected: {ProgrammeFileFormat.Current})");
+            }
+
+            if (string.IsNullOrWhiteSpace(file.Slug))
+            {
+                mapper.Add("programme", "slug", "l’identifiant du programme est obligatoire", "the programme slug is required");
+            }
+
+            if (file.Title is null || (string.IsNullOrWhiteSpace(file.Title.Fr) && string.IsNullOrWhiteSpace(file.Title.En)))
+            {
+                mapper.Add("programme", "title", "le titre est obligatoire", "the title is required");
+            }
+
+            if (file.Period is null)
+            {
+                mapper.Add("programme", "period", "la période est obligatoire", "the period is required");
+            }
+
+            if (file.Version is null || string.IsNullOrWhiteSpace(file.Version.Label))
+            {
+                mapper.Add("programme", "version", "la version (libellé, état) est obligatoire", "the version (label, state) is required");
+            }
+        }
+
+        private async Task UpsertReferenceDataAsync(IReadOnlyList<Domain.Bodies.Body> bodies, IReadOnlyList<Domain.Sessions.Session> sessions,
+            IReadOnlyList<Domain.StrategicPlans.StrategicPlanElement> planElements, CancellationToken cancellationToken)
+        {
+            var existingBodies = await db.Bodies.ToDictionaryAsync(b => b.Code, cancellationToken);
+            foreach (var body in bodies)
+            {
+                if (existingBodies.TryGetValue(body.Code, out var existing))
+                {
+                    existing.Update(body.Abbreviation, body.Name, body.Kind, body.ReportsTo);
+                }
+                else
+                {
+                    db.Bodies.Add(body);
+                }
+            }
+
+            var existingSessions = await db.Sessions.ToDictionaryAsync(s => s.Key, cancellationToken);
+            foreach (var session in sessions)
+            {
+                if (existingSessions.TryGetValue(session.Key, out var existing))
+                {
+                    existing.Reschedule(session.Year, session.Month, session.Season, session.StartDate, session.EndDate);
+                }
+                else
+                {
+                    db.Sessions.Add(session);
+                }
+            }
+
+            var existingElements = await db.PlanElements.ToDictionaryAsync(e => e.Code, cancellationToken);
+            foreach (var element in planElements)
+            {
+                if (existingElements.TryGetValue(element.Code, out var existing))
+                {
+                    existing.Update(element.DisplayCode, element.Label, element.Group, element.Order);
+                }
+                else
+                {
+                    db.PlanElements.Add(element);
+                }
+            }
+        }
+
+        private async Task RecordStatusAsync(Guid activityId, ImportedStatus status, string at, ProgrammeFileMapper mapper,
+            CancellationToken cancellationToken)
+        {
+            var report = await db.StatusReports.SingleOrDefaultAsync(
+                r => r.ActivityId == activityId && r.SessionKey == status.Session, cancellationToken);
+            if (report is not null && report.Says(status.Keyword, status.KeywordInferred, status.Narrative, status.NextSteps,
+                    status.MilestonesReached, status.Level))
+            {
+                return;
+            }
+
+            if (report is null)
+            {
+                report = new StatusReport(activityId, status.Session);
+                db.StatusReports.Add(report);
+            }
+
+            mapper.Try(at + " › status", () =>
+            {
+                report.Record(status.Keyword, status.KeywordInferred, status.Narrative, status.NextSteps, status.MilestonesReached, status.Level);
+                report.Publish();
+                return report;
+            });
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using WorkProgramme.Application.Data;
+using WorkProgramme.Application.Features.Shared;
+using WorkProgramme.Domain.Activities;
+using WorkProgramme.Domain.Common;
+using WorkProgramme.Domain.Rules;
+
+namespace WorkProgramme.Application.Features.Programmes;
+
+/// <summary>One activity: every field, its number in each version, its status history and the rules it breaks.</summary>
+public static class ViewActivity
+{
+    public sealed record Query(string Slug, Guid ActivityId, string? VersionLabel = null);
+
+    public sealed record VersionEntry(string VersionLabel, string? DocumentSymbol, Section Section, int? Number, int? PreviousNumber, RevisionKind Revision);
+
+    public sealed record StatusEntry(SessionView? Session, StatusView Status);
+
+    public sealed record Result(
+        string Slug,
+        BilingualText ProgrammeTitle,
+        string VersionLabel,
+        ActivityRowView Row,
+        IReadOnlyList<(string Code, BodyRole Role)> BodyRoles,
+        IReadOnlyList<VersionEntry> Versions,
+        IReadOnlyList<StatusEntry> StatusHistory,
+        IReadOnlyList<RuleViolation> Violations);
+
+    public sealed class Handler(WorkProgrammeDb db)
+    {
+        public async Task<Result?> HandleAsync(Query query, CancellationToken cancellationToken)
+        {
+            var snapshot = await ProgrammeSnapshot.LoadAsync(db, query.Slug, query.VersionLabel, cancellationToken);
+            var row = snapshot?.Version.Activities.SingleOrDefault(a => a.ActivityId == query.ActivityId);
+            if (snapshot is null || row is null)
+            {
+                return null;
+            }
+
+            var violations = snapshot.Violations().Where(v => v.ActivityId == row.ActivityId).ToList();
+            var reports = await db.StatusReports.AsNoTracking().Where(r => r.ActivityId == row.ActivityId).ToListAsync(cancellationToken);
+            var history = reports
+                .Select(r => new StatusEntry(snapshot.Sessions.GetValueOrDefault(r.SessionKey)?.ToView(), r.ToStatusView()))
+                .OrderByDescending(e => e.Session is null ? 0 : (e.Session.Year * 12) + e.Session.Month)
+                .ToList();
+            var versions = snapshot.Programme.Versions.OrderByDescending(v => v.Sequence)
+                .SelectMany(v => v.Activities.Where(a => a.ActivityId == row.ActivityId)
+                    .Select(a => new VersionEntry(v.Label, v.DocumentSymbol, a.Section, a.Number, a.PreviousNumber, a.Revision)))
+                .ToList();
+
+            return new Result(snapshot.Programme.Slug, snapshot.Programme.Title, snapshot.Version.Label,
+                row.ToRowView(snapshot, violations.Count(v => v.Severity == Severity.Error), violations.Count(v => v.Severity == Severity.Warning)),
+                row.BodyRoles(snapshot.IsDecisionBody), versions, history, violations);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using WorkProgramme.Application.Data;
+using WorkProgramme.Application.Features.Shared;
+using WorkProgramme.Domain.Activities;
+using WorkProgramme.Domain.Common;
+using WorkProgramme.Domain.Programmes;
+using WorkProgramme.Domain.Rules;
+using WorkProgramme.Domain.StatusReports;
+
+namespace WorkProgramme.Application.Features.Programmes;
+
+/// <summary>The programme as the document shows it: both sections, every column, with filters.</summary>
+public static class ViewProgramme
+{
+    /// <summary>Filters; null means "all". <see cref="NoKeyword"/> selects rows whose status gives no keyword.</summary>
+    public sealed record Filter(
+        Priority? Priority = null,
+        string? PlanCode = null,
+        TaskType? TaskType = null,
+        string? Body = null,
+        StatusKeyword? Keyword = null,
+        bool NoKeyword = false,
+        bool IncludeDeleted = false)
+    {
+        public bool IsActive => Priority is not null || PlanCode is not null || TaskType is not null || Body is not null
+            || Keyword is not null || NoKeyword;
+
+        public bool Matches(ActivityRowView row) =>
+            (IncludeDeleted || !row.IsDeleted)
+            && (Priority is null || row.Priority == Priority)
+            && (PlanCode is null || row.PlanElements.Any(p => p.Code == PlanCode))
+            && (TaskType is null || row.TaskType == TaskType)
+            && (Body is null || row.Bodies.Any(b => b.Code == Body))
+            && (Keyword is null || row.Status?.Keyword == Keyword)
+            && (!NoKeyword || row.Status?.Keyword is null);
+    }
+
+    public sealed record Query(string Slug, string? VersionLabel = null, Filter? Filter = null);
+
+    public sealed record VersionView(string Label, string? DocumentSymbol, VersionState State, SessionView? Session);
+
+    public sealed record SectionView(Section Section, IReadOnlyList<ActivityRowView> Rows, int Total);
+
+    public sealed record Result(
+        string Slug,
+        BilingualText Title,
+        CodeLabel Body,
+        int PeriodStart,
+        int PeriodEnd,
+        VersionView Version,
+        IReadOnlyList<VersionView> Versions,
+        IReadOnlyList<SectionView> Sections,
+        IReadOnlyList<CodeLabel> PlanElements,
+        IReadOnlyList<CodeLabel> Bodies,
+        int Errors,
+        int Warnings,
+        Filter Filter);
+
+    public sealed class Handler(WorkProgrammeDb db)
+    {
+        public async Task<Result?> HandleAsync(Query query, CancellationToken cancellationToken)
+        {
+            var snapshot = await ProgrammeSnapshot.LoadAsync(db, query.Slug, query.VersionLabel, cancellationToken);
+            if (snapshot is null)
+            {
+                return null;
+            }
+
+            var filter = query.Filter ?? new Filter();
+            var violations = snapshot.Violations();
+            var byActivity = violations.Where(v => v.ActivityId is not null).ToLookup(v => v.ActivityId!.Value);
+            var rows = snapshot.Rows
+                .Select(r => r.ToRowView(snapshot,
+                    byActivity[r.ActivityId].Count(v => v.Severity == Severity.Error),
+                    byActivity[r.ActivityId].Count(v => v.Severity == Severity.Warning)))
+                .ToList();
+            var sections = Enum.GetValues<Section>()
+                .Select(section => new SectionView(section,
+                    rows.Where(r => r.Section == section && filter.Matches(r)).ToList(),
+                    rows.Count(r => r.Section == section && !r.IsDeleted)))
+                .ToList();
+            var live = rows.Where(r => !r.IsDeleted).ToList();
+
+            return new Result(
+                snapshot.Programme.Slug,
+                snapshot.Programme.Title,
+                snapshot.BodyLabel(snapshot.Programme.BodyCode),
+                snapshot.Programme.PeriodStart,
+                snapshot.Programme.PeriodEnd,
+                ToView(snapshot, snapshot.Version),
+                snapshot.Programme.Versions.OrderByDescending(v => v.Sequence).Select(v => ToView(snapshot, v)).ToList(),
+                sections,
+                snapshot.PlanElements.Values.OrderBy(e => e.Order)
+                    .Where(e => live.Any(r => r.PlanElements.Any(p => p.Code == e.Code)))
+                    .Select(e => snapshot.PlanLabel(e.Code)).ToList(),
+                live.SelectMany(r => r.Bodies).DistinctBy(b => b.Code).OrderBy(b => b.Code, StringComparer.Ordinal).ToList(),
+                violations.Count(v => v.Severity == Severity.Error),
+                violations.Count(v => v.Severity == Severity.Warning),
+                filter);
+        }
+
+        private static VersionView ToView(ProgrammeSnapshot snapshot, ProgrammeVersion version) => new(
+            version.Label, version.DocumentSymbol, version.State,
+            version.SessionKey is { } key && snapshot.Sessions.TryGetValue(key, out var session) ? session.ToView() : null);
+    }
+}

@@ -1,0 +1,98 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using WorkProgramme.Application;
+using WorkProgramme.Application.Data;
+using WorkProgramme.Cli.Commands;
+using WorkProgramme.Domain.Common;
+
+namespace WorkProgramme.Cli;
+
+/// <summary>Exit codes: 0 success; 1 the data failed (error-level rules, rejected import); 2 bad arguments or missing data.</summary>
+public static class WpCli
+{
+    public const int Success = 0;
+    public const int Failed = 1;
+    public const int Usage = 2;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IDictionary<string, string?>? settings = null)
+    {
+        var language = new Option<string?>("--lang")
+        {
+            Description = "Language of messages: fr or en (default: the system's, French unless English).",
+            Recursive = true,
+        };
+        var root = new RootCommand("wp — WorkProgramme: work programmes and status reports of a committee.")
+        {
+            language,
+        };
+        var context = new CliContext(output, error, () => Start(settings), result => Pick(result.GetValue(language)));
+        root.Subcommands.Add(ExportCommand.Create(context));
+        root.Subcommands.Add(ImportCommand.Create(context));
+        root.Subcommands.Add(ValidateCommand.Create(context));
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var problem in parsed.Errors)
+            {
+                await error.WriteLineAsync(problem.Message);
+            }
+
+            await error.WriteLineAsync("wp --help");
+            return Usage;
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    private static Language Pick(string? requested) =>
+        Languages.TryParse(requested, out var language) ? language : Languages.FromCulture(CultureInfo.CurrentUICulture);
+
+    /// <summary>Builds the same services as the web app, brings the database up to date, and seeds it if empty.</summary>
+    private static async Task<IHost> Start(IDictionary<string, string?>? settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            DisableDefaults = false,
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        // Standard output carries exports; logs go to standard error, warnings and worse only.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
+        builder.Services.AddApplication(builder.Configuration);
+        var host = builder.Build();
+        await using var scope = host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        return host;
+    }
+}
+
+/// <summary>What every verb needs: where to write, how to reach the application, which language to speak.</summary>
+public sealed class CliContext(TextWriter output, TextWriter error, Func<Task<IHost>> start, Func<ParseResult, Language> language)
+{
+    public TextWriter Output { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    public Language LanguageOf(ParseResult result) => language(result);
+
+    /// <summary>Runs <paramref name="work"/> with a fresh scope of the application's services.</summary>
+    public async Task<int> WithServicesAsync(Func<IServiceProvider, Task<int>> work)
+    {
+        using var host = await start();
+        await using var scope = host.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public static string Say(Language language, string fr, string en) => language == Language.Fr ? fr : en;
+}

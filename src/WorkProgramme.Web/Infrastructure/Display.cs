@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+using Microsoft.Extensions.Localization;
+using WorkProgramme.Application.Features.Programmes;
+using WorkProgramme.Domain.Activities;
+using WorkProgramme.Domain.Common;
+
+namespace WorkProgramme.Web.Infrastructure;
+
+/// <summary>How pages show content: the chosen language, with a visible mark where the other one stands in.</summary>
+public sealed class Display(IStringLocalizer<SharedResource> labels, HtmlEncoder encoder)
+{
+    public Language Language => Localization.CurrentLanguage;
+
+    public string Label(string key) => labels[key];
+
+    public string Enum<TEnum>(TEnum value)
+        where TEnum : struct, System.Enum => labels[$"{typeof(TEnum).Name}.{value}"];
+
+    public string Enum<TEnum>(TEnum? value, string whenNull = "—")
+        where TEnum : struct, System.Enum => value is { } v ? Enum(v) : whenNull;
+
+    /// <summary>Plain text in the chosen language (fallback to the other, unmarked): for titles and attributes.</summary>
+    public string Plain(BilingualText text) => text.For(Language).Text ?? "—";
+
+    /// <summary>
+    /// The text in the chosen language; where only the other language has it, that text with its language
+    /// tagged and a visible "FR"/"EN" marker; where neither has it, a dash announced as "not provided".
+    /// </summary>
+    public IHtmlContent Text(BilingualText text, bool block = false)
+    {
+        var shown = text.For(Language);
+        var tag = block ? "div" : "span";
+        if (shown.IsMissing)
+        {
+            return new HtmlString($"<span class=\"missing\" aria-label=\"{Encode(labels["Text.NotProvided"])}\">—</span>");
+        }
+
+        var body = Encode(shown.Text!);
+        if (!shown.IsFallback)
+        {
+            return new HtmlString($"<{tag} class=\"text\">{body}</{tag}>");
+        }
+
+        var code = shown.Language.Code();
+        var note = labels[$"Text.FallbackTo.{code}"];
+        return new HtmlString(
+            $"<{tag} class=\"text fallback\" lang=\"{code}\"><abbr class=\"lang-tag\" title=\"{Encode(note)}\">{code.ToUpperInvariant()}</abbr>"
+            + $"<span class=\"visually-hidden\">{Encode(note)}</span> {body}</{tag}>");
+    }
+
+    public IHtmlContent Codes(IEnumerable<CodeLabel> codes)
+    {
+        var items = codes.Select(c =>
+        {
+            var name = c.Name.For(Language).Text;
+            var display = Encode(c.Display.For(Language).Text ?? c.Code);
+            return name is null ? $"<span class=\"code\">{display}</span>" : $"<abbr class=\"code\" title=\"{Encode(name)}\">{display}</abbr>";
+        });
+        return new HtmlString(string.Join(", ", items));
+    }
+
+    public string Number(ActivityRowView row) =>
+        row.Number?.ToString(CultureInfo.InvariantCulture) ?? "—";
+
+    public string YesNo(bool? value) => value switch
+    {
+        true => labels["Yes"],
+        false => labels["No"],
+        null => "—",
+    };
+
+    public string SectionTitle(Section section) => labels[$"Section.{section}.Title"];
+
+    private string Encode(string value) => encoder.Encode(value);
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace WorkProgramme.Web.Pages;
+
+/// <summary>The one error page: a message and a reference for support, never a stack trace.</summary>
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ErrorModel : PageModel
+{
+    public string TitleKey { get; private set; } = "Error.Title";
+
+    public string MessageKey { get; private set; } = "Error.Message";
+
+    public string TraceId { get; private set; } = "";
+
+    public void OnGet(int? code) => Describe(code);
+
+    public void OnPost(int? code) => Describe(code);
+
+    private void Describe(int? code)
+    {
+        TraceId = HttpContext.TraceIdentifier;
+        if (code == StatusCodes.Status404NotFound)
+        {
+            TitleKey = "Error.NotFound.Title";
+            MessageKey = "Error.NotFound.Message";
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkProgramme.Application.Features.Programmes;
+
+namespace WorkProgramme.Web.Pages;
+
+public sealed class IndexModel(ListProgrammes.Handler handler) : PageModel
+{
+    public IReadOnlyList<ListProgrammes.ProgrammeSummary> Programmes { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Programmes = await handler.HandleAsync(new ListProgrammes.Query(), cancellationToken);
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkProgramme.Application.Features.Programmes;
+
+namespace WorkProgramme.Web.Pages.Programmes;
+
+public sealed class ActivityModel(ViewActivity.Handler handler) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Version { get; set; }
+
+    public ViewActivity.Result Activity { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, Guid id, CancellationToken cancellationToken)
+    {
+        var result = await handler.HandleAsync(new ViewActivity.Query(slug, id, string.IsNullOrWhiteSpace(Version) ? null : Version), cancellationToken);
+        if (result is null)
+        {
+            return NotFound();
+        }
+
+        Activity = result;
+        return Page();
+    }
+}

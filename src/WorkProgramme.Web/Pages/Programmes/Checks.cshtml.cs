@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkProgramme.Application.Features.Checks;
+
+namespace WorkProgramme.Web.Pages.Programmes;
+
+public sealed class ChecksModel(CheckProgramme.Handler handler) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Version { get; set; }
+
+    public CheckProgramme.Result Report { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var result = await handler.HandleAsync(new CheckProgramme.Query(slug, string.IsNullOrWhiteSpace(Version) ? null : Version), cancellationToken);
+        if (result is null)
+        {
+            return NotFound();
+        }
+
+        Report = result;
+        return Page();
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkProgramme.Application.Features.Interchange;
+using WorkProgramme.Application.Features.Programmes;
+using WorkProgramme.Domain.Activities;
+using WorkProgramme.Domain.StatusReports;
+
+namespace WorkProgramme.Web.Pages.Programmes;
+
+public sealed class ShowModel(ViewProgramme.Handler handler) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Version { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Priority { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Plan { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? TaskType { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Body { get; set; }
+
+    /// <summary>A keyword, or "none" for rows whose status gives none.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Keyword { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Deleted { get; set; }
+
+    public ViewProgramme.Result Programme { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var filter = new ViewProgramme.Filter(
+            Parse<Priority>(Priority),
+            string.IsNullOrWhiteSpace(Plan) ? null : Plan,
+            Parse<TaskType>(TaskType),
+            string.IsNullOrWhiteSpace(Body) ? null : Body,
+            Parse<StatusKeyword>(Keyword),
+            NoKeyword: Keyword == "none",
+            IncludeDeleted: Deleted);
+        var result = await handler.HandleAsync(new ViewProgramme.Query(slug, string.IsNullOrWhiteSpace(Version) ? null : Version, filter), cancellationToken);
+        if (result is null)
+        {
+            return NotFound();
+        }
+
+        Programme = result;
+        return Page();
+    }
+
+    private static TEnum? Parse<TEnum>(string? value)
+        where TEnum : struct, Enum =>
+        Wire.TryParse<TEnum>(value, out var parsed) ? parsed : null;
+}
