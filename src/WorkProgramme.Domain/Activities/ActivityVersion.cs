@@ -62,8 +62,11 @@ public sealed class ActivityVersion
 
     public bool IsDeleted => Revision == RevisionKind.Deleted;
 
-    /// <summary>Orders rows as the document does: section, then number; deleted rows where they stood before.</summary>
-    public int SortKey => (Section == Section.TimeBound ? 0 : 100_000) + ((Number ?? PreviousNumber ?? 0) * 10) + (IsDeleted ? 0 : 1);
+    /// <summary>Place of the row in its version, as the document lists it (deleted rows stay where they stood).</summary>
+    public int Position { get; private set; }
+
+    /// <summary>Orders rows as the document does: section, then position.</summary>
+    public int SortKey => (Section == Section.TimeBound ? 0 : 1_000_000) + Position;
 
     public ActivityContent Content => new()
     {
@@ -81,6 +84,8 @@ public sealed class ActivityVersion
         Kpi = Kpi,
         Deadline = Deadline,
     };
+
+    internal void MoveTo(int position) => Position = position;
 
     public void Apply(ActivityContent content)
     {

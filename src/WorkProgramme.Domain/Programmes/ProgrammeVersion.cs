@@ -64,6 +64,7 @@ public sealed class ProgrammeVersion
         }
 
         var row = new ActivityVersion(activityId, content);
+        row.MoveTo(activities.Count == 0 ? 1 : activities.Max(a => a.Position) + 1);
         activities.Add(row);
         return row;
     }
@@ -87,6 +88,23 @@ public sealed class ProgrammeVersion
     {
         EnsureEditable();
         activities.RemoveAll(a => a.ActivityId == activityId);
+    }
+
+    /// <summary>Puts the rows in the given order (the document's); rows not named keep their relative order after them.</summary>
+    public void Reorder(IReadOnlyList<Guid> order)
+    {
+        var rank = order.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
+        var sorted = activities.OrderBy(a => rank.TryGetValue(a.ActivityId, out var r) ? r : int.MaxValue).ThenBy(a => a.Position).ToList();
+        if (sorted.Select((a, index) => a.Position == index + 1).All(same => same))
+        {
+            return;
+        }
+
+        EnsureEditable();
+        for (var index = 0; index < sorted.Count; index++)
+        {
+            sorted[index].MoveTo(index + 1);
+        }
     }
 
     /// <summary>A version moves forward only: draft, endorsed by the committee, approved by the Council.</summary>

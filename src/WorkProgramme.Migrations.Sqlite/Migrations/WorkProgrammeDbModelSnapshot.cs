@@ -62,6 +62,9 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("PreviousNumber")
                         .HasColumnType("INTEGER");
 

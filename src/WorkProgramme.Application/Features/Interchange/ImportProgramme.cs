@@ -118,6 +118,7 @@ public static class ImportProgramme
                 mapper.Try("version", () => { version.RemoveActivity(stale); return version; });
             }
 
+            mapper.Try("version", () => { version.Reorder(idsInFile.ToList()); return version; });
             mapper.Try("version", () => { version.AdvanceTo(state.Value); return version; });
             if (mapper.Problems.Count > 0)
             {

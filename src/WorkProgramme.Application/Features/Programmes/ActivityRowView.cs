@@ -80,8 +80,8 @@ public static class ActivityRowViews
             ? new CodeLabel(code, body.Abbreviation.IsEmpty ? new BilingualText(code, null) : body.Abbreviation, body.Name)
             : new CodeLabel(code, new BilingualText(code, null), BilingualText.Empty);
 
-    public static SessionView ToView(this Session session) => new(session.Key, session.BodyCode,
+    public static SessionView ToView(this Session session, ProgrammeSnapshot snapshot) => new(session.Key, snapshot.BodyLabel(session.BodyCode),
         new BilingualText(session.OrdinalLabel(Language.Fr), session.OrdinalLabel(Language.En)), session.Year, session.Month, session.Season);
 }
 
-public sealed record SessionView(string Key, string BodyCode, BilingualText Ordinals, int Year, int Month, Season? Season);
+public sealed record SessionView(string Key, CodeLabel Body, BilingualText Ordinals, int Year, int Month, Season? Season);

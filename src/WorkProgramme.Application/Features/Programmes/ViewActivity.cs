@@ -40,7 +40,7 @@ public static class ViewActivity
             var violations = snapshot.Violations().Where(v => v.ActivityId == row.ActivityId).ToList();
             var reports = await db.StatusReports.AsNoTracking().Where(r => r.ActivityId == row.ActivityId).ToListAsync(cancellationToken);
             var history = reports
-                .Select(r => new StatusEntry(snapshot.Sessions.GetValueOrDefault(r.SessionKey)?.ToView(), r.ToStatusView()))
+                .Select(r => new StatusEntry(snapshot.Sessions.GetValueOrDefault(r.SessionKey)?.ToView(snapshot), r.ToStatusView()))
                 .OrderByDescending(e => e.Session is null ? 0 : (e.Session.Year * 12) + e.Session.Month)
                 .ToList();
             var versions = snapshot.Programme.Versions.OrderByDescending(v => v.Sequence)

@@ -100,6 +100,6 @@ public static class ViewProgramme
 
         private static VersionView ToView(ProgrammeSnapshot snapshot, ProgrammeVersion version) => new(
             version.Label, version.DocumentSymbol, version.State,
-            version.SessionKey is { } key && snapshot.Sessions.TryGetValue(key, out var session) ? session.ToView() : null);
+            version.SessionKey is { } key && snapshot.Sessions.TryGetValue(key, out var session) ? session.ToView(snapshot) : null);
     }
 }

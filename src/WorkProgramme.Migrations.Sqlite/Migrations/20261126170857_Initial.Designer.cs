@@ -12,7 +12,7 @@ using WorkProgramme.Application.Data;
 namespace WorkProgramme.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(WorkProgrammeDb))]
-    [Migration("20261126165723_Initial")]
+    [Migration("20261126170857_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -64,6 +64,9 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("PreviousNumber")
                         .HasColumnType("INTEGER");

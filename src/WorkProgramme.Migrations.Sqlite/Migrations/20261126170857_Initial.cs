@@ -177,6 +177,7 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                     TaskType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     BodyCodes = table.Column<string>(type: "TEXT", maxLength: 800, nullable: false),
                     Deadline = table.Column<string>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
                     KpiEn = table.Column<string>(type: "TEXT", nullable: true),
                     KpiFr = table.Column<string>(type: "TEXT", nullable: true),
                     ResourcesEn = table.Column<string>(type: "TEXT", nullable: true),

@@ -1,0 +1,187 @@
+using System.Text;
+using System.Text.Json;
+using WorkProgramme.Application.Features.Interchange;
+using WorkProgramme.Testing;
+
+namespace WorkProgramme.Application.Tests.Interchange;
+
+public sealed class ImportExportFacts
+{
+    private static Task<ProgrammeFile?> ExportAsync(TestDatabase database, string? version = null) =>
+        database.RunAsync<ExportProgramme.Handler, ProgrammeFile?>(h => h.HandleAsync(new(SeedFile.PtcSlug, version), CancellationToken.None));
+
+    private static Task<ImportProgramme.Outcome> ImportAsync(TestDatabase database, ProgrammeFile file) =>
+        database.RunAsync<ImportProgramme.Handler, ImportProgramme.Outcome>(h => h.HandleAsync(new(file), CancellationToken.None));
+
+    private static async Task<string> JsonOf(ProgrammeFile file)
+    {
+        await using var stream = new MemoryStream();
+        await ProgrammeJson.WriteAsync(file, stream, CancellationToken.None);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    [Fact]
+    public async Task A_first_start_loads_the_shipped_file_exactly()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+
+        var exported = await ExportAsync(database);
+
+        Assert.Equal(await JsonOf(await SeedFile.ReadPtcAsync()), await JsonOf(exported!));
+    }
+
+    [Fact]
+    public async Task Export_then_import_into_an_empty_database_gives_back_the_same_data()
+    {
+        await using var source = await TestDatabase.CreateAsync();
+        await using var target = await TestDatabase.CreateAsync(seed: false);
+        var exported = await ExportAsync(source);
+
+        var outcome = await ImportAsync(target, exported!);
+
+        Assert.True(outcome.Succeeded, string.Join("; ", outcome.Problems));
+        Assert.Equal(await JsonOf(exported!), await JsonOf((await ExportAsync(target))!));
+    }
+
+    [Fact]
+    public async Task Importing_what_is_already_there_changes_nothing()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var before = await database.ContentHashAsync();
+
+        var outcome = await ImportAsync(database, (await ExportAsync(database))!);
+
+        Assert.True(outcome.Succeeded);
+        Assert.Equal(before, await database.ContentHashAsync());
+    }
+
+    [Fact]
+    public async Task A_changed_row_is_updated_in_place_keeping_its_identity()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var file = (await ExportAsync(database))!;
+        var first = file.Activities[0];
+        var changed = file with
+        {
+            Activities = [first with { Priority = "C", Title = new TextPair("Nouvel intitulé", "New title") }, .. file.Activities.Skip(1)],
+        };
+
+        var outcome = await ImportAsync(database, changed);
+
+        Assert.True(outcome.Succeeded, string.Join("; ", outcome.Problems));
+        var after = (await ExportAsync(database))!.Activities[0];
+        Assert.Equal((first.Id, "C", "New title"), (after.Id, after.Priority, after.Title!.En));
+    }
+
+    [Fact]
+    public async Task A_bad_file_is_refused_whole_with_every_problem_named_by_row_and_field()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var before = await database.ContentHashAsync();
+        var file = (await ExportAsync(database))!;
+        var broken = file with
+        {
+            Activities =
+            [
+                file.Activities[0] with { Priority = "Z", Title = new TextPair("Changé", null) },
+                file.Activities[1] with { TaskType = "gardening" },
+                file.Activities[2] with { Bodies = ["CTP", "NOPE"] },
+                .. file.Activities.Skip(3),
+            ],
+        };
+
+        var outcome = await ImportAsync(database, broken);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Collection(outcome.Problems,
+            p => Assert.Equal("activities[0] (time-bound 1) › priority", p.Location),
+            p => Assert.Equal("activities[1] (time-bound 2) › taskType", p.Location),
+            p => Assert.Equal("activities[2] (time-bound 3) › bodies", p.Location));
+        Assert.Contains("expected: A, B, C", outcome.Problems[0].Message.En, StringComparison.Ordinal);
+        Assert.Contains("« gardening »", outcome.Problems[1].Message.Fr, StringComparison.Ordinal);
+        Assert.Equal(before, await database.ContentHashAsync());
+    }
+
+    [Fact]
+    public async Task A_domain_rule_broken_deep_in_the_file_rolls_everything_back()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var before = await database.ContentHashAsync();
+        var file = (await ExportAsync(database))!;
+        var last = file.Activities[^1];
+        var broken = file with
+        {
+            Title = new TextPair("Titre modifié", "Changed title"),
+            Activities = [.. file.Activities.SkipLast(1), last with { Revision = "deleted" }],
+        };
+
+        var outcome = await ImportAsync(database, broken);
+
+        var problem = Assert.Single(outcome.Problems);
+        Assert.StartsWith("activities[96]", problem.Location, StringComparison.Ordinal);
+        Assert.Contains("no longer has a number", problem.Message.En, StringComparison.Ordinal);
+        Assert.Equal(before, await database.ContentHashAsync());
+    }
+
+    [Fact]
+    public async Task Duplicate_ids_and_unknown_sessions_are_refused()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var before = await database.ContentHashAsync();
+        var file = (await ExportAsync(database))!;
+        var broken = file with
+        {
+            Version = file.Version! with { Session = "ctp-999" },
+            Activities = [file.Activities[0], file.Activities[1] with { Id = file.Activities[0].Id }, .. file.Activities.Skip(2)],
+        };
+
+        var outcome = await ImportAsync(database, broken);
+
+        Assert.Contains(outcome.Problems, p => p.Location == "version › session");
+        Assert.Equal(before, await database.ContentHashAsync());
+    }
+
+    [Theory]
+    [InlineData("{ \"slug\": ", "line 1")]
+    [InlineData("[1, 2, 3]", "not a valid programme")]
+    [InlineData("{ \"slug\": \"x\", \"activities\": [ { \"number\": \"twelve\" } ] }", "$.activities[0].number")]
+    public async Task Malformed_json_gets_a_message_with_where_it_broke(string json, string expected)
+    {
+        await using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
+
+        var (file, problems) = await ProgrammeJson.ReadAsync(stream, CancellationToken.None);
+
+        Assert.Null(file);
+        Assert.Contains(expected, Assert.Single(problems).Message.En, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_without_programme_fields_lists_what_is_missing()
+    {
+        await using var database = await TestDatabase.CreateAsync(seed: false);
+        var file = JsonSerializer.Deserialize<ProgrammeFile>("{\"format\":\"workprogramme/1\"}", ProgrammeJson.Options)!;
+
+        var outcome = await ImportAsync(database, file);
+
+        Assert.Equal(["programme › slug", "programme › title", "programme › period", "programme › version", "programme › body"],
+            outcome.Problems.Select(p => p.Location));
+    }
+
+    [Fact]
+    public async Task An_approved_version_cannot_be_changed_by_an_import()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var file = (await ExportAsync(database))!;
+        Assert.True((await ImportAsync(database, file with { Version = file.Version! with { State = "approved" } })).Succeeded);
+        var before = await database.ContentHashAsync();
+
+        var outcome = await ImportAsync(database, file with
+        {
+            Version = file.Version! with { State = "approved" },
+            Activities = [file.Activities[0] with { Priority = "C" }, .. file.Activities.Skip(1)],
+        });
+
+        Assert.Contains(outcome.Problems, p => p.Message.En!.Contains("approved", StringComparison.Ordinal));
+        Assert.Equal(before, await database.ContentHashAsync());
+    }
+}

@@ -1,0 +1,71 @@
+using WorkProgramme.Domain.Activities;
+using WorkProgramme.Domain.Common;
+
+namespace WorkProgramme.Domain.Tests.Activities;
+
+public sealed class ActivityVersionFacts
+{
+    [Fact]
+    public void Refuses_a_deleted_row_that_keeps_a_number()
+    {
+        var content = Build.Content() with { Revision = RevisionKind.Deleted, Number = 4 };
+
+        var refused = Assert.Throws<DomainException>(() => Build.Row(content));
+        Assert.Contains("deleted", refused.Messages.En, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Refuses_a_new_row_with_a_previous_number()
+    {
+        var content = Build.Content() with { Revision = RevisionKind.New, PreviousNumber = 3 };
+
+        Assert.Throws<DomainException>(() => Build.Row(content));
+    }
+
+    [Fact]
+    public void Refuses_a_renumbered_row_whose_number_did_not_change()
+    {
+        var content = Build.Content() with { Revision = RevisionKind.Renumbered, Number = 5, PreviousNumber = 5 };
+
+        Assert.Throws<DomainException>(() => Build.Row(content));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-2)]
+    public void Refuses_numbers_that_are_not_positive(int number) =>
+        Assert.Throws<DomainException>(() => Build.Row(Build.Content(number: number)));
+
+    [Fact]
+    public void Refuses_a_row_without_title() =>
+        Assert.Throws<DomainException>(() => Build.Row(Build.Content() with { Title = BilingualText.Empty }));
+
+    [Fact]
+    public void Keeps_codes_in_order_without_duplicates()
+    {
+        var row = Build.Row(Build.Content() with { BodyCodes = ["CTP", " CPG", "CTP", "Conseil", ""] });
+
+        Assert.Equal(["CTP", "CPG", "Conseil"], row.BodyCodes);
+    }
+
+    [Fact]
+    public void Gives_the_first_body_the_lead_and_decision_bodies_the_decision()
+    {
+        var row = Build.Row(Build.Content() with { BodyCodes = ["EPMD", "CTP", "CPG", "Conseil"] });
+
+        var roles = row.BodyRoles(code => code is "CPG" or "Conseil");
+
+        Assert.Equal(
+            [("EPMD", BodyRole.Lead), ("CTP", BodyRole.Supporting), ("CPG", BodyRole.Deciding), ("Conseil", BodyRole.Deciding)],
+            roles);
+    }
+
+    [Fact]
+    public void Returns_what_it_was_given_as_content()
+    {
+        var content = Build.Content();
+
+        Assert.Equal(content, Build.Row(content).Content);
+        Assert.NotEqual(content, Build.Row(content with { PlanCodes = ["PS2"] }).Content);
+    }
+}

@@ -1,0 +1,96 @@
+using WorkProgramme.Domain.Activities;
+using WorkProgramme.Domain.Common;
+using WorkProgramme.Domain.Programmes;
+using WorkProgramme.Domain.Sessions;
+
+namespace WorkProgramme.Domain.Tests.Programmes;
+
+public sealed class ProgrammeFacts
+{
+    private static Programme Ptc() => new("ptc-2022-2025", "CTP", 2022, 2025, BilingualText.French("Programme de travail"));
+
+    [Theory]
+    [InlineData("PTC 2022")]
+    [InlineData("ptc/2022")]
+    [InlineData("")]
+    public void Refuses_slugs_that_cannot_stand_in_a_url(string slug) =>
+        Assert.Throws<DomainException>(() => new Programme(slug, "CTP", 2022, 2025, BilingualText.French("x")));
+
+    [Fact]
+    public void Refuses_a_period_that_ends_before_it_starts() =>
+        Assert.Throws<DomainException>(() => new Programme("p", "CTP", 2025, 2022, BilingualText.French("x")));
+
+    [Fact]
+    public void Numbers_versions_in_order_and_refuses_a_duplicate_label()
+    {
+        var programme = Ptc();
+        var first = programme.AddVersion("2023-10", null, "ctp-241-242");
+        var second = programme.AddVersion("2024-04", "PC0756", "ctp-243-244");
+
+        Assert.Equal((1, 2), (first.Sequence, second.Sequence));
+        Assert.Equal(VersionState.Draft, second.State);
+        Assert.Throws<DomainException>(() => programme.AddVersion("2024-04", null, null));
+    }
+
+    [Fact]
+    public void A_version_moves_forward_only_and_is_frozen_once_approved()
+    {
+        var version = Ptc().AddVersion("2024-04", "PC0756", "ctp-243-244");
+        var activity = Guid.NewGuid();
+        version.AddActivity(activity, Build.Content());
+
+        version.AdvanceTo(VersionState.Endorsed);
+        Assert.Throws<DomainException>(() => version.AdvanceTo(VersionState.Draft));
+        version.AdvanceTo(VersionState.Approved);
+
+        Assert.Throws<DomainException>(() => version.AddActivity(Guid.NewGuid(), Build.Content(number: 2)));
+        Assert.Throws<DomainException>(() => version.ReviseActivity(activity, Build.Content() with { Priority = null }));
+        Assert.Throws<DomainException>(() => version.RemoveActivity(activity));
+        version.ReviseActivity(activity, Build.Content());
+    }
+
+    [Fact]
+    public void A_version_holds_an_activity_once()
+    {
+        var version = Ptc().AddVersion("2024-04", null, null);
+        var activity = Guid.NewGuid();
+        version.AddActivity(activity, Build.Content());
+
+        Assert.Throws<DomainException>(() => version.AddActivity(activity, Build.Content(number: 2)));
+    }
+
+    [Fact]
+    public void Keeps_rows_in_document_order_with_deleted_rows_where_they_stood()
+    {
+        var version = Ptc().AddVersion("2024-04", null, null);
+        var tenth = version.AddActivity(Guid.NewGuid(), Build.Content(number: 10));
+        var permanent = version.AddActivity(Guid.NewGuid(), Build.Content(Section.Permanent, 1));
+        var deleted = version.AddActivity(Guid.NewGuid(), Build.Content() with { Number = null, PreviousNumber = 11, Revision = RevisionKind.Deleted });
+        var renumbered = version.AddActivity(Guid.NewGuid(), Build.Content() with { Number = 11, PreviousNumber = 12, Revision = RevisionKind.Renumbered });
+
+        Assert.Equal([tenth, deleted, renumbered, permanent], version.Activities.OrderBy(a => a.SortKey));
+
+        version.Reorder([renumbered.ActivityId, tenth.ActivityId]);
+        Assert.Equal([renumbered, tenth, deleted], version.Activities.Where(a => a.Section == Section.TimeBound).OrderBy(a => a.SortKey));
+    }
+
+    [Theory]
+    [InlineData(Language.En, "243rd/244th")]
+    [InlineData(Language.Fr, "243ème/244ème")]
+    public void Names_session_ordinals_in_each_language(Language language, string expected) =>
+        Assert.Equal(expected, new Session("ctp-243-244", "CTP", [243, 244], 2024, 4, Season.Spring).OrdinalLabel(language));
+
+    [Theory]
+    [InlineData(111, "111th")]
+    [InlineData(141, "141st")]
+    [InlineData(142, "142nd")]
+    public void Uses_english_ordinal_suffixes(int ordinal, string expected) =>
+        Assert.Equal(expected, new Session("x", "Conseil", [ordinal], 2023, 6).OrdinalLabel(Language.En));
+
+    [Fact]
+    public void Refuses_a_session_without_ordinal_or_in_an_impossible_month()
+    {
+        Assert.Throws<DomainException>(() => new Session("x", "CTP", [], 2024, 4));
+        Assert.Throws<DomainException>(() => new Session("x", "CTP", [1], 2024, 13));
+    }
+}
