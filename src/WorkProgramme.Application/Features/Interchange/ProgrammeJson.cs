@@ -43,13 +43,13 @@ public static class ProgrammeJson
         }
         catch (JsonException exception)
         {
-            var where = exception.LineNumber is { } line
-                ? new BilingualText($" (ligne {line + 1}, position {exception.BytePositionInLine + 1}, {exception.Path})",
+            var (whereFr, whereEn) = exception.LineNumber is { } line
+                ? ($" (ligne {line + 1}, position {exception.BytePositionInLine + 1}, {exception.Path})",
                     $" (line {line + 1}, position {exception.BytePositionInLine + 1}, {exception.Path})")
-                : new BilingualText("", "");
+                : ("", "");
             return (null, [ImportProblem.File(
-                $"Le fichier n’est pas un fichier programme JSON valide{where.Fr}.",
-                $"The file is not a valid programme JSON file{where.En}.")]);
+                $"Le fichier n’est pas un fichier programme JSON valide{whereFr}.",
+                $"The file is not a valid programme JSON file{whereEn}.")]);
         }
     }
 }
