@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs what the tests need, builds with warnings as errors, runs every test suite and ends with the line
+# "N passed, N failed". Exit code: 0 only when everything built and every test passed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+results="$root/artifacts/test-results"
+
+say() { printf '\n==> %s\n' "$*"; }
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+say "Restore"
+dotnet tool restore
+dotnet restore WorkProgramme.slnx
+
+say "Build (warnings are errors)"
+dotnet build WorkProgramme.slnx --no-restore -c Release
+
+say "Migrations match the model"
+dotnet ef migrations has-pending-model-changes --no-build --configuration Release \
+    --project src/WorkProgramme.Migrations.Sqlite --startup-project src/WorkProgramme.Migrations.Sqlite
+
+say "Tests"
+rm -rf "$results"
+status=0
+for project in tests/*/*.Tests.csproj; do
+    name=$(basename "$project" .csproj)
+    dotnet test "$project" --no-build -c Release --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
+        -- RunConfiguration.TreatNoTestsAsError=true || status=$?
+done
+
+passed=0
+failed=0
+shopt -s nullglob
+for trx in "$results"/*.trx; do
+    counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+    p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    passed=$((passed + ${p:-0}))
+    failed=$((failed + ${f:-0}))
+done
+
+echo
+echo "$passed passed, $failed failed"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
+    exit 1
+fi
