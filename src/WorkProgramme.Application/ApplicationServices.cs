@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WorkProgramme.Application.Auditing;
+using WorkProgramme.Application.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WorkProgramme.Application.Data;
@@ -12,13 +16,24 @@ public static class ApplicationServices
 {
     public const string SqliteMigrationsAssembly = "WorkProgramme.Migrations.Sqlite";
 
-    /// <summary>The database and every handler: what the web app, the CLI and the tests share.</summary>
-    public static IServiceCollection AddApplication(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// The database and every handler: what the web app, the CLI and the tests share. The database settings are read
+    /// from <see cref="IConfiguration"/> when first needed, so every configuration source (tests' included) counts.
+    /// </summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
     {
-        var database = DatabaseOptions.From(configuration);
-        services.AddSingleton(database);
-        services.AddSingleton(TimeProvider.System);
-        services.AddDbContext<WorkProgrammeDb>(options => Configure(options, database));
+        services.AddSingleton(provider => DatabaseOptions.From(provider.GetRequiredService<IConfiguration>()));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<ICurrentActor, OperatorActor>();
+        services.AddScoped<AuditInterceptor>();
+        services.AddDbContext<WorkProgrammeDb>((provider, options) =>
+        {
+            Configure(options, provider.GetRequiredService<DatabaseOptions>());
+            options.AddInterceptors(provider.GetRequiredService<AuditInterceptor>());
+        });
+        services.AddIdentityCore<AppUser>(ConfigureIdentity)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<WorkProgrammeDb>();
 
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<ImportProgramme.Handler>();
@@ -28,6 +43,20 @@ public static class ApplicationServices
         services.AddScoped<ViewActivity.Handler>();
         services.AddScoped<CheckProgramme.Handler>();
         return services;
+    }
+
+    /// <summary>Password and lockout rules, the same for the web sign-in and <c>wp user add</c>.</summary>
+    public static void ConfigureIdentity(IdentityOptions options)
+    {
+        options.User.RequireUniqueEmail = true;
+        options.Password.RequiredLength = 12;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireDigit = false;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
     }
 
     public static void Configure(DbContextOptionsBuilder options, DatabaseOptions database)

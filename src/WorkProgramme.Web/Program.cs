@@ -4,10 +4,11 @@ using WorkProgramme.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddApplication(builder.Configuration);
+builder.Services.AddApplication();
+builder.Services.AddWebAuthentication();
 builder.Services.AddWebLocalization();
 builder.Services.AddWebErrorHandling();
-builder.Services.AddRazorPages();
+builder.Services.AddWebPages();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -18,11 +19,13 @@ app.UseWebErrorHandling();
 app.UseStaticFiles();
 app.UseWebLocalization();
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapLanguageSwitch();
 app.MapRazorPages();
 app.MapProgrammeApi();
-app.MapOpenApi();
+app.MapOpenApi().AllowAnonymous();
 
 app.Run();
 

@@ -22,7 +22,8 @@ public sealed class TestDatabase : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
         services = new ServiceCollection()
             .AddLogging()
-            .AddApplication(configuration)
+            .AddSingleton<IConfiguration>(configuration)
+            .AddApplication()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 

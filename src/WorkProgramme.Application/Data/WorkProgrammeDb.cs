@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using WorkProgramme.Application.Auditing;
+using WorkProgramme.Application.Identity;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Bodies;
 using WorkProgramme.Domain.Programmes;
@@ -8,8 +12,8 @@ using WorkProgramme.Domain.StrategicPlans;
 
 namespace WorkProgramme.Application.Data;
 
-/// <summary>The one unit of work; handlers use it directly (docs/decisions/0001).</summary>
-public sealed class WorkProgrammeDb(DbContextOptions<WorkProgrammeDb> options) : DbContext(options)
+/// <summary>The one unit of work; handlers use it directly (docs/decisions/0001). Users and roles live here too.</summary>
+public sealed class WorkProgrammeDb(DbContextOptions<WorkProgrammeDb> options) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<Body> Bodies => Set<Body>();
 
@@ -27,6 +31,22 @@ public sealed class WorkProgrammeDb(DbContextOptions<WorkProgrammeDb> options) :
 
     public DbSet<StatusReport> StatusReports => Set<StatusReport>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkProgrammeDb).Assembly);
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(WorkProgrammeDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date type: store instants as sortable integers so the audit trail can be ordered in SQL.
+        if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
 }

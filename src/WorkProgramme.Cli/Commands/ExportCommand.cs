@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using WorkProgramme.Application.Features.Interchange;
+using WorkProgramme.Application.Identity;
 using static WorkProgramme.Cli.CliContext;
 
 namespace WorkProgramme.Cli.Commands;
@@ -23,7 +24,7 @@ public static class ExportCommand
             return await cli.WithServicesAsync(async services =>
             {
                 var file = await services.GetRequiredService<ExportProgramme.Handler>()
-                    .HandleAsync(new ExportProgramme.Query(slug, result.GetValue(version)), cancellationToken);
+                    .HandleAsync(new ExportProgramme.Query(Viewer.Operator, slug, result.GetValue(version)), cancellationToken);
                 if (file is null)
                 {
                     await cli.Error.WriteLineAsync(Say(language, $"Programme ou version introuvable : {slug}", $"Programme or version not found: {slug}"));

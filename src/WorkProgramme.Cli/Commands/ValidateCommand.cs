@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using WorkProgramme.Application.Features.Checks;
+using WorkProgramme.Application.Identity;
 using WorkProgramme.Domain.Rules;
 using static WorkProgramme.Cli.CliContext;
 
@@ -21,7 +22,7 @@ public static class ValidateCommand
             return await cli.WithServicesAsync(async services =>
             {
                 var report = await services.GetRequiredService<CheckProgramme.Handler>()
-                    .HandleAsync(new CheckProgramme.Query(slug, result.GetValue(version)), cancellationToken);
+                    .HandleAsync(new CheckProgramme.Query(Viewer.Operator, slug, result.GetValue(version)), cancellationToken);
                 if (report is null)
                 {
                     await cli.Error.WriteLineAsync(Say(language, $"Programme ou version introuvable : {slug}", $"Programme or version not found: {slug}"));

@@ -23,15 +23,16 @@ public static class ProgrammeEndpoints
     public static IEndpointRouteBuilder MapProgrammeApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/programmes").WithTags("Programmes");
-        api.MapGet("/", ListAsync).WithName("ListProgrammes").WithSummary("Every programme with its latest version.");
-        api.MapGet("/{slug}", GetAsync).WithName("GetProgramme")
+        var published = api.MapGroup("").AllowAnonymous();
+        published.MapGet("/", ListAsync).WithName("ListProgrammes").WithSummary("Every programme with its latest version.");
+        published.MapGet("/{slug}", GetAsync).WithName("GetProgramme")
             .WithSummary("One version of a programme (the latest unless ?version= names one) in the programme file format.");
         return endpoints;
     }
 
-    private static async Task<Ok<IReadOnlyList<ProgrammeListItem>>> ListAsync(ListProgrammes.Handler handler, CancellationToken cancellationToken)
+    private static async Task<Ok<IReadOnlyList<ProgrammeListItem>>> ListAsync(HttpContext context, ListProgrammes.Handler handler, CancellationToken cancellationToken)
     {
-        var programmes = await handler.HandleAsync(new ListProgrammes.Query(), cancellationToken);
+        var programmes = await handler.HandleAsync(new ListProgrammes.Query(context.Viewer()), cancellationToken);
         return TypedResults.Ok<IReadOnlyList<ProgrammeListItem>>(programmes.Select(p => new ProgrammeListItem(
             p.Slug,
             new TextPair(p.Title.Fr, p.Title.En),
@@ -43,9 +44,9 @@ public static class ProgrammeEndpoints
     }
 
     private static async Task<Results<Ok<ProgrammeFile>, ProblemHttpResult>> GetAsync(
-        string slug, [FromQuery] string? version, ExportProgramme.Handler handler, CancellationToken cancellationToken)
+        HttpContext context, string slug, [FromQuery] string? version, ExportProgramme.Handler handler, CancellationToken cancellationToken)
     {
-        var file = await handler.HandleAsync(new ExportProgramme.Query(slug, version), cancellationToken);
+        var file = await handler.HandleAsync(new ExportProgramme.Query(context.Viewer(), slug, version), cancellationToken);
         if (file is not null)
         {
             return TypedResults.Ok(file);

@@ -63,7 +63,7 @@ public static class Localization
                 ? returnUrl
                 : "/";
             return Results.LocalRedirect(target);
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().AllowAnonymous();
         return endpoints;
     }
 

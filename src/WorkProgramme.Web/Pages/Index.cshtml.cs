@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkProgramme.Application.Features.Programmes;
+using WorkProgramme.Web.Infrastructure;
 
 namespace WorkProgramme.Web.Pages;
 
@@ -8,5 +9,5 @@ public sealed class IndexModel(ListProgrammes.Handler handler) : PageModel
     public IReadOnlyList<ListProgrammes.ProgrammeSummary> Programmes { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Programmes = await handler.HandleAsync(new ListProgrammes.Query(), cancellationToken);
+        Programmes = await handler.HandleAsync(new ListProgrammes.Query(HttpContext.Viewer()), cancellationToken);
 }

@@ -1,4 +1,5 @@
 using WorkProgramme.Application.Features.Checks;
+using WorkProgramme.Application.Identity;
 using WorkProgramme.Domain.Rules;
 using WorkProgramme.Testing;
 
@@ -14,7 +15,7 @@ public sealed class CheckProgrammeFacts : IAsyncLifetime
     public async Task DisposeAsync() => await database.DisposeAsync();
 
     private Task<CheckProgramme.Result?> CheckAsync() =>
-        database.RunAsync<CheckProgramme.Handler, CheckProgramme.Result?>(h => h.HandleAsync(new(SeedFile.PtcSlug), CancellationToken.None));
+        database.RunAsync<CheckProgramme.Handler, CheckProgramme.Result?>(h => h.HandleAsync(new(Viewer.Anonymous, SeedFile.PtcSlug), CancellationToken.None));
 
     [Fact]
     public async Task Finds_the_two_errors_of_the_ptc_document()
@@ -58,6 +59,6 @@ public sealed class CheckProgrammeFacts : IAsyncLifetime
     [Fact]
     public async Task Knows_no_programme_it_does_not_have()
     {
-        Assert.Null(await database.RunAsync<CheckProgramme.Handler, CheckProgramme.Result?>(h => h.HandleAsync(new("nope"), CancellationToken.None)));
+        Assert.Null(await database.RunAsync<CheckProgramme.Handler, CheckProgramme.Result?>(h => h.HandleAsync(new(Viewer.Anonymous, "nope"), CancellationToken.None)));
     }
 }

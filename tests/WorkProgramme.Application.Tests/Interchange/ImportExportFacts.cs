@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using WorkProgramme.Application.Features.Interchange;
+using WorkProgramme.Application.Identity;
 using WorkProgramme.Testing;
 
 namespace WorkProgramme.Application.Tests.Interchange;
@@ -8,7 +9,7 @@ namespace WorkProgramme.Application.Tests.Interchange;
 public sealed class ImportExportFacts
 {
     private static Task<ProgrammeFile?> ExportAsync(TestDatabase database, string? version = null) =>
-        database.RunAsync<ExportProgramme.Handler, ProgrammeFile?>(h => h.HandleAsync(new(SeedFile.PtcSlug, version), CancellationToken.None));
+        database.RunAsync<ExportProgramme.Handler, ProgrammeFile?>(h => h.HandleAsync(new(Viewer.Operator, SeedFile.PtcSlug, version), CancellationToken.None));
 
     private static Task<ImportProgramme.Outcome> ImportAsync(TestDatabase database, ProgrammeFile file) =>
         database.RunAsync<ImportProgramme.Handler, ImportProgramme.Outcome>(h => h.HandleAsync(new(file), CancellationToken.None));

@@ -1,4 +1,5 @@
 using WorkProgramme.Application.Features.Programmes;
+using WorkProgramme.Application.Identity;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.StatusReports;
 using WorkProgramme.Testing;
@@ -15,7 +16,7 @@ public sealed class ViewProgrammeFacts : IAsyncLifetime
 
     private async Task<ViewProgramme.Result> ViewAsync(ViewProgramme.Filter? filter = null) =>
         (await database.RunAsync<ViewProgramme.Handler, ViewProgramme.Result?>(h =>
-            h.HandleAsync(new(SeedFile.PtcSlug, null, filter), CancellationToken.None)))!;
+            h.HandleAsync(new(Viewer.Anonymous, SeedFile.PtcSlug, null, filter), CancellationToken.None)))!;
 
     private static IEnumerable<ActivityRowView> Rows(ViewProgramme.Result result) => result.Sections.SelectMany(s => s.Rows);
 
@@ -81,7 +82,7 @@ public sealed class ViewProgrammeFacts : IAsyncLifetime
         var row = Rows(await ViewAsync()).Single(r => r.Reference == "II.20");
 
         var activity = (await database.RunAsync<ViewActivity.Handler, ViewActivity.Result?>(h =>
-            h.HandleAsync(new(SeedFile.PtcSlug, row.ActivityId), CancellationToken.None)))!;
+            h.HandleAsync(new(Viewer.Anonymous, SeedFile.PtcSlug, row.ActivityId), CancellationToken.None)))!;
 
         Assert.Equal(21, activity.Row.PreviousNumber);
         Assert.Equal("ctp-243-244", Assert.Single(activity.StatusHistory).Status.SessionKey);
@@ -94,7 +95,7 @@ public sealed class ViewProgrammeFacts : IAsyncLifetime
     public async Task Lists_the_programme_with_its_counts()
     {
         var summary = Assert.Single(await database.RunAsync<ListProgrammes.Handler, IReadOnlyList<ListProgrammes.ProgrammeSummary>>(
-            h => h.HandleAsync(new(), CancellationToken.None)));
+            h => h.HandleAsync(new(Viewer.Anonymous), CancellationToken.None)));
 
         Assert.Equal((SeedFile.PtcSlug, 42, 52, "2024-04"), (summary.Slug, summary.TimeBoundActivities, summary.PermanentActivities, summary.VersionLabel));
     }

@@ -1,4 +1,5 @@
 using WorkProgramme.Application.Data;
+using WorkProgramme.Application.Identity;
 using WorkProgramme.Application.Features.Programmes;
 using WorkProgramme.Application.Features.Shared;
 using WorkProgramme.Domain.Common;
@@ -9,7 +10,7 @@ namespace WorkProgramme.Application.Features.Checks;
 /// <summary>Every rule the footnotes set, checked on one version: the checks page and <c>wp validate</c>.</summary>
 public static class CheckProgramme
 {
-    public sealed record Query(string Slug, string? VersionLabel = null);
+    public sealed record Query(Viewer Viewer, string Slug, string? VersionLabel = null);
 
     public sealed record Finding(RuleViolation Violation, string Reference, BilingualText? ActivityTitle);
 
@@ -30,7 +31,7 @@ public static class CheckProgramme
     {
         public async Task<Result?> HandleAsync(Query query, CancellationToken cancellationToken)
         {
-            var snapshot = await ProgrammeSnapshot.LoadAsync(db, query.Slug, query.VersionLabel, cancellationToken);
+            var snapshot = await ProgrammeSnapshot.LoadAsync(db, query.Slug, query.VersionLabel, query.Viewer, cancellationToken);
             if (snapshot is null)
             {
                 return null;

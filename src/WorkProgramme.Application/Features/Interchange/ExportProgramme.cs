@@ -1,4 +1,5 @@
 using WorkProgramme.Application.Data;
+using WorkProgramme.Application.Identity;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Application.Features.Shared;
@@ -9,13 +10,13 @@ namespace WorkProgramme.Application.Features.Interchange;
 /// <summary>Writes one version of a programme (the latest unless named) as a programme file.</summary>
 public static class ExportProgramme
 {
-    public sealed record Query(string Slug, string? VersionLabel = null);
+    public sealed record Query(Viewer Viewer, string Slug, string? VersionLabel = null);
 
     public sealed class Handler(WorkProgrammeDb db)
     {
         public async Task<ProgrammeFile?> HandleAsync(Query query, CancellationToken cancellationToken)
         {
-            var snapshot = await ProgrammeSnapshot.LoadAsync(db, query.Slug, query.VersionLabel, cancellationToken);
+            var snapshot = await ProgrammeSnapshot.LoadAsync(db, query.Slug, query.VersionLabel, query.Viewer, cancellationToken);
             if (snapshot is null)
             {
                 return null;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Data;
+using WorkProgramme.Application.Identity;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Programmes;
@@ -9,7 +10,7 @@ namespace WorkProgramme.Application.Features.Programmes;
 /// <summary>Every programme with its latest version and row counts: the home page and GET /api/programmes.</summary>
 public static class ListProgrammes
 {
-    public sealed record Query;
+    public sealed record Query(Viewer Viewer);
 
     public sealed record ProgrammeSummary(
         string Slug,
@@ -30,16 +31,19 @@ public static class ListProgrammes
         {
             var programmes = await db.Programmes.AsNoTracking().Include(p => p.Versions).OrderBy(p => p.Slug).ToListAsync(cancellationToken);
             var bodies = await db.Bodies.AsNoTracking().ToDictionaryAsync(b => b.Code, b => b.Name, cancellationToken);
-            var latestIds = programmes.Select(p => p.Versions.MaxBy(v => v.Sequence)?.Id).OfType<int>().ToList();
+            ProgrammeVersion? Latest(Programme p) => p.Versions
+                .Where(v => v.State != VersionState.Draft || query.Viewer.CanSeeDrafts(p.BodyCode))
+                .MaxBy(v => v.Sequence);
+            var latestIds = programmes.Select(p => Latest(p)?.Id).OfType<int>().ToList();
             var counts = await db.ActivityVersions.AsNoTracking()
                 .Where(a => latestIds.Contains(a.ProgrammeVersionId) && a.Revision != RevisionKind.Deleted)
                 .GroupBy(a => new { a.ProgrammeVersionId, a.Section })
                 .Select(g => new { g.Key.ProgrammeVersionId, g.Key.Section, Count = g.Count() })
                 .ToListAsync(cancellationToken);
 
-            return programmes.Where(p => p.Versions.Count > 0).Select(p =>
+            return programmes.Where(p => Latest(p) is not null).Select(p =>
             {
-                var version = p.Versions.MaxBy(v => v.Sequence)!;
+                var version = Latest(p)!;
                 int Count(Section section) => counts.SingleOrDefault(c => c.ProgrammeVersionId == version.Id && c.Section == section)?.Count ?? 0;
                 return new ProgrammeSummary(p.Slug, p.Title, p.BodyCode, bodies.GetValueOrDefault(p.BodyCode) ?? BilingualText.Empty,
                     p.PeriodStart, p.PeriodEnd, version.Label, version.DocumentSymbol, version.State,

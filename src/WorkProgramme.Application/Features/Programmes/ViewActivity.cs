@@ -1,16 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Data;
+using WorkProgramme.Application.Identity;
 using WorkProgramme.Application.Features.Shared;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Rules;
+using WorkProgramme.Domain.StatusReports;
 
 namespace WorkProgramme.Application.Features.Programmes;
 
 /// <summary>One activity: every field, its number in each version, its status history and the rules it breaks.</summary>
 public static class ViewActivity
 {
-    public sealed record Query(string Slug, Guid ActivityId, string? VersionLabel = null);
+    public sealed record Query(Viewer Viewer, string Slug, Guid ActivityId, string? VersionLabel = null);
 
     public sealed record VersionEntry(string VersionLabel, string? DocumentSymbol, Section Section, int? Number, int? PreviousNumber, RevisionKind Revision);
 
@@ -30,7 +32,7 @@ public static class ViewActivity
     {
         public async Task<Result?> HandleAsync(Query query, CancellationToken cancellationToken)
         {
-            var snapshot = await ProgrammeSnapshot.LoadAsync(db, query.Slug, query.VersionLabel, cancellationToken);
+            var snapshot = await ProgrammeSnapshot.LoadAsync(db, query.Slug, query.VersionLabel, query.Viewer, cancellationToken);
             var row = snapshot?.Version.Activities.SingleOrDefault(a => a.ActivityId == query.ActivityId);
             if (snapshot is null || row is null)
             {
@@ -38,12 +40,15 @@ public static class ViewActivity
             }
 
             var violations = snapshot.Violations().Where(v => v.ActivityId == row.ActivityId).ToList();
-            var reports = await db.StatusReports.AsNoTracking().Where(r => r.ActivityId == row.ActivityId).ToListAsync(cancellationToken);
+            var seesDrafts = query.Viewer.CanSeeDrafts(snapshot.Programme.BodyCode);
+            var reports = await db.StatusReports.AsNoTracking()
+                .Where(r => r.ActivityId == row.ActivityId && (seesDrafts || r.State == ReportState.Published))
+                .ToListAsync(cancellationToken);
             var history = reports
                 .Select(r => new StatusEntry(snapshot.Sessions.GetValueOrDefault(r.SessionKey)?.ToView(snapshot), r.ToStatusView()))
                 .OrderByDescending(e => e.Session is null ? 0 : (e.Session.Year * 12) + e.Session.Month)
                 .ToList();
-            var versions = snapshot.Programme.Versions.OrderByDescending(v => v.Sequence)
+            var versions = snapshot.VisibleVersions
                 .SelectMany(v => v.Activities.Where(a => a.ActivityId == row.ActivityId)
                     .Select(a => new VersionEntry(v.Label, v.DocumentSymbol, a.Section, a.Number, a.PreviousNumber, a.Revision)))
                 .ToList();

@@ -1,4 +1,5 @@
 using WorkProgramme.Application.Data;
+using WorkProgramme.Application.Identity;
 using WorkProgramme.Application.Features.Shared;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;
@@ -34,7 +35,7 @@ public static class ViewProgramme
             && (!NoKeyword || row.Status?.Keyword is null);
     }
 
-    public sealed record Query(string Slug, string? VersionLabel = null, Filter? Filter = null);
+    public sealed record Query(Viewer Viewer, string Slug, string? VersionLabel = null, Filter? Filter = null);
 
     public sealed record VersionView(string Label, string? DocumentSymbol, VersionState State, SessionView? Session);
 
@@ -59,7 +60,7 @@ public static class ViewProgramme
     {
         public async Task<Result?> HandleAsync(Query query, CancellationToken cancellationToken)
         {
-            var snapshot = await ProgrammeSnapshot.LoadAsync(db, query.Slug, query.VersionLabel, cancellationToken);
+            var snapshot = await ProgrammeSnapshot.LoadAsync(db, query.Slug, query.VersionLabel, query.Viewer, cancellationToken);
             if (snapshot is null)
             {
                 return null;
@@ -87,7 +88,7 @@ public static class ViewProgramme
                 snapshot.Programme.PeriodStart,
                 snapshot.Programme.PeriodEnd,
                 ToView(snapshot, snapshot.Version),
-                snapshot.Programme.Versions.OrderByDescending(v => v.Sequence).Select(v => ToView(snapshot, v)).ToList(),
+                snapshot.VisibleVersions.Select(v => ToView(snapshot, v)).ToList(),
                 sections,
                 snapshot.PlanElements.Values.OrderBy(e => e.Order)
                     .Where(e => live.Any(r => r.PlanElements.Any(p => p.Code == e.Code)))

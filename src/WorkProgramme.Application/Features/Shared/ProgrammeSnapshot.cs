@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Data;
+using WorkProgramme.Application.Identity;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Bodies;
 using WorkProgramme.Domain.Programmes;
@@ -16,11 +17,13 @@ namespace WorkProgramme.Application.Features.Shared;
 /// </summary>
 public sealed class ProgrammeSnapshot
 {
-    private ProgrammeSnapshot(Programme programme, ProgrammeVersion version, IReadOnlyDictionary<Guid, StatusReport> reports,
+    private ProgrammeSnapshot(Programme programme, IReadOnlyList<ProgrammeVersion> visibleVersions, ProgrammeVersion version,
+        IReadOnlyDictionary<Guid, StatusReport> reports,
         IReadOnlyDictionary<string, Body> bodies, IReadOnlyDictionary<string, StrategicPlanElement> planElements,
         IReadOnlyDictionary<string, Session> sessions)
     {
         Programme = programme;
+        VisibleVersions = visibleVersions;
         Version = version;
         Reports = reports;
         Bodies = bodies;
@@ -31,6 +34,9 @@ public sealed class ProgrammeSnapshot
     public Programme Programme { get; }
 
     public ProgrammeVersion Version { get; }
+
+    /// <summary>The versions this viewer may see, newest first (drafts only for the Secretariat and the committee).</summary>
+    public IReadOnlyList<ProgrammeVersion> VisibleVersions { get; }
 
     /// <summary>Status reports of the session the version was prepared for, by activity.</summary>
     public IReadOnlyDictionary<Guid, StatusReport> Reports { get; }
@@ -50,14 +56,22 @@ public sealed class ProgrammeSnapshot
 
     public bool IsDecisionBody(string code) => Bodies.GetValueOrDefault(code)?.IsDecisionBody ?? false;
 
-    public static async Task<ProgrammeSnapshot?> LoadAsync(WorkProgrammeDb db, string slug, string? versionLabel,
+    /// <summary>The named version, or the newest the viewer may see; null when there is none (or it is hidden).</summary>
+    public static async Task<ProgrammeSnapshot?> LoadAsync(WorkProgrammeDb db, string slug, string? versionLabel, Viewer viewer,
         CancellationToken cancellationToken)
     {
         var programme = await db.Programmes.AsNoTracking()
             .Include(p => p.Versions).ThenInclude(v => v.Activities)
             .SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
-        var version = programme is null ? null : Pick(programme, versionLabel);
-        if (programme is null || version is null)
+        if (programme is null)
+        {
+            return null;
+        }
+
+        var seesDrafts = viewer.CanSeeDrafts(programme.BodyCode);
+        var visible = programme.Versions.Where(v => seesDrafts || v.State != VersionState.Draft).OrderByDescending(v => v.Sequence).ToList();
+        var version = versionLabel is null ? visible.FirstOrDefault() : visible.SingleOrDefault(v => v.Label == versionLabel);
+        if (version is null)
         {
             return null;
         }
@@ -66,16 +80,12 @@ public sealed class ProgrammeSnapshot
         var reports = version.SessionKey is null
             ? new Dictionary<Guid, StatusReport>()
             : await db.StatusReports.AsNoTracking()
-                .Where(r => r.SessionKey == version.SessionKey && activityIds.Contains(r.ActivityId))
+                .Where(r => r.SessionKey == version.SessionKey && activityIds.Contains(r.ActivityId)
+                    && (seesDrafts || r.State == ReportState.Published))
                 .ToDictionaryAsync(r => r.ActivityId, cancellationToken);
-        return new ProgrammeSnapshot(programme, version, reports,
+        return new ProgrammeSnapshot(programme, visible, version, reports,
             await db.Bodies.AsNoTracking().ToDictionaryAsync(b => b.Code, StringComparer.Ordinal, cancellationToken),
             await db.PlanElements.AsNoTracking().ToDictionaryAsync(e => e.Code, StringComparer.Ordinal, cancellationToken),
             await db.Sessions.AsNoTracking().ToDictionaryAsync(s => s.Key, StringComparer.Ordinal, cancellationToken));
     }
-
-    /// <summary>The named version, or the newest one.</summary>
-    public static ProgrammeVersion? Pick(Programme programme, string? label) => label is null
-        ? programme.Versions.MaxBy(v => v.Sequence)
-        : programme.Versions.SingleOrDefault(v => v.Label == label);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkProgramme.Application.Features.Programmes;
+using WorkProgramme.Web.Infrastructure;
 
 namespace WorkProgramme.Web.Pages.Programmes;
 
@@ -13,7 +14,7 @@ public sealed class ActivityModel(ViewActivity.Handler handler) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, Guid id, CancellationToken cancellationToken)
     {
-        var result = await handler.HandleAsync(new ViewActivity.Query(slug, id, string.IsNullOrWhiteSpace(Version) ? null : Version), cancellationToken);
+        var result = await handler.HandleAsync(new ViewActivity.Query(HttpContext.Viewer(), slug, id, string.IsNullOrWhiteSpace(Version) ? null : Version), cancellationToken);
         if (result is null)
         {
             return NotFound();

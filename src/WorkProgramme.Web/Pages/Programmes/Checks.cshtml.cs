@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkProgramme.Application.Features.Checks;
+using WorkProgramme.Web.Infrastructure;
 
 namespace WorkProgramme.Web.Pages.Programmes;
 
@@ -13,7 +14,7 @@ public sealed class ChecksModel(CheckProgramme.Handler handler) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        var result = await handler.HandleAsync(new CheckProgramme.Query(slug, string.IsNullOrWhiteSpace(Version) ? null : Version), cancellationToken);
+        var result = await handler.HandleAsync(new CheckProgramme.Query(HttpContext.Viewer(), slug, string.IsNullOrWhiteSpace(Version) ? null : Version), cancellationToken);
         if (result is null)
         {
             return NotFound();

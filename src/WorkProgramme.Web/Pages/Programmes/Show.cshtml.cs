@@ -4,6 +4,7 @@ using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Programmes;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.StatusReports;
+using WorkProgramme.Web.Infrastructure;
 
 namespace WorkProgramme.Web.Pages.Programmes;
 
@@ -43,7 +44,7 @@ public sealed class ShowModel(ViewProgramme.Handler handler) : PageModel
             Parse<StatusKeyword>(Keyword),
             NoKeyword: Keyword == "none",
             IncludeDeleted: Deleted);
-        var result = await handler.HandleAsync(new ViewProgramme.Query(slug, string.IsNullOrWhiteSpace(Version) ? null : Version, filter), cancellationToken);
+        var result = await handler.HandleAsync(new ViewProgramme.Query(HttpContext.Viewer(), slug, string.IsNullOrWhiteSpace(Version) ? null : Version, filter), cancellationToken);
         if (result is null)
         {
             return NotFound();

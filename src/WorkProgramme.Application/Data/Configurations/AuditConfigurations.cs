@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WorkProgramme.Application.Auditing;
+using WorkProgramme.Application.Identity;
+
+namespace WorkProgramme.Application.Data.Configurations;
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> entry)
+    {
+        entry.Property(e => e.Actor).HasMaxLength(256);
+        entry.Property(e => e.EntityType).HasMaxLength(40);
+        entry.Property(e => e.EntityId).HasMaxLength(200);
+        entry.Property(e => e.Context).HasMaxLength(200);
+        entry.Property(e => e.Field).HasMaxLength(100);
+        entry.HasIndex(e => new { e.EntityType, e.EntityId });
+        entry.HasIndex(e => e.At);
+    }
+}
+
+internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
+{
+    public void Configure(EntityTypeBuilder<ApiToken> token)
+    {
+        token.Property(t => t.Name).HasMaxLength(100);
+        token.Property(t => t.Hash).HasMaxLength(64);
+        token.HasIndex(t => t.Hash).IsUnique();
+        token.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        token.Ignore(t => t.IsActive);
+    }
+}
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> user)
+    {
+        user.Property(u => u.DisplayName).HasMaxLength(200);
+        user.Property(u => u.BodyCode).HasMaxLength(40);
+        user.Property(u => u.Unit).HasMaxLength(200);
+    }
+}

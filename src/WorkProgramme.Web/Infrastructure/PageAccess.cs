@@ -1,0 +1,21 @@
+namespace WorkProgramme.Web.Infrastructure;
+
+/// <summary>Who may open each page, in one place. Anything not listed here needs a signed-in user.</summary>
+public static class PageAccess
+{
+    public static IServiceCollection AddWebPages(this IServiceCollection services)
+    {
+        services.AddRazorPages(options =>
+        {
+            // Public: published programmes and status reports, and what it takes to sign in.
+            foreach (var page in new[] { "/Index", "/Error", "/Programmes/Show", "/Programmes/Activity", "/Programmes/Checks",
+                         "/Account/SignIn", "/Account/Denied" })
+            {
+                options.Conventions.AllowAnonymousToPage(page);
+            }
+
+            options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+        });
+        return services;
+    }
+}

@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkProgramme.Application.Identity;
+
+namespace WorkProgramme.Web.Pages.Account;
+
+public sealed class SignInModel(SignInManager<AppUser> signIn) : PageModel
+{
+    [BindProperty]
+    [Required]
+    [EmailAddress]
+    public string Email { get; set; } = "";
+
+    [BindProperty]
+    [Required]
+    [DataType(DataType.Password)]
+    public string Password { get; set; } = "";
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    /// <summary>A resource key; null when there is nothing to say.</summary>
+    public string? Problem { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            Problem = "SignIn.Incomplete";
+            return Page();
+        }
+
+        // lockoutOnFailure: every failed attempt counts; the account locks after IdentityOptions.Lockout.MaxFailedAccessAttempts.
+        var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        }
+
+        Problem = result.IsLockedOut ? "SignIn.LockedOut" : "SignIn.Failed";
+        Password = "";
+        return Page();
+    }
+}
