@@ -6,9 +6,11 @@ using WorkProgramme.Application.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WorkProgramme.Application.Data;
+using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Features.Checks;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Programmes;
+using WorkProgramme.Application.Features.Users;
 
 namespace WorkProgramme.Application;
 
@@ -42,6 +44,9 @@ public static class ApplicationServices
         services.AddScoped<ViewProgramme.Handler>();
         services.AddScoped<ViewActivity.Handler>();
         services.AddScoped<CheckProgramme.Handler>();
+        services.AddScoped<AddUser.Handler>();
+        services.AddScoped<ApiTokens.Handler>();
+        services.AddScoped<AuditTrail.Handler>();
         return services;
     }
 

@@ -33,6 +33,8 @@ public static class WpCli
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
+        root.Subcommands.Add(UserCommand.Create(context));
+        root.Subcommands.Add(TokenCommand.Create(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -86,12 +88,21 @@ public sealed class CliContext(TextWriter output, TextWriter error, Func<Task<IH
 
     public Language LanguageOf(ParseResult result) => language(result);
 
-    /// <summary>Runs <paramref name="work"/> with a fresh scope of the application's services.</summary>
-    public async Task<int> WithServicesAsync(Func<IServiceProvider, Task<int>> work)
+    /// <summary>Runs <paramref name="work"/> with a fresh scope of the application's services; a domain refusal exits 1.</summary>
+    public async Task<int> WithServicesAsync(ParseResult result, Func<IServiceProvider, Task<int>> work)
     {
         using var host = await start();
         await using var scope = host.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider);
+        try
+        {
+            return await work(scope.ServiceProvider);
+        }
+        catch (DomainException refused)
+        {
+            // A rule of the domain said no: that is the user's answer, not a crash.
+            await Error.WriteLineAsync(refused.MessageFor(LanguageOf(result)));
+            return WpCli.Failed;
+        }
     }
 
     public static string Say(Language language, string fr, string en) => language == Language.Fr ? fr : en;

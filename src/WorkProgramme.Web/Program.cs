@@ -25,6 +25,7 @@ app.UseAuthorization();
 app.MapLanguageSwitch();
 app.MapRazorPages();
 app.MapProgrammeApi();
+app.MapAccountApi();
 app.MapOpenApi().AllowAnonymous();
 
 app.Run();

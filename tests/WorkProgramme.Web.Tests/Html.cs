@@ -13,6 +13,25 @@ internal static class Html
         return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>Reads a form's antiforgery token from a page, as a browser would submit it.</summary>
+    public static async Task<string> AntiforgeryTokenAsync(this HttpClient client, string url)
+    {
+        var page = new HtmlParser().ParseDocument(await client.GetStringAsync(url));
+        return page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"No antiforgery token on {url}");
+    }
+
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string pageUrl, string actionUrl,
+        IDictionary<string, string> fields)
+    {
+        var token = await client.AntiforgeryTokenAsync(pageUrl);
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
+        return await client.PostAsync(actionUrl, new FormUrlEncodedContent(form));
+    }
+
+    public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password) =>
+        client.PostFormAsync("/account/sign-in", "/account/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
+
     public static string Text(this AngleSharp.Dom.IElement? element) =>
         System.Text.RegularExpressions.Regex.Replace(element?.TextContent ?? "", @"\s+", " ").Trim();
 }

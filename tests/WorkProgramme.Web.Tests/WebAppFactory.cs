@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using WorkProgramme.Application.Features.Users;
 using WorkProgramme.Testing;
 
 namespace WorkProgramme.Web.Tests;
@@ -28,6 +29,28 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
             client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
         }
 
+        return client;
+    }
+
+    /// <summary>Creates a user with a known password in this app's database.</summary>
+    public async Task<(string Email, string Password)> UserAsync(string role, string? body = null)
+    {
+        _ = Services; // starts the app, which seeds the database on first start
+        var email = $"{role}-{Guid.NewGuid():N}@example.org";
+        const string password = "correct horse battery";
+        var outcome = await database.RunAsync<AddUser.Handler, AddUser.Outcome>(h =>
+            h.HandleAsync(new AddUser.Command(email, role, body, password), CancellationToken.None));
+        Assert.True(outcome.Succeeded, string.Join("; ", outcome.Problems));
+        return (email, password);
+    }
+
+    /// <summary>A client signed in through the real sign-in form (antiforgery token included).</summary>
+    public async Task<HttpClient> SignedInClientAsync(string role, string? body = null, string? acceptLanguage = "en")
+    {
+        var (email, password) = await UserAsync(role, body);
+        var client = ClientIn(acceptLanguage);
+        var response = await client.SignInAsync(email, password);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
 

@@ -21,7 +21,7 @@ public static class ExportCommand
         {
             var language = cli.LanguageOf(result);
             var slug = result.GetValue(programme)!;
-            return await cli.WithServicesAsync(async services =>
+            return await cli.WithServicesAsync(result, async services =>
             {
                 var file = await services.GetRequiredService<ExportProgramme.Handler>()
                     .HandleAsync(new ExportProgramme.Query(Viewer.Operator, slug, result.GetValue(version)), cancellationToken);

@@ -28,7 +28,7 @@ public static class ImportCommand
                 return WpCli.Failed;
             }
 
-            return await cli.WithServicesAsync(async services =>
+            return await cli.WithServicesAsync(result, async services =>
             {
                 await using var stream = file.OpenRead();
                 var (programmeFile, problems) = await ProgrammeJson.ReadAsync(stream, cancellationToken);

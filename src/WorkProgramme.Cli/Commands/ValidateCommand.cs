@@ -19,7 +19,7 @@ public static class ValidateCommand
         {
             var language = cli.LanguageOf(result);
             var slug = result.GetValue(programme)!;
-            return await cli.WithServicesAsync(async services =>
+            return await cli.WithServicesAsync(result, async services =>
             {
                 var report = await services.GetRequiredService<CheckProgramme.Handler>()
                     .HandleAsync(new CheckProgramme.Query(Viewer.Operator, slug, result.GetValue(version)), cancellationToken);
