@@ -1,0 +1,80 @@
+using Microsoft.Data.Sqlite;
+using WorkProgramme.Application.Auditing;
+using WorkProgramme.Application.Features.Audit;
+using WorkProgramme.Application.Features.Interchange;
+using WorkProgramme.Application.Features.Users;
+using WorkProgramme.Application.Identity;
+using WorkProgramme.Testing;
+
+namespace WorkProgramme.Application.Tests.Auditing;
+
+public sealed class AuditTrailFacts : IAsyncLifetime
+{
+    private TestDatabase database = null!;
+
+    public async Task InitializeAsync() => database = await TestDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await database.DisposeAsync();
+
+    private Task<AuditTrail.Result> TrailAsync(AuditTrail.Query query) =>
+        database.RunAsync<AuditTrail.Handler, AuditTrail.Result>(h => h.HandleAsync(query, CancellationToken.None));
+
+    [Fact]
+    public async Task Loading_the_programme_records_each_entity_created()
+    {
+        var activities = await TrailAsync(new AuditTrail.Query("Activity", PageSize: 500));
+
+        Assert.Equal(97, activities.Total);
+        Assert.All(activities.Rows, r => Assert.Equal((AuditEntry.Created, "2024-04"), (r.Field, r.Context)));
+    }
+
+    [Fact]
+    public async Task Changing_a_row_records_one_entry_per_changed_field_with_old_and_new_values()
+    {
+        var file = (await database.RunAsync<ExportProgramme.Handler, ProgrammeFile?>(h =>
+            h.HandleAsync(new(Viewer.Operator, SeedFile.PtcSlug), CancellationToken.None)))!;
+        var first = file.Activities[0];
+
+        var outcome = await database.RunAsync<ImportProgramme.Handler, ImportProgramme.Outcome>(h => h.HandleAsync(new(file with
+        {
+            Activities = [first with { Priority = "C", Kpi = first.Kpi! with { En = "The annual update is adopted" } }, .. file.Activities.Skip(1)],
+        }), CancellationToken.None));
+
+        Assert.True(outcome.Succeeded);
+        var changes = await TrailAsync(new AuditTrail.Query("Activity", first.Id.ToString()));
+        var modified = changes.Rows.Where(r => r.Field != AuditEntry.Created).OrderBy(r => r.Field).ToList();
+        Assert.Equal(
+            [("Kpi.En", null, "The annual update is adopted"), ("Priority", "B", "C")],
+            modified.Select(r => (r.Field, r.OldValue, r.NewValue)));
+        Assert.All(modified, r => Assert.Equal("wp (operator)", r.Actor));
+    }
+
+    [Fact]
+    public async Task Users_roles_and_tokens_are_in_the_trail_without_secrets()
+    {
+        var user = await database.RunAsync<AddUser.Handler, AddUser.Outcome>(h =>
+            h.HandleAsync(new AddUser.Command("officer@example.org", Roles.Editor, "CTP"), CancellationToken.None));
+        await database.RunAsync<ApiTokens.Handler, ApiTokens.Created>(h => h.CreateAsync(new(user.UserId!, "export"), CancellationToken.None));
+
+        var trail = await TrailAsync(new AuditTrail.Query());
+
+        Assert.Contains(trail.Rows, r => r.EntityType == "User" && r.EntityId == "officer@example.org" && r.Field == AuditEntry.Created);
+        Assert.Contains(trail.Rows, r => r.EntityType == "UserRole" && r.NewValue == Roles.Editor);
+        Assert.Contains(trail.Rows, r => r.EntityType == "ApiToken" && r.EntityId == "export");
+        Assert.DoesNotContain(trail.Rows, r => (r.NewValue ?? "").Contains("AQAAAA", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("UPDATE \"AuditEntries\" SET \"NewValue\" = 'forged'")]
+    [InlineData("DELETE FROM \"AuditEntries\"")]
+    public async Task The_database_refuses_to_change_or_delete_audit_rows(string sql)
+    {
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+
+        var refused = await Assert.ThrowsAsync<SqliteException>(() => command.ExecuteNonQueryAsync());
+        Assert.Contains("audit rows cannot be", refused.Message, StringComparison.Ordinal);
+    }
+}
