@@ -8,6 +8,24 @@ results="$root/artifacts/test-results"
 
 say() { printf '\n==> %s\n' "$*"; }
 
+# The browser tests drive Debian's chromium through Playwright, which cannot download a browser here (its driver and
+# node ship inside the NuGet package); the pages ask for Liberation Sans.
+browser_packages=(chromium fonts-liberation2)
+missing=()
+for package in "${browser_packages[@]}"; do
+    [[ "$(dpkg -s "$package" 2>/dev/null)" == *"Status: install ok installed"* ]] || missing+=("$package")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+    say "Install ${missing[*]} (browser tests)"
+    as_root=()
+    if [ "$(id -u)" -ne 0 ]; then
+        as_root=(sudo)
+    fi
+    "${as_root[@]}" apt-get update -qq
+    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 say "Restore"

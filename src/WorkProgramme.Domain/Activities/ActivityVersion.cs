@@ -62,6 +62,9 @@ public sealed class ActivityVersion
 
     public bool IsDeleted => Revision == RevisionKind.Deleted;
 
+    /// <summary>Goes up by one at every change of the row: an edit must name the value it started from.</summary>
+    public int RowVersion { get; private set; } = 1;
+
     /// <summary>Place of the row in its version, as the document lists it (deleted rows stay where they stood).</summary>
     public int Position { get; private set; }
 
@@ -86,6 +89,12 @@ public sealed class ActivityVersion
     };
 
     internal void MoveTo(int position) => Position = position;
+
+    internal void Revise(ActivityContent content)
+    {
+        Apply(content);
+        RowVersion++;
+    }
 
     public void Apply(ActivityContent content)
     {

@@ -80,7 +80,46 @@ public sealed class ProgrammeVersion
         }
 
         EnsureEditable();
-        row.Apply(content);
+        row.Revise(content);
+    }
+
+    /// <summary>
+    /// Takes an activity out of the programme without erasing it: the row stays, marked deleted and unnumbered, and the
+    /// rows after it in its section move up one number.
+    /// </summary>
+    public ActivityVersion Retire(Guid activityId)
+    {
+        var row = activities.SingleOrDefault(a => a.ActivityId == activityId)
+            ?? throw new DomainException("Cette activité ne figure pas dans la version.", "This activity is not in the version.");
+        if (row.IsDeleted)
+        {
+            throw new DomainException("Cette activité est déjà retirée.", "This activity is already retired.");
+        }
+
+        EnsureEditable();
+        var retiredNumber = row.Number;
+        row.Revise(row.Content with { Revision = RevisionKind.Deleted, Number = null, PreviousNumber = row.PreviousNumber ?? row.Number });
+        foreach (var later in activities.Where(a => a.Section == row.Section && a.Number > retiredNumber).ToList())
+        {
+            var content = later.Content;
+            var number = content.Number - 1;
+            var previous = content.Revision == RevisionKind.New ? null : content.PreviousNumber ?? content.Number;
+            var revision = content.Revision switch
+            {
+                RevisionKind.Unchanged or RevisionKind.Renumbered => number == previous ? RevisionKind.Unchanged : RevisionKind.Renumbered,
+                var kept => kept,
+            };
+            later.Revise(content with { Number = number, PreviousNumber = previous, Revision = revision });
+        }
+
+        return row;
+    }
+
+    /// <summary>Adds a new activity at the end of its section, with the next number.</summary>
+    public ActivityVersion AddNewActivity(Guid activityId, ActivityContent content)
+    {
+        var next = activities.Where(a => a.Section == content.Section && a.Number is not null).Select(a => a.Number!.Value).DefaultIfEmpty(0).Max() + 1;
+        return AddActivity(activityId, content with { Number = next, PreviousNumber = null, Revision = RevisionKind.New });
     }
 
     /// <summary>Takes a row out of a draft version (retiring an activity keeps it as a deleted row instead).</summary>

@@ -368,6 +368,10 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Section")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -93,4 +93,47 @@ public sealed class ProgrammeFacts
         Assert.Throws<DomainException>(() => new Session("x", "CTP", [], 2024, 4));
         Assert.Throws<DomainException>(() => new Session("x", "CTP", [1], 2024, 13));
     }
+
+    [Fact]
+    public void Retiring_keeps_the_row_unnumbered_and_moves_the_following_rows_up()
+    {
+        var version = Ptc().AddVersion("2024-04", null, null);
+        var rows = Enumerable.Range(1, 4).Select(n => version.AddActivity(Guid.NewGuid(), Build.Content(number: n))).ToList();
+        var permanent = version.AddActivity(Guid.NewGuid(), Build.Content(Section.Permanent, 3));
+
+        var retired = version.Retire(rows[1].ActivityId);
+
+        Assert.Equal((null, 2, RevisionKind.Deleted), (retired.Number, retired.PreviousNumber, retired.Revision));
+        Assert.Equal([(1, RevisionKind.Unchanged), (2, RevisionKind.Renumbered), (3, RevisionKind.Renumbered)],
+            new[] { rows[0], rows[2], rows[3] }.Select(r => (r.Number!.Value, r.Revision)));
+        Assert.Equal([3, 4], new[] { rows[2], rows[3] }.Select(r => r.PreviousNumber!.Value));
+        Assert.Equal(3, permanent.Number);
+        Assert.True(rows[2].RowVersion > 1);
+        Assert.Throws<DomainException>(() => version.Retire(rows[1].ActivityId));
+    }
+
+    [Fact]
+    public void A_new_activity_takes_the_next_number_of_its_section()
+    {
+        var version = Ptc().AddVersion("2024-04", null, null);
+        version.AddActivity(Guid.NewGuid(), Build.Content(number: 1));
+        version.AddActivity(Guid.NewGuid(), Build.Content(number: 2));
+
+        var added = version.AddNewActivity(Guid.NewGuid(), Build.Content(number: 99));
+
+        Assert.Equal((3, (int?)null, RevisionKind.New), (added.Number!.Value, added.PreviousNumber, added.Revision));
+    }
+
+    [Fact]
+    public void Revising_a_row_moves_its_row_version_on_only_when_something_changed()
+    {
+        var version = Ptc().AddVersion("2024-04", null, null);
+        var id = Guid.NewGuid();
+        var row = version.AddActivity(id, Build.Content());
+
+        version.ReviseActivity(id, Build.Content());
+        Assert.Equal(1, row.RowVersion);
+        version.ReviseActivity(id, Build.Content() with { Priority = Priority.C });
+        Assert.Equal(2, row.RowVersion);
+    }
 }

@@ -48,6 +48,7 @@ internal sealed class ActivityVersionConfiguration : IEntityTypeConfiguration<Ac
     {
         row.HasOne<Activity>().WithMany().HasForeignKey(r => r.ActivityId).OnDelete(DeleteBehavior.Restrict);
         row.HasIndex(r => new { r.ProgrammeVersionId, r.ActivityId }).IsUnique();
+        row.Property(r => r.RowVersion).IsConcurrencyToken();
         row.Property(r => r.Section).HasConversion<string>().HasMaxLength(20);
         row.Property(r => r.Revision).HasConversion<string>().HasMaxLength(20);
         row.Property(r => r.Priority).HasConversion<string>().HasMaxLength(1);

@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using WorkProgramme.Testing;
+
+namespace WorkProgramme.Browser.Tests;
+
+/// <summary>
+/// The real app on Kestrel (a free loopback port) over its own SQLite file, started empty so that first start seeds it
+/// as in production, and one headless Debian chromium driven by Playwright. Started once for the whole run.
+/// </summary>
+public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    // The machine's chromium, not a Playwright download: browsers cannot be downloaded here (platform notes).
+    private const string Chromium = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    private TestDatabase database = null!;
+    private IPlaywright playwright = null!;
+    private IBrowser browser = null!;
+
+    /// <summary>Where the app listens, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync(seed: false);
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = new Uri(addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)));
+
+        // Playwright waits for pages and locators itself; a slow machine only needs longer ceilings, never sleeps.
+        Assertions.SetDefaultExpectTimeout(15_000);
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(database.Settings));
+    }
+
+    /// <summary>
+    /// A page in a fresh browser context (no cookies shared with other tests) whose browser asks for
+    /// <paramref name="locale"/> in Accept-Language. Close it with <c>page.Context.CloseAsync()</c>.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(string locale)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl.ToString(),
+            Locale = locale,
+            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+        });
+        context.SetDefaultTimeout(30_000);
+        return await context.NewPageAsync();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        await DisposeAsync();
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>Every browser test shares one <see cref="BrowserApp"/>: one server and one chromium for the run.</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "Browser";
+}
