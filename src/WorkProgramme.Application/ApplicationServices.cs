@@ -6,6 +6,7 @@ using WorkProgramme.Application.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WorkProgramme.Application.Data;
+using WorkProgramme.Application.Features.Activities;
 using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Features.Checks;
 using WorkProgramme.Application.Features.Interchange;
@@ -44,6 +45,8 @@ public static class ApplicationServices
         services.AddScoped<ViewProgramme.Handler>();
         services.AddScoped<ViewActivity.Handler>();
         services.AddScoped<CheckProgramme.Handler>();
+        services.AddScoped<EditActivity.Handler>();
+        services.AddScoped<RetireActivity.Handler>();
         services.AddScoped<AddUser.Handler>();
         services.AddScoped<ApiTokens.Handler>();
         services.AddScoped<AuditTrail.Handler>();

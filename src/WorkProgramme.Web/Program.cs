@@ -26,6 +26,7 @@ app.MapLanguageSwitch();
 app.MapRazorPages();
 app.MapProgrammeApi();
 app.MapAccountApi();
+app.MapActivityApi();
 app.MapOpenApi().AllowAnonymous();
 
 app.Run();

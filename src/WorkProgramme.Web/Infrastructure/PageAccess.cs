@@ -15,6 +15,7 @@ public static class PageAccess
             }
 
             options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+            options.Conventions.AuthorizePage("/Programmes/Edit", Policies.Edit);
         });
         return services;
     }

@@ -46,7 +46,7 @@ public static class ExportProgramme
                 .Select(e => new PlanElementDto(e.Code, Pair(e.DisplayCode), Pair(e.Label), Wire.Name(e.Group))).ToList(),
         };
 
-        private static ActivityDto ToDto(ActivityVersion row, StatusReport? report) => new()
+        internal static ActivityDto ToDto(ActivityVersion row, StatusReport? report) => new()
         {
             Id = row.ActivityId,
             Section = Wire.Name(row.Section),

@@ -20,6 +20,7 @@ public static class ViewActivity
 
     public sealed record Result(
         string Slug,
+        string BodyCode,
         BilingualText ProgrammeTitle,
         string VersionLabel,
         ActivityRowView Row,
@@ -53,7 +54,7 @@ public static class ViewActivity
                     .Select(a => new VersionEntry(v.Label, v.DocumentSymbol, a.Section, a.Number, a.PreviousNumber, a.Revision)))
                 .ToList();
 
-            return new Result(snapshot.Programme.Slug, snapshot.Programme.Title, snapshot.Version.Label,
+            return new Result(snapshot.Programme.Slug, snapshot.Programme.BodyCode, snapshot.Programme.Title, snapshot.Version.Label,
                 row.ToRowView(snapshot, violations.Count(v => v.Severity == Severity.Error), violations.Count(v => v.Severity == Severity.Warning)),
                 row.BodyRoles(snapshot.IsDecisionBody), versions, history, violations);
         }

@@ -12,6 +12,8 @@ public sealed class ActivityModel(ViewActivity.Handler handler) : PageModel
 
     public ViewActivity.Result Activity { get; private set; } = null!;
 
+    public bool CanEdit { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string slug, Guid id, CancellationToken cancellationToken)
     {
         var result = await handler.HandleAsync(new ViewActivity.Query(HttpContext.Viewer(), slug, id, string.IsNullOrWhiteSpace(Version) ? null : Version), cancellationToken);
@@ -21,6 +23,7 @@ public sealed class ActivityModel(ViewActivity.Handler handler) : PageModel
         }
 
         Activity = result;
+        CanEdit = HttpContext.Viewer().CanEdit(result.BodyCode);
         return Page();
     }
 }

@@ -1,0 +1,170 @@
+using Microsoft.EntityFrameworkCore;
+using WorkProgramme.Application.Data;
+using WorkProgramme.Application.Features.Interchange;
+using WorkProgramme.Application.Features.Shared;
+using WorkProgramme.Application.Identity;
+using WorkProgramme.Domain.Activities;
+using WorkProgramme.Domain.Common;
+using WorkProgramme.Domain.Programmes;
+using WorkProgramme.Domain.Rules;
+
+namespace WorkProgramme.Application.Features.Activities;
+
+/// <summary>
+/// Changes an activity in the programme's latest version. The caller names the row version it started from: a missing
+/// or stale one is refused and the current row returned, so nobody overwrites a colleague's change without seeing it.
+/// </summary>
+public static class EditActivity
+{
+    public sealed record Command(Viewer Viewer, string Slug, Guid ActivityId, int? ExpectedRowVersion, ActivityContent Content);
+
+    /// <summary>The same edit with the activity in the programme file's shape (the API's PUT body).</summary>
+    public sealed record FileCommand(Viewer Viewer, string Slug, Guid ActivityId, int? ExpectedRowVersion, ActivityDto Activity);
+
+    /// <summary>The activity as the API shows it, with the row version an edit must name.</summary>
+    public sealed record Current(ActivityDto Activity, int RowVersion);
+
+    public enum Status
+    {
+        Saved,
+        NotFound,
+        Forbidden,
+        MissingVersion,
+        Conflict,
+        Invalid,
+    }
+
+    /// <summary>What happened; <see cref="Current"/> is the row as stored after the call (the winner's, on a conflict).</summary>
+    public sealed record Outcome(Status Status, ActivityContent? Current, int? RowVersion, IReadOnlyList<BilingualText> Problems)
+    {
+        public static Outcome Of(Status status) => new(status, null, null, []);
+    }
+
+    public sealed class Handler(WorkProgrammeDb db)
+    {
+        public async Task<Outcome> HandleAsync(Command command, CancellationToken cancellationToken)
+        {
+            var programme = await db.Programmes.Include(p => p.Versions).ThenInclude(v => v.Activities)
+                .SingleOrDefaultAsync(p => p.Slug == command.Slug, cancellationToken);
+            var version = programme?.Versions.MaxBy(v => v.Sequence);
+            var row = version?.Activities.SingleOrDefault(a => a.ActivityId == command.ActivityId);
+            if (programme is null || version is null || row is null)
+            {
+                return Outcome.Of(Status.NotFound);
+            }
+
+            if (!command.Viewer.CanEdit(programme.BodyCode))
+            {
+                return Outcome.Of(Status.Forbidden);
+            }
+
+            if (command.ExpectedRowVersion is null)
+            {
+                return new Outcome(Status.MissingVersion, row.Content, row.RowVersion, []);
+            }
+
+            if (command.ExpectedRowVersion != row.RowVersion)
+            {
+                return new Outcome(Status.Conflict, row.Content, row.RowVersion, []);
+            }
+
+            var content = Normalise(row.Content, command.Content);
+            var problems = await ProblemsAsync(content, cancellationToken);
+            if (problems.Count > 0)
+            {
+                return new Outcome(Status.Invalid, row.Content, row.RowVersion, problems);
+            }
+
+            try
+            {
+                version.ReviseActivity(row.ActivityId, content);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DomainException refused)
+            {
+                return new Outcome(Status.Invalid, row.Content, row.RowVersion, [refused.Messages]);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Someone saved between our read and our write: report their row, never ours.
+                db.ChangeTracker.Clear();
+                var winner = await db.ActivityVersions.AsNoTracking()
+                    .SingleAsync(a => a.ProgrammeVersionId == version.Id && a.ActivityId == row.ActivityId, cancellationToken);
+                return new Outcome(Status.Conflict, winner.Content, winner.RowVersion, []);
+            }
+
+            return new Outcome(Status.Saved, row.Content, row.RowVersion, []);
+        }
+
+        public async Task<Outcome> HandleAsync(FileCommand command, CancellationToken cancellationToken)
+        {
+            var mapper = new ProgrammeFileMapper(
+                await db.Bodies.Select(b => b.Code).ToListAsync(cancellationToken),
+                await db.Sessions.Select(s => s.Key).ToListAsync(cancellationToken),
+                await db.PlanElements.Select(e => e.Code).ToListAsync(cancellationToken));
+            var (content, _) = mapper.Activity(command.Activity with { Status = null }, 0, null);
+            return content is null
+                ? new Outcome(Status.Invalid, null, null, mapper.Problems.Select(p => new BilingualText(
+                    $"{p.Location.Replace("activities[0]", "activity", StringComparison.Ordinal)} : {p.Message.Fr}",
+                    $"{p.Location.Replace("activities[0]", "activity", StringComparison.Ordinal)}: {p.Message.En}")).ToList())
+                : await HandleAsync(new Command(command.Viewer, command.Slug, command.ActivityId, command.ExpectedRowVersion, content), cancellationToken);
+        }
+
+        /// <summary>The activity in the latest version the viewer may see; null when there is none.</summary>
+        public async Task<Current?> CurrentAsync(Viewer viewer, string slug, Guid activityId, CancellationToken cancellationToken)
+        {
+            var snapshot = await ProgrammeSnapshot.LoadAsync(db, slug, null, viewer, cancellationToken);
+            var row = snapshot?.Version.Activities.SingleOrDefault(a => a.ActivityId == activityId);
+            return snapshot is null || row is null
+                ? null
+                : new Current(ExportProgramme.Handler.ToDto(row, snapshot.Reports.GetValueOrDefault(activityId)), row.RowVersion);
+        }
+
+        /// <summary>
+        /// Numbers belong to the programme, not to the form: they and the section stay as they are. A change of wording
+        /// makes an unchanged or renumbered row "reworded".
+        /// </summary>
+        private static ActivityContent Normalise(ActivityContent stored, ActivityContent edited)
+        {
+            var content = edited with
+            {
+                Section = stored.Section,
+                Number = stored.Number,
+                PreviousNumber = stored.PreviousNumber,
+                Revision = stored.Revision,
+            };
+            var reworded = !content.Equals(stored) && stored.Revision is RevisionKind.Unchanged or RevisionKind.Renumbered;
+            return reworded ? content with { Revision = RevisionKind.Reworded } : content;
+        }
+
+        /// <summary>Codes must exist, and the rules the template sets for one row must hold (footnotes 1 and 8).</summary>
+        private async Task<List<BilingualText>> ProblemsAsync(ActivityContent content, CancellationToken cancellationToken)
+        {
+            var problems = new List<BilingualText>();
+            var planCodes = await db.PlanElements.Select(e => e.Code).ToListAsync(cancellationToken);
+            var bodyCodes = await db.Bodies.Select(b => b.Code).ToListAsync(cancellationToken);
+            problems.AddRange(content.PlanCodes.Except(planCodes).Select(code =>
+                new BilingualText($"Code du Plan stratégique inconnu « {code} ».", $"Unknown Strategic Plan code '{code}'.")));
+            problems.AddRange(content.BodyCodes.Except(bodyCodes).Select(code =>
+                new BilingualText($"Organe inconnu « {code} ».", $"Unknown body '{code}'.")));
+            if (content.BodyCodes.Count == 0)
+            {
+                problems.Add(new BilingualText("Indiquez au moins l’organe responsable.", "Give at least the responsible body."));
+            }
+
+            try
+            {
+                var probe = new ActivityVersion(Guid.NewGuid(), content);
+                problems.AddRange(ProgrammeRules.Check([probe], _ => null)
+                    .Where(v => v.Severity == Severity.Error && v.Rule is not (RuleCode.MissingNumber or RuleCode.DuplicateNumber))
+                    .Select(v => v.Message));
+            }
+            catch (DomainException refused)
+            {
+                problems.Add(refused.Messages);
+            }
+
+            return problems;
+        }
+    }
+}

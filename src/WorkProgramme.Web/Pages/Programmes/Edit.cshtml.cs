@@ -1,0 +1,198 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using WorkProgramme.Application.Data;
+using WorkProgramme.Application.Features.Activities;
+using WorkProgramme.Application.Features.Interchange;
+using WorkProgramme.Domain.Activities;
+using WorkProgramme.Domain.Bodies;
+using WorkProgramme.Domain.Common;
+using WorkProgramme.Domain.StrategicPlans;
+using WorkProgramme.Web.Infrastructure;
+
+namespace WorkProgramme.Web.Pages.Programmes;
+
+/// <summary>
+/// Edits one activity, FR and EN side by side. The form carries the row version it was opened on; when someone else
+/// saved meanwhile, the page shows their version beside the user's input, which is kept.
+/// </summary>
+public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler retire, WorkProgrammeDb db) : PageModel
+{
+    [BindProperty]
+    public ActivityForm Form { get; set; } = new();
+
+    [BindProperty]
+    public int RowVersion { get; set; }
+
+    public string Slug { get; private set; } = "";
+
+    public Guid ActivityId { get; private set; }
+
+    public string Reference { get; private set; } = "";
+
+    public IReadOnlyList<StrategicPlanElement> PlanElements { get; private set; } = [];
+
+    public IReadOnlyList<Body> Bodies { get; private set; } = [];
+
+    public IReadOnlyList<BilingualText> Problems { get; private set; } = [];
+
+    /// <summary>On a conflict: what the other person saved.</summary>
+    public ActivityForm? Theirs { get; private set; }
+
+    public bool Saved { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, Guid id, CancellationToken cancellationToken)
+    {
+        var current = await edit.CurrentAsync(HttpContext.Viewer(), slug, id, cancellationToken);
+        if (current is null)
+        {
+            return NotFound();
+        }
+
+        await LoadReferenceAsync(slug, id, current, cancellationToken);
+        Form = ActivityForm.From(current.Activity);
+        RowVersion = current.RowVersion;
+        Saved = Request.Query.ContainsKey("saved");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, Guid id, CancellationToken cancellationToken)
+    {
+        var current = await edit.CurrentAsync(HttpContext.Viewer(), slug, id, cancellationToken);
+        if (current is null)
+        {
+            return NotFound();
+        }
+
+        var outcome = await edit.HandleAsync(new EditActivity.Command(HttpContext.Viewer(), slug, id, RowVersion,
+            Form.ToContent(current.Activity)), cancellationToken);
+        return await AnswerAsync(outcome, slug, id, cancellationToken, () => $"/programmes/{slug}/activities/{id}/edit?saved=1");
+    }
+
+    public async Task<IActionResult> OnPostRetireAsync(string slug, Guid id, CancellationToken cancellationToken)
+    {
+        var outcome = await retire.HandleAsync(new RetireActivity.Command(HttpContext.Viewer(), slug, id, RowVersion), cancellationToken);
+        return await AnswerAsync(outcome, slug, id, cancellationToken, () => $"/programmes/{slug}/activities/{id}");
+    }
+
+    private async Task<IActionResult> AnswerAsync(EditActivity.Outcome outcome, string slug, Guid id, CancellationToken cancellationToken,
+        Func<string> whenSaved)
+    {
+        switch (outcome.Status)
+        {
+            case EditActivity.Status.Saved:
+                return LocalRedirect(whenSaved());
+            case EditActivity.Status.NotFound:
+                return NotFound();
+            case EditActivity.Status.Forbidden:
+                return Forbid();
+        }
+
+        var current = (await edit.CurrentAsync(HttpContext.Viewer(), slug, id, cancellationToken))!;
+        await LoadReferenceAsync(slug, id, current, cancellationToken);
+        Problems = outcome.Problems;
+        if (outcome.Status is EditActivity.Status.Conflict or EditActivity.Status.MissingVersion)
+        {
+            // Keep the user's input; show theirs; the next save is made knowingly on top of the current version.
+            Theirs = ActivityForm.From(current.Activity);
+            RowVersion = current.RowVersion;
+        }
+
+        return Page();
+    }
+
+    private async Task LoadReferenceAsync(string slug, Guid id, EditActivity.Current current, CancellationToken cancellationToken)
+    {
+        Slug = slug;
+        ActivityId = id;
+        Reference = $"{(current.Activity.Section == "time-bound" ? "I" : "II")}.{current.Activity.Number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—"}";
+        PlanElements = await db.PlanElements.AsNoTracking().OrderBy(e => e.Order).ToListAsync(cancellationToken);
+        Bodies = await db.Bodies.AsNoTracking().OrderBy(b => b.Id).ToListAsync(cancellationToken);
+    }
+}
+
+/// <summary>The edit form's fields, mapped explicitly to and from the activity.</summary>
+public sealed class ActivityForm
+{
+    public string? Priority { get; set; }
+
+    public string? Linked { get; set; }
+
+    public List<string> PlanCodes { get; set; } = [];
+
+    public string? TaskType { get; set; }
+
+    public string? LeadBody { get; set; }
+
+    public List<string> OtherBodies { get; set; } = [];
+
+    public string? TitleFr { get; set; }
+
+    public string? TitleEn { get; set; }
+
+    public string? ResourcesFr { get; set; }
+
+    public string? ResourcesEn { get; set; }
+
+    public string? KpiFr { get; set; }
+
+    public string? KpiEn { get; set; }
+
+    public string? DeadlineFr { get; set; }
+
+    public string? DeadlineEn { get; set; }
+
+    public static ActivityForm From(ActivityDto activity) => new()
+    {
+        Priority = activity.Priority,
+        Linked = activity.LinkedToStrategicPlan switch { true => "yes", false => "no", null => "" },
+        PlanCodes = [.. activity.StrategicPlan],
+        TaskType = activity.TaskType,
+        LeadBody = activity.Bodies.FirstOrDefault(),
+        OtherBodies = [.. activity.Bodies.Skip(1)],
+        TitleFr = activity.Title?.Fr,
+        TitleEn = activity.Title?.En,
+        ResourcesFr = activity.Resources?.Fr,
+        ResourcesEn = activity.Resources?.En,
+        KpiFr = activity.Kpi?.Fr,
+        KpiEn = activity.Kpi?.En,
+        DeadlineFr = activity.Deadline?.Text?.Fr,
+        DeadlineEn = activity.Deadline?.Text?.En,
+    };
+
+    /// <summary>
+    /// The edited content. Bodies keep the order they had, the lead first and newly ticked ones last; the deadline's
+    /// milestones are read again from its wording only when the wording changed.
+    /// </summary>
+    public ActivityContent ToContent(ActivityDto stored)
+    {
+        var deadlineText = new BilingualText(DeadlineFr, DeadlineEn);
+        var storedDeadline = stored.Deadline?.Text is { } text ? new BilingualText(text.Fr, text.En) : BilingualText.Empty;
+        var others = stored.Bodies.Where(OtherBodies.Contains).Concat(OtherBodies.Where(b => !stored.Bodies.Contains(b)));
+        return new ActivityContent
+        {
+            Priority = Wire.TryParse<Domain.Activities.Priority>(Priority, out var priority) ? priority : null,
+            LinkedToStrategicPlan = Linked switch { "yes" => true, "no" => false, _ => null },
+            PlanCodes = PlanCodes,
+            TaskType = Wire.TryParse<Domain.Activities.TaskType>(TaskType, out var taskType) ? taskType : null,
+            BodyCodes = [.. (LeadBody is null ? [] : new[] { LeadBody }).Concat(others.Where(b => b != LeadBody))],
+            Title = new BilingualText(TitleFr, TitleEn),
+            Resources = new BilingualText(ResourcesFr, ResourcesEn),
+            Kpi = new BilingualText(KpiFr, KpiEn),
+            Deadline = deadlineText == storedDeadline && stored.Deadline is not null
+                ? StoredDeadline(stored.Deadline, deadlineText)
+                : DeadlineParser.Parse(deadlineText),
+        };
+    }
+
+    private static Deadline StoredDeadline(DeadlineDto dto, BilingualText text) => new(text, dto.Continuous, dto.Milestones.Select(m => new DeadlineMilestone
+    {
+        Kind = Wire.TryParse<MilestoneKind>(m.Kind, out var kind) ? kind : MilestoneKind.Year,
+        Year = m.Year,
+        Month = m.Month,
+        Season = Wire.TryParse<Domain.Sessions.Season>(m.Season, out var season) ? season : null,
+        SessionBody = m.Body,
+        Ordinals = m.Ordinals ?? [],
+        Bodies = m.Bodies,
+    }).ToList());
+}

@@ -1,0 +1,131 @@
+using WorkProgramme.Application.Features.Activities;
+using WorkProgramme.Application.Features.Audit;
+using WorkProgramme.Application.Identity;
+using WorkProgramme.Domain.Activities;
+using WorkProgramme.Domain.Common;
+using WorkProgramme.Testing;
+
+namespace WorkProgramme.Application.Tests.Activities;
+
+public sealed class EditActivityFacts : IAsyncLifetime
+{
+    private static readonly Viewer Alice = new("a", "alice@example.org", new HashSet<string> { Roles.Editor }, "CTP");
+    private static readonly Viewer Bob = new("b", "bob@example.org", new HashSet<string> { Roles.Editor }, null);
+
+    private TestDatabase database = null!;
+
+    public async Task InitializeAsync() => database = await TestDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await database.DisposeAsync();
+
+    private async Task<(Guid Id, EditActivity.Current Current)> RowAsync(string section, int number)
+    {
+        var file = (await database.RunAsync<Features.Interchange.ExportProgramme.Handler, Features.Interchange.ProgrammeFile?>(h =>
+            h.HandleAsync(new(Viewer.Operator, SeedFile.PtcSlug), CancellationToken.None)))!;
+        var id = file.Activities.Single(a => a.Section == section && a.Number == number).Id!.Value;
+        return (id, (await CurrentAsync(id))!);
+    }
+
+    private Task<EditActivity.Current?> CurrentAsync(Guid id) =>
+        database.RunAsync<EditActivity.Handler, EditActivity.Current?>(h => h.CurrentAsync(Viewer.Operator, SeedFile.PtcSlug, id, CancellationToken.None));
+
+    private Task<EditActivity.Outcome> EditAsync(Viewer who, Guid id, int? rowVersion, Func<ActivityContent, ActivityContent> change) =>
+        database.RunAsync<EditActivity.Handler, EditActivity.Outcome>(async h =>
+        {
+            var stored = (await database.RunAsync<Features.Programmes.ViewActivity.Handler, Features.Programmes.ViewActivity.Result?>(v =>
+                v.HandleAsync(new(Viewer.Operator, SeedFile.PtcSlug, id), CancellationToken.None)))!.Row;
+            var content = new ActivityContent
+            {
+                Section = stored.Section, Number = stored.Number, PreviousNumber = stored.PreviousNumber, Revision = stored.Revision,
+                Priority = stored.Priority, LinkedToStrategicPlan = stored.LinkedToStrategicPlan,
+                PlanCodes = stored.PlanElements.Select(p => p.Code).ToList(), TaskType = stored.TaskType,
+                BodyCodes = stored.Bodies.Select(b => b.Code).ToList(), Title = stored.Title, Resources = stored.Resources,
+                Kpi = stored.Kpi, Deadline = stored.Deadline,
+            };
+            return await h.HandleAsync(new EditActivity.Command(who, SeedFile.PtcSlug, id, rowVersion, change(content)), CancellationToken.None);
+        });
+
+    [Fact]
+    public async Task Two_editors_race_and_the_second_gets_the_first_ones_change_instead_of_overwriting_it()
+    {
+        var (id, opened) = await RowAsync("time-bound", 1);
+
+        var first = await EditAsync(Alice, id, opened.RowVersion, c => c with { Title = new BilingualText(c.Title.Fr, "Compile the annual updates") });
+        var second = await EditAsync(Bob, id, opened.RowVersion, c => c with { Priority = Priority.C });
+
+        Assert.Equal(EditActivity.Status.Saved, first.Status);
+        Assert.Equal(EditActivity.Status.Conflict, second.Status);
+        Assert.Equal("Compile the annual updates", second.Current!.Title.En);
+        Assert.Equal(opened.RowVersion + 1, second.RowVersion);
+        var stored = (await CurrentAsync(id))!.Activity;
+        Assert.Equal(("B", "Compile the annual updates"), (stored.Priority, stored.Title!.En));
+    }
+
+    [Fact]
+    public async Task An_edit_without_the_version_it_started_from_is_refused()
+    {
+        var (id, _) = await RowAsync("time-bound", 2);
+
+        var outcome = await EditAsync(Alice, id, null, c => c with { Priority = Priority.C });
+
+        Assert.Equal(EditActivity.Status.MissingVersion, outcome.Status);
+        Assert.Equal("A", (await CurrentAsync(id))!.Activity.Priority);
+    }
+
+    [Fact]
+    public async Task Members_anonymous_users_and_editors_of_another_body_cannot_edit()
+    {
+        var (id, opened) = await RowAsync("time-bound", 2);
+        var member = new Viewer("m", "m@example.org", new HashSet<string> { Roles.Member }, "CTP");
+        var otherEditor = new Viewer("o", "o@example.org", new HashSet<string> { Roles.Editor }, "CRC");
+
+        foreach (var who in new[] { member, Viewer.Anonymous, otherEditor })
+        {
+            Assert.Equal(EditActivity.Status.Forbidden, (await EditAsync(who, id, opened.RowVersion, c => c with { Priority = Priority.C })).Status);
+        }
+    }
+
+    [Fact]
+    public async Task A_change_of_wording_marks_the_row_reworded_and_is_in_the_audit_trail()
+    {
+        var (id, opened) = await RowAsync("time-bound", 2);
+        Assert.Equal("unchanged", opened.Activity.Revision);
+
+        var outcome = await EditAsync(Alice, id, opened.RowVersion, c => c with { Kpi = new BilingualText(c.Kpi.Fr, "Both documents are adopted") });
+
+        Assert.Equal(EditActivity.Status.Saved, outcome.Status);
+        Assert.Equal("reworded", (await CurrentAsync(id))!.Activity.Revision);
+        var trail = await database.RunAsync<AuditTrail.Handler, AuditTrail.Result>(h => h.HandleAsync(new("Activity", id.ToString()), CancellationToken.None));
+        Assert.Contains(trail.Rows, r => r.Field == "Kpi.En" && r.NewValue == "Both documents are adopted" && r.Actor == "wp (operator)");
+        Assert.Contains(trail.Rows, r => r.Field == "Revision" && r.OldValue == "Unchanged" && r.NewValue == "Reworded");
+    }
+
+    [Fact]
+    public async Task An_edit_that_breaks_a_rule_of_the_template_is_refused_with_the_rule()
+    {
+        var (id, opened) = await RowAsync("time-bound", 3);
+
+        var unlinked = await EditAsync(Alice, id, opened.RowVersion, c => c with { LinkedToStrategicPlan = false });
+        var unknownCode = await EditAsync(Alice, id, opened.RowVersion, c => c with { PlanCodes = ["PS9"] });
+
+        Assert.Equal(EditActivity.Status.Invalid, unlinked.Status);
+        Assert.Contains("Strategic Plan", unlinked.Problems.Single().En, StringComparison.Ordinal);
+        Assert.Contains("PS9", unknownCode.Problems.Single().Fr, StringComparison.Ordinal);
+        Assert.Equal(opened.RowVersion, (await CurrentAsync(id))!.RowVersion);
+    }
+
+    [Fact]
+    public async Task Retiring_keeps_the_row_as_deleted_and_renumbers_the_rest_of_the_section()
+    {
+        var (id, opened) = await RowAsync("time-bound", 40);
+        var (next, _) = await RowAsync("time-bound", 41);
+
+        var outcome = await database.RunAsync<RetireActivity.Handler, EditActivity.Outcome>(h =>
+            h.HandleAsync(new RetireActivity.Command(Alice, SeedFile.PtcSlug, id, opened.RowVersion), CancellationToken.None));
+
+        Assert.Equal(EditActivity.Status.Saved, outcome.Status);
+        var retired = (await CurrentAsync(id))!.Activity;
+        Assert.Equal(("deleted", (int?)null), (retired.Revision, retired.Number));
+        Assert.Equal(40, (await CurrentAsync(next))!.Activity.Number);
+    }
+}

@@ -1,0 +1,160 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using WorkProgramme.Application.Features.Interchange;
+using WorkProgramme.Application.Features.Users;
+using WorkProgramme.Application.Identity;
+using WorkProgramme.Testing;
+
+namespace WorkProgramme.Web.Tests.Activities;
+
+public sealed class EditingFacts(WebAppFactory app) : IClassFixture<WebAppFactory>
+{
+    private async Task<Guid> ActivityIdAsync(string section, int number)
+    {
+        var file = await app.ClientIn(null).GetFromJsonAsync<ProgrammeFile>("/api/programmes/" + SeedFile.PtcSlug, ProgrammeJson.Options);
+        return file!.Activities.Single(a => a.Section == section && a.Number == number).Id!.Value;
+    }
+
+    private async Task<HttpClient> ScriptAsync(string role, string? body)
+    {
+        var (email, _) = await app.UserAsync(role, body);
+        var secret = await app.Database.RunAsync<Microsoft.AspNetCore.Identity.UserManager<AppUser>, string>(async users =>
+        {
+            var user = await users.FindByEmailAsync(email);
+            return (await app.Database.RunAsync<ApiTokens.Handler, ApiTokens.Created>(h => h.CreateAsync(new(user!.Id, "test"), CancellationToken.None))).Secret;
+        });
+        var client = app.ClientIn("en");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        return client;
+    }
+
+    private static async Task<(ActivityDto Activity, string ETag)> GetAsync(HttpClient client, Guid id)
+    {
+        var response = await client.GetAsync($"/api/programmes/{SeedFile.PtcSlug}/activities/{id}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return ((await response.Content.ReadFromJsonAsync<ActivityDto>(ProgrammeJson.Options))!, response.Headers.ETag!.ToString());
+    }
+
+    private static Task<HttpResponseMessage> PutAsync(HttpClient client, Guid id, ActivityDto activity, string? etag)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/programmes/{SeedFile.PtcSlug}/activities/{id}")
+        {
+            Content = JsonContent.Create(activity, options: ProgrammeJson.Options),
+        };
+        if (etag is not null)
+        {
+            request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(etag));
+        }
+
+        return client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task The_api_gives_an_etag_and_a_put_with_it_saves_and_moves_it_on()
+    {
+        var id = await ActivityIdAsync("time-bound", 5);
+        var script = await ScriptAsync(Roles.Editor, "CTP");
+        var (activity, etag) = await GetAsync(app.ClientIn(null), id);
+
+        var response = await PutAsync(script, id, activity with { Priority = "C" }, etag);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEqual(etag, response.Headers.ETag!.ToString());
+        Assert.Equal("C", (await GetAsync(app.ClientIn(null), id)).Activity.Priority);
+    }
+
+    [Fact]
+    public async Task Two_scripts_race_the_second_gets_412_with_the_current_activity_and_a_missing_if_match_gets_428()
+    {
+        var id = await ActivityIdAsync("time-bound", 6);
+        var first = await ScriptAsync(Roles.Editor, "CTP");
+        var second = await ScriptAsync(Roles.Admin, null);
+        var (activity, etag) = await GetAsync(first, id);
+
+        Assert.Equal(HttpStatusCode.OK, (await PutAsync(first, id, activity with { Priority = "C" }, etag)).StatusCode);
+        var stale = await PutAsync(second, id, activity with { Priority = "A" }, etag);
+        var missing = await PutAsync(second, id, activity with { Priority = "A" }, null);
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        using var problem = JsonDocument.Parse(await stale.Content.ReadAsStringAsync());
+        Assert.Equal("C", problem.RootElement.GetProperty("current").GetProperty("priority").GetString());
+        Assert.Equal((int)HttpStatusCode.PreconditionRequired, (int)missing.StatusCode);
+        Assert.Equal("C", (await GetAsync(first, id)).Activity.Priority);
+    }
+
+    [Fact]
+    public async Task Anonymous_and_members_cannot_write_and_a_bad_body_is_a_validation_problem()
+    {
+        var id = await ActivityIdAsync("time-bound", 7);
+        var (activity, etag) = await GetAsync(app.ClientIn(null), id);
+        var member = await ScriptAsync(Roles.Member, "CTP");
+        var editor = await ScriptAsync(Roles.Editor, "CTP");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PutAsync(app.ClientIn(null), id, activity, etag)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PutAsync(member, id, activity, etag)).StatusCode);
+        var invalid = await PutAsync(editor, id, activity with { TaskType = "gardening" }, etag);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Contains("gardening", await invalid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_signed_in_browser_must_send_the_antiforgery_token_with_a_put()
+    {
+        var id = await ActivityIdAsync("time-bound", 8);
+        var browser = await app.SignedInClientAsync(Roles.Editor, "CTP");
+        var (activity, etag) = await GetAsync(browser, id);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await PutAsync(browser, id, activity, etag)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Two_editors_in_the_browser_race_and_the_second_sees_the_first_ones_change_with_their_input_kept()
+    {
+        var id = await ActivityIdAsync("time-bound", 9);
+        var url = $"/programmes/{SeedFile.PtcSlug}/activities/{id}/edit";
+        var alice = await app.SignedInClientAsync(Roles.Editor, "CTP");
+        var bob = await app.SignedInClientAsync(Roles.Editor, null);
+        var aliceForm = await FormAsync(alice, url);
+        var bobForm = await FormAsync(bob, url);
+
+        var before = (await GetAsync(app.ClientIn(null), id)).Activity;
+        Set(aliceForm, "Form.TitleEn", "Develop specific IT utility blocks");
+        var saved = await alice.PostAsync(url, new FormUrlEncodedContent(aliceForm));
+        Set(bobForm, "Form.TitleEn", "Develop dedicated utility blocks");
+        var conflict = await bob.PostAsync(url, new FormUrlEncodedContent(bobForm));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await conflict.Content.ReadAsStringAsync());
+        Assert.Contains("Someone saved this activity while you were editing it.", page.QuerySelector("#conflict").Text(), StringComparison.Ordinal);
+        Assert.Contains("Develop specific IT utility blocks", page.QuerySelector("#conflict").Text(), StringComparison.Ordinal);
+        Assert.Equal("Develop dedicated utility blocks", page.QuerySelector("textarea[name='Form.TitleEn']")!.TextContent.Trim());
+        var after = (await GetAsync(app.ClientIn(null), id)).Activity;
+        Assert.Equal("Develop specific IT utility blocks", after.Title!.En);
+        Assert.Equal(before.StrategicPlan, after.StrategicPlan);
+        Assert.Equal(before.Bodies, after.Bodies);
+        Assert.Equal(before.Deadline!.Milestones.Count, after.Deadline!.Milestones.Count);
+    }
+
+    /// <summary>The form as a browser would submit it: hidden fields, ticked boxes (repeated names), selects, text areas.</summary>
+    private static async Task<List<KeyValuePair<string, string>>> FormAsync(HttpClient client, string url)
+    {
+        var page = await client.GetPageAsync(url);
+        var form = page.QuerySelector("form.form")!;
+        var fields = form.QuerySelectorAll("input[type=hidden], input[type=checkbox]:checked")
+            .Select(i => KeyValuePair.Create(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))
+            .Concat(form.QuerySelectorAll("select").Select(s =>
+                KeyValuePair.Create(s.GetAttribute("name")!, s.QuerySelector("option[selected]")?.GetAttribute("value") ?? "")))
+            .Concat(form.QuerySelectorAll("textarea").Select(t => KeyValuePair.Create(t.GetAttribute("name")!, t.TextContent.Trim())))
+            .ToList();
+        return fields;
+    }
+
+    private static void Set(List<KeyValuePair<string, string>> fields, string name, string value)
+    {
+        fields.RemoveAll(f => f.Key == name);
+        fields.Add(KeyValuePair.Create(name, value));
+    }
+}
