@@ -11,6 +11,8 @@ using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Features.Checks;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Programmes;
+using WorkProgramme.Application.Features.Rounds;
+using WorkProgramme.Application.Features.Sessions;
 using WorkProgramme.Application.Features.Users;
 
 namespace WorkProgramme.Application;
@@ -47,6 +49,11 @@ public static class ApplicationServices
         services.AddScoped<CheckProgramme.Handler>();
         services.AddScoped<EditActivity.Handler>();
         services.AddScoped<RetireActivity.Handler>();
+        services.AddScoped<OpenRound.Handler>();
+        services.AddScoped<WriteReport.Handler>();
+        services.AddScoped<PublishRound.Handler>();
+        services.AddScoped<RoundStatus.Handler>();
+        services.AddScoped<AddSession.Handler>();
         services.AddScoped<AddUser.Handler>();
         services.AddScoped<ApiTokens.Handler>();
         services.AddScoped<AuditTrail.Handler>();

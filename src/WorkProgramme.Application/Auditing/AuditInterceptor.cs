@@ -8,6 +8,7 @@ using WorkProgramme.Application.Identity;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Bodies;
 using WorkProgramme.Domain.Programmes;
+using WorkProgramme.Domain.Rounds;
 using WorkProgramme.Domain.Sessions;
 using WorkProgramme.Domain.StatusReports;
 using WorkProgramme.Domain.StrategicPlans;
@@ -136,6 +137,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
         Programme programme => new("Programme", programme.Slug, null, programme.Title.ToString()),
         ProgrammeVersion version => new("ProgrammeVersion", version.Label, ProgrammeSlug(entry.Context, version.ProgrammeId), version.State.ToString()),
         Session session => new("Session", session.Key, session.BodyCode, $"{session.Year}-{session.Month:00}"),
+        ReportingRound round => new("Round", round.SessionKey, ProgrammeSlug(entry.Context, round.ProgrammeId), round.State.ToString()),
         Body body => new("Body", body.Code, null, body.Name.ToString()),
         StrategicPlanElement element => new("PlanElement", element.Code, null, element.Label.ToString()),
         ApiToken token => new("ApiToken", token.Name, token.UserId, token.Name),

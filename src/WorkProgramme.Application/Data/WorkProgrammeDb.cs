@@ -6,6 +6,7 @@ using WorkProgramme.Application.Identity;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Bodies;
 using WorkProgramme.Domain.Programmes;
+using WorkProgramme.Domain.Rounds;
 using WorkProgramme.Domain.Sessions;
 using WorkProgramme.Domain.StatusReports;
 using WorkProgramme.Domain.StrategicPlans;
@@ -30,6 +31,8 @@ public sealed class WorkProgrammeDb(DbContextOptions<WorkProgrammeDb> options) :
     public DbSet<ActivityVersion> ActivityVersions => Set<ActivityVersion>();
 
     public DbSet<StatusReport> StatusReports => Set<StatusReport>();
+
+    public DbSet<ReportingRound> Rounds => Set<ReportingRound>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

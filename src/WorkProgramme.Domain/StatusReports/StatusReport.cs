@@ -25,6 +25,14 @@ public enum ReportState
     Published,
 }
 
+/// <summary>Where a draft report stands in a reporting round.</summary>
+public enum ReportProgress
+{
+    NotUpdated,
+    Updated,
+    Reviewed,
+}
+
 public static class ExecutionLevels
 {
     /// <summary>Green for completed, blue for ongoing, red for postponed or not started (footnote 7).</summary>
@@ -79,6 +87,73 @@ public sealed class StatusReport
     public BilingualText Narrative { get; private set; }
 
     public ReportState State { get; private set; }
+
+    public ReportProgress Progress { get; private set; } = ReportProgress.Updated;
+
+    public string? UpdatedBy { get; private set; }
+
+    public string? ReviewedBy { get; private set; }
+
+    /// <summary>Goes up by one at every change: an update must name the value it started from.</summary>
+    public int RowVersion { get; private set; } = 1;
+
+    /// <summary>
+    /// A draft for a new round, pre-filled from the activity's last published report (copy forward) and marked not yet
+    /// updated.
+    /// </summary>
+    public static StatusReport CopyForward(Guid activityId, string sessionKey, StatusReport? previous)
+    {
+        var draft = new StatusReport(activityId, sessionKey);
+        if (previous is not null)
+        {
+            draft.Keyword = previous.Keyword;
+            draft.KeywordInferred = previous.KeywordInferred;
+            draft.ExecutionLevel = previous.Keyword is { } k ? ExecutionLevels.For(k) : previous.ExecutionLevel;
+            draft.Narrative = previous.Narrative;
+            draft.NextSteps = previous.NextSteps;
+            draft.milestonesReached = previous.milestonesReached;
+        }
+
+        draft.Progress = ReportProgress.NotUpdated;
+        return draft;
+    }
+
+    /// <summary>An officer writes the report for the round; the level follows the keyword.</summary>
+    public void Update(StatusKeyword? keyword, BilingualText narrative, BilingualText nextSteps, IEnumerable<ReachedMilestone> milestones, string by)
+    {
+        Record(keyword, keywordInferred: false, narrative, nextSteps, milestones);
+        Progress = ReportProgress.Updated;
+        UpdatedBy = by;
+        ReviewedBy = null;
+        RowVersion++;
+    }
+
+    /// <summary>A second editor checks the report: not the one who last wrote it.</summary>
+    public void Review(string by)
+    {
+        if (State == ReportState.Published)
+        {
+            throw new DomainException("Ce rapport est publié.", "This report is published.");
+        }
+
+        if (Progress != ReportProgress.Updated)
+        {
+            throw new DomainException(
+                "Seul un rapport mis à jour peut être marqué comme relu.",
+                "Only an updated report can be marked reviewed.");
+        }
+
+        if (string.Equals(UpdatedBy, by, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new DomainException(
+                "La relecture est faite par un autre membre du Secrétariat que l’auteur.",
+                "The review is done by another Secretariat member than the author.");
+        }
+
+        Progress = ReportProgress.Reviewed;
+        ReviewedBy = by;
+        RowVersion++;
+    }
 
     public bool LevelContradictsKeyword =>
         Keyword is { } k && ExecutionLevel is { } level && level != ExecutionLevels.For(k);

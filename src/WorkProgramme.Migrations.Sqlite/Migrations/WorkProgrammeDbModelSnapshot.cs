@@ -571,6 +571,48 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                     b.ToTable("ProgrammeVersions");
                 });
 
+            modelBuilder.Entity("WorkProgramme.Domain.Rounds.ReportingRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SessionKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId", "SessionKey")
+                        .IsUnique();
+
+                    b.ToTable("Rounds");
+                });
+
             modelBuilder.Entity("WorkProgramme.Domain.Sessions.Session", b =>
                 {
                     b.Property<int>("Id")
@@ -646,6 +688,19 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Progress")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SessionKey")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -654,6 +709,10 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Narrative", "WorkProgramme.Domain.StatusReports.StatusReport.Narrative#BilingualText", b1 =>
@@ -835,6 +894,15 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("WorkProgramme.Domain.Programmes.Programme", null)
                         .WithMany("Versions")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkProgramme.Domain.Rounds.ReportingRound", b =>
+                {
+                    b.HasOne("WorkProgramme.Domain.Programmes.Programme", null)
+                        .WithMany()
                         .HasForeignKey("ProgrammeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

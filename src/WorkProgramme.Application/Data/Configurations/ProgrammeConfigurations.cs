@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Programmes;
+using WorkProgramme.Domain.Rounds;
 using WorkProgramme.Domain.StatusReports;
 
 namespace WorkProgramme.Application.Data.Configurations;
@@ -75,9 +76,26 @@ internal sealed class StatusReportConfiguration : IEntityTypeConfiguration<Statu
         report.Property(r => r.Keyword).HasConversion<string>().HasMaxLength(20);
         report.Property(r => r.ExecutionLevel).HasConversion<string>().HasMaxLength(10);
         report.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
+        report.Property(r => r.Progress).HasConversion<string>().HasMaxLength(20);
+        report.Property(r => r.UpdatedBy).HasMaxLength(256);
+        report.Property(r => r.ReviewedBy).HasMaxLength(256);
+        report.Property(r => r.RowVersion).IsConcurrencyToken();
         report.Property(r => r.MilestonesReached).HasField("milestonesReached").HasJsonConversion();
         report.Bilingual(r => r.NextSteps, "NextSteps");
         report.Bilingual(r => r.Narrative, "Narrative");
         report.Ignore(r => r.LevelContradictsKeyword);
+    }
+}
+
+internal sealed class ReportingRoundConfiguration : IEntityTypeConfiguration<ReportingRound>
+{
+    public void Configure(EntityTypeBuilder<ReportingRound> round)
+    {
+        round.HasOne<Programme>().WithMany().HasForeignKey(r => r.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+        round.Property(r => r.SessionKey).HasMaxLength(60);
+        round.HasIndex(r => new { r.ProgrammeId, r.SessionKey }).IsUnique();
+        round.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
+        round.Property(r => r.OpenedBy).HasMaxLength(256);
+        round.Property(r => r.PublishedBy).HasMaxLength(256);
     }
 }

@@ -87,7 +87,10 @@ public static class ViewProgramme
                 snapshot.BodyLabel(snapshot.Programme.BodyCode),
                 snapshot.Programme.PeriodStart,
                 snapshot.Programme.PeriodEnd,
-                ToView(snapshot, snapshot.Version),
+                ToView(snapshot, snapshot.Version) with
+                {
+                    Session = snapshot.StatusSessionKey is { } key && snapshot.Sessions.TryGetValue(key, out var current) ? current.ToView(snapshot) : null,
+                },
                 snapshot.VisibleVersions.Select(v => ToView(snapshot, v)).ToList(),
                 sections,
                 snapshot.PlanElements.Values.OrderBy(e => e.Order)

@@ -4,6 +4,7 @@ using WorkProgramme.Application.Identity;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Bodies;
 using WorkProgramme.Domain.Programmes;
+using WorkProgramme.Domain.Rounds;
 using WorkProgramme.Domain.Rules;
 using WorkProgramme.Domain.Sessions;
 using WorkProgramme.Domain.StatusReports;
@@ -47,7 +48,8 @@ public sealed class ProgrammeSnapshot
 
     public IReadOnlyDictionary<string, Session> Sessions { get; }
 
-    public Session? ReportSession => Version.SessionKey is { } key ? Sessions.GetValueOrDefault(key) : null;
+    /// <summary>The session whose status reports this snapshot shows.</summary>
+    public string? StatusSessionKey { get; private init; }
 
     /// <summary>The version's rows in document order.</summary>
     public IEnumerable<ActivityVersion> Rows => Version.Activities.OrderBy(a => a.SortKey);
@@ -76,16 +78,39 @@ public sealed class ProgrammeSnapshot
             return null;
         }
 
+        var sessions = await db.Sessions.AsNoTracking().ToDictionaryAsync(s => s.Key, StringComparer.Ordinal, cancellationToken);
+        var statusSession = version == visible[0]
+            ? await CurrentStatusSessionAsync(db, programme.Id, version.SessionKey, sessions, cancellationToken)
+            : version.SessionKey;
         var activityIds = version.Activities.Select(a => a.ActivityId).ToList();
-        var reports = version.SessionKey is null
+        var reports = statusSession is null
             ? new Dictionary<Guid, StatusReport>()
             : await db.StatusReports.AsNoTracking()
-                .Where(r => r.SessionKey == version.SessionKey && activityIds.Contains(r.ActivityId)
+                .Where(r => r.SessionKey == statusSession && activityIds.Contains(r.ActivityId)
                     && (seesDrafts || r.State == ReportState.Published))
                 .ToDictionaryAsync(r => r.ActivityId, cancellationToken);
         return new ProgrammeSnapshot(programme, visible, version, reports,
             await db.Bodies.AsNoTracking().ToDictionaryAsync(b => b.Code, StringComparer.Ordinal, cancellationToken),
             await db.PlanElements.AsNoTracking().ToDictionaryAsync(e => e.Code, StringComparer.Ordinal, cancellationToken),
-            await db.Sessions.AsNoTracking().ToDictionaryAsync(s => s.Key, StringComparer.Ordinal, cancellationToken));
+            sessions)
+        {
+            StatusSessionKey = statusSession,
+        };
+    }
+
+    /// <summary>
+    /// The latest version shows the current status: the last published round's reports when that round came after the
+    /// session the version was prepared for.
+    /// </summary>
+    private static async Task<string?> CurrentStatusSessionAsync(WorkProgrammeDb db, int programmeId, string? versionSession,
+        IReadOnlyDictionary<string, Session> sessions, CancellationToken cancellationToken)
+    {
+        var published = await db.Rounds.AsNoTracking()
+            .Where(r => r.ProgrammeId == programmeId && r.State == RoundState.Published)
+            .Select(r => r.SessionKey)
+            .ToListAsync(cancellationToken);
+        int Month(string? key) => key is not null && sessions.TryGetValue(key, out var session) ? session.MonthIndex : int.MinValue;
+        var latest = published.MaxBy(Month);
+        return latest is not null && Month(latest) > Month(versionSession) ? latest : versionSession;
     }
 }

@@ -1,0 +1,59 @@
+using WorkProgramme.Application.Auditing;
+using WorkProgramme.Application.Data;
+using WorkProgramme.Application.Identity;
+using WorkProgramme.Domain.Common;
+using WorkProgramme.Domain.StatusReports;
+
+namespace WorkProgramme.Application.Features.Rounds;
+
+/// <summary>
+/// Publishes a round: every report of the session is frozen and becomes the current status. Reports nobody updated
+/// are listed first, and published only when the caller confirms.
+/// </summary>
+public static class PublishRound
+{
+    public sealed record Command(Viewer Viewer, string Slug, string SessionKey, bool Confirmed);
+
+    public sealed class Handler(WorkProgrammeDb db, ICurrentActor actor, TimeProvider clock)
+    {
+        public async Task<RoundResult> HandleAsync(Command command, CancellationToken cancellationToken)
+        {
+            var (context, failure) = await RoundContext.LoadAsync(db, command.Viewer, command.Slug, command.SessionKey, cancellationToken);
+            if (context is null)
+            {
+                return failure!;
+            }
+
+            if (context.Round is null)
+            {
+                return RoundResult.Refused($"Aucun cycle de rapports n’est ouvert pour la session {command.SessionKey}.",
+                    $"No reporting round is open for session {command.SessionKey}.");
+            }
+
+            var pending = context.LiveRows
+                .Where(r => context.Reports.GetValueOrDefault(r.ActivityId)?.Progress == ReportProgress.NotUpdated)
+                .Select(RoundContext.Reference)
+                .ToList();
+            if (pending.Count > 0 && !command.Confirmed)
+            {
+                return new RoundResult(RoundOutcome.NeedsConfirmation, Pending: pending);
+            }
+
+            try
+            {
+                context.Round.Publish(command.Viewer.Name ?? actor.Name, clock.GetUtcNow());
+                foreach (var report in context.Reports.Values.Where(r => r.State == ReportState.Draft))
+                {
+                    report.Publish();
+                }
+            }
+            catch (DomainException refused)
+            {
+                return new RoundResult(RoundOutcome.Refused, refused.Messages);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return RoundResult.Done;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using WorkProgramme.Application.Data;
+using WorkProgramme.Application.Identity;
+using WorkProgramme.Domain.Activities;
+using WorkProgramme.Domain.Common;
+using WorkProgramme.Domain.Programmes;
+using WorkProgramme.Domain.Rounds;
+using WorkProgramme.Domain.Sessions;
+using WorkProgramme.Domain.StatusReports;
+
+namespace WorkProgramme.Application.Features.Rounds;
+
+public enum RoundOutcome
+{
+    Done,
+    NotFound,
+    Forbidden,
+    MissingVersion,
+    Conflict,
+    Refused,
+    NeedsConfirmation,
+}
+
+/// <summary>The answer of every round command: what happened, and why when it did not.</summary>
+public sealed record RoundResult(RoundOutcome Outcome, BilingualText? Problem = null, IReadOnlyList<string>? Pending = null, int? RowVersion = null)
+{
+    public static readonly RoundResult Done = new(RoundOutcome.Done);
+
+    public static RoundResult Refused(string fr, string en) => new(RoundOutcome.Refused, new BilingualText(fr, en));
+}
+
+/// <summary>A programme's latest version, one session, its round and its reports, loaded for change (tracked).</summary>
+internal sealed record RoundContext(Programme Programme, ProgrammeVersion Version, Session Session, ReportingRound? Round,
+    Dictionary<Guid, StatusReport> Reports)
+{
+    public IEnumerable<ActivityVersion> LiveRows => Version.Activities.Where(a => !a.IsDeleted).OrderBy(a => a.SortKey);
+
+    public static async Task<(RoundContext? Context, RoundResult? Failure)> LoadAsync(WorkProgrammeDb db, Viewer viewer, string slug,
+        string sessionKey, CancellationToken cancellationToken)
+    {
+        var programme = await db.Programmes.Include(p => p.Versions).ThenInclude(v => v.Activities)
+            .SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
+        var version = programme?.Versions.MaxBy(v => v.Sequence);
+        var session = await db.Sessions.SingleOrDefaultAsync(s => s.Key == sessionKey, cancellationToken);
+        if (programme is null || version is null || session is null)
+        {
+            return (null, new RoundResult(RoundOutcome.NotFound));
+        }
+
+        if (!viewer.CanEdit(programme.BodyCode))
+        {
+            return (null, new RoundResult(RoundOutcome.Forbidden));
+        }
+
+        var round = await db.Rounds.SingleOrDefaultAsync(r => r.ProgrammeId == programme.Id && r.SessionKey == sessionKey, cancellationToken);
+        var ids = version.Activities.Select(a => a.ActivityId).ToList();
+        var reports = await db.StatusReports.Where(r => r.SessionKey == sessionKey && ids.Contains(r.ActivityId))
+            .ToDictionaryAsync(r => r.ActivityId, cancellationToken);
+        return (new RoundContext(programme, version, session, round, reports), null);
+    }
+
+    public static string Reference(ActivityVersion row) =>
+        $"{(row.Section == Section.TimeBound ? "I" : "II")}.{row.Number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—"}";
+}

@@ -1,0 +1,141 @@
+using WorkProgramme.Application.Features.Programmes;
+using WorkProgramme.Application.Features.Rounds;
+using WorkProgramme.Application.Features.Sessions;
+using WorkProgramme.Application.Identity;
+using WorkProgramme.Domain.Common;
+using WorkProgramme.Domain.Sessions;
+using WorkProgramme.Domain.StatusReports;
+using WorkProgramme.Testing;
+
+namespace WorkProgramme.Application.Tests.Rounds;
+
+/// <summary>Open a round for the PTC's 245th/246th sessions, write, review, publish; the reports then freeze.</summary>
+public sealed class RoundLifecycleFacts : IAsyncLifetime
+{
+    private static readonly Viewer Editor = new("e", "editor", new HashSet<string> { Roles.Editor }, "CTP");
+
+    private TestDatabase database = null!;
+
+    private string session = "";
+
+    public async Task InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync();
+        session = await database.RunAsync<AddSession.Handler, string>(h =>
+            h.HandleAsync(new AddSession.Command(Viewer.Operator, "CTP", [245, 246], 2024, 10, Season.Autumn), CancellationToken.None));
+    }
+
+    public async Task DisposeAsync() => await database.DisposeAsync();
+
+    private Task<RoundResult> OpenAsync(Viewer? who = null) =>
+        database.RunAsync<OpenRound.Handler, RoundResult>(h => h.HandleAsync(new(who ?? Editor, SeedFile.PtcSlug, session), CancellationToken.None));
+
+    private async Task<RoundStatus.Result> StatusAsync() =>
+        (await database.RunAsync<RoundStatus.Handler, RoundStatus.Result?>(h => h.HandleAsync(new(Editor, SeedFile.PtcSlug, session), CancellationToken.None)))!;
+
+    private Task<RoundResult> UpdateAsync(RoundStatus.Row row, StatusKeyword keyword, string narrative, int? rowVersion = -1) =>
+        database.RunAsync<WriteReport.Handler, RoundResult>(h => h.HandleAsync(new WriteReport.Update(Editor, SeedFile.PtcSlug, session,
+            row.ActivityId, rowVersion == -1 ? row.RowVersion : rowVersion, keyword, new BilingualText(narrative, null),
+            new BilingualText("Présentation au CTP en avril 2025.", "Presentation to the PTC in April 2025."), []), CancellationToken.None));
+
+    private Task<RoundResult> PublishAsync(bool confirmed) =>
+        database.RunAsync<PublishRound.Handler, RoundResult>(h => h.HandleAsync(new(Editor, SeedFile.PtcSlug, session, confirmed), CancellationToken.None));
+
+    [Fact]
+    public async Task Opening_a_round_copies_every_activitys_last_published_report_forward_as_not_updated()
+    {
+        Assert.Equal(RoundOutcome.Done, (await OpenAsync()).Outcome);
+
+        var status = await StatusAsync();
+        Assert.Equal(94, status.Rows.Count);
+        Assert.All(status.Rows, r => Assert.Equal(ReportProgress.NotUpdated, r.Progress));
+        var first = status.Rows[0];
+        Assert.Equal(("I.1", StatusKeyword.Ongoing, ExecutionLevel.Blue), (first.Reference, first.Keyword, first.Level));
+        Assert.Equal(RoundOutcome.Refused, (await OpenAsync()).Outcome);
+    }
+
+    [Fact]
+    public async Task Only_editors_of_the_body_open_rounds()
+    {
+        var member = new Viewer("m", "member", new HashSet<string> { Roles.Member }, "CTP");
+
+        Assert.Equal(RoundOutcome.Forbidden, (await OpenAsync(member)).Outcome);
+        Assert.Equal(RoundOutcome.Forbidden, (await OpenAsync(Viewer.Anonymous)).Outcome);
+    }
+
+    [Fact]
+    public async Task An_update_sets_the_level_from_the_keyword_and_a_stale_one_is_a_conflict()
+    {
+        await OpenAsync();
+        var row = (await StatusAsync()).Rows[0];
+
+        Assert.Equal(RoundOutcome.Done, (await UpdateAsync(row, StatusKeyword.Completed, "Achevé. La 5ème édition a été approuvée.")).Outcome);
+        Assert.Equal(RoundOutcome.Conflict, (await UpdateAsync(row, StatusKeyword.Postponed, "Reporté.")).Outcome);
+        Assert.Equal(RoundOutcome.MissingVersion, (await UpdateAsync(row, StatusKeyword.Postponed, "Reporté.", null)).Outcome);
+
+        var updated = (await StatusAsync()).Rows[0];
+        Assert.Equal((ReportProgress.Updated, StatusKeyword.Completed, ExecutionLevel.Green, "editor"),
+            (updated.Progress, updated.Keyword, updated.Level, updated.UpdatedBy));
+    }
+
+    [Fact]
+    public async Task Publishing_with_reports_not_updated_asks_for_confirmation_and_lists_them()
+    {
+        await OpenAsync();
+        var rows = (await StatusAsync()).Rows;
+        await UpdateAsync(rows[0], StatusKeyword.Completed, "Achevé.");
+
+        var asked = await PublishAsync(confirmed: false);
+
+        Assert.Equal(RoundOutcome.NeedsConfirmation, asked.Outcome);
+        Assert.Equal(93, asked.Pending!.Count);
+        Assert.DoesNotContain("I.1", asked.Pending);
+        Assert.Equal(Domain.Rounds.RoundState.Open, (await StatusAsync()).State);
+    }
+
+    [Fact]
+    public async Task A_published_round_is_frozen_and_becomes_the_current_status_of_the_programme()
+    {
+        await OpenAsync();
+        var row = (await StatusAsync()).Rows[0];
+        await UpdateAsync(row, StatusKeyword.Completed, "Achevé. La 5ème édition a été approuvée en avril 2024.");
+
+        Assert.Equal(RoundOutcome.Done, (await PublishAsync(confirmed: true)).Outcome);
+
+        var refused = await UpdateAsync((await StatusAsync()).Rows[0], StatusKeyword.Ongoing, "Changed after publication");
+        Assert.Equal(RoundOutcome.Refused, refused.Outcome);
+        Assert.Contains("published", refused.Problem!.En, StringComparison.Ordinal);
+        var programme = (await database.RunAsync<ViewProgramme.Handler, ViewProgramme.Result?>(h =>
+            h.HandleAsync(new(Viewer.Anonymous, SeedFile.PtcSlug), CancellationToken.None)))!;
+        Assert.Equal("245th/246th", programme.Version.Session!.Ordinals.En);
+        var first = programme.Sections[0].Rows[0];
+        Assert.Equal((StatusKeyword.Completed, session), (first.Status!.Keyword, first.Status.SessionKey));
+        Assert.Equal(RoundOutcome.Refused, (await PublishAsync(confirmed: true)).Outcome);
+    }
+
+    [Fact]
+    public async Task Drafts_of_an_open_round_stay_hidden_from_the_public()
+    {
+        await OpenAsync();
+
+        var programme = (await database.RunAsync<ViewProgramme.Handler, ViewProgramme.Result?>(h =>
+            h.HandleAsync(new(Viewer.Anonymous, SeedFile.PtcSlug), CancellationToken.None)))!;
+
+        Assert.Equal("243rd/244th", programme.Version.Session!.Ordinals.En);
+    }
+
+    [Fact]
+    public async Task A_second_editor_reviews_a_report_but_its_author_cannot()
+    {
+        await OpenAsync();
+        var row = (await StatusAsync()).Rows[0];
+        await UpdateAsync(row, StatusKeyword.Ongoing, "En cours.");
+        var updated = (await StatusAsync()).Rows[0];
+
+        var byAuthor = await database.RunAsync<WriteReport.Handler, RoundResult>(h =>
+            h.HandleAsync(new WriteReport.Review(Editor, SeedFile.PtcSlug, session, row.ActivityId, updated.RowVersion), CancellationToken.None));
+
+        Assert.Equal(RoundOutcome.Refused, byAuthor.Outcome);
+        Assert.Contains("another Secretariat member", byAuthor.Problem!.En, StringComparison.Ordinal);
+    }
+}
