@@ -53,6 +53,7 @@ public static class ApplicationServices
         services.AddScoped<WriteReport.Handler>();
         services.AddScoped<PublishRound.Handler>();
         services.AddScoped<RoundStatus.Handler>();
+        services.AddScoped<ReportForm.Handler>();
         services.AddScoped<AddSession.Handler>();
         services.AddScoped<AddUser.Handler>();
         services.AddScoped<ApiTokens.Handler>();

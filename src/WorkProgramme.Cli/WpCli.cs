@@ -35,6 +35,8 @@ public static class WpCli
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(UserCommand.Create(context));
         root.Subcommands.Add(TokenCommand.Create(context));
+        root.Subcommands.Add(SessionCommand.Create(context));
+        root.Subcommands.Add(RoundCommand.Create(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -27,6 +27,7 @@ app.MapRazorPages();
 app.MapProgrammeApi();
 app.MapAccountApi();
 app.MapActivityApi();
+app.MapRoundApi();
 app.MapOpenApi().AllowAnonymous();
 
 app.Run();

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Net.Http.Headers;
 using WorkProgramme.Application.Features.Activities;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Domain.Common;
@@ -33,7 +32,7 @@ public static class ActivityEndpoints
         var current = await handler.CurrentAsync(context.Viewer(), slug, id, cancellationToken);
         if (current is null)
         {
-            return Problem(StatusCodes.Status404NotFound, "Activité introuvable", "Activity not found");
+            return ApiProblems.Of(StatusCodes.Status404NotFound, "Activité introuvable", "Activity not found");
         }
 
         context.Response.Headers.ETag = ETagOf(current.RowVersion);
@@ -43,14 +42,7 @@ public static class ActivityEndpoints
     private static async Task<Results<Ok<ActivityDto>, ProblemHttpResult, ValidationProblem>> PutAsync(
         HttpContext context, string slug, Guid id, ActivityDto activity, EditActivity.Handler handler, CancellationToken cancellationToken)
     {
-        var ifMatch = context.Request.Headers.IfMatch.ToString();
-        int? expected = null;
-        if (ifMatch.Length > 0)
-        {
-            expected = EntityTagHeaderValue.TryParse(ifMatch, out var tag) && int.TryParse(tag.Tag.ToString().Trim('"'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : -1;
-        }
-
-        var outcome = await handler.HandleAsync(new EditActivity.FileCommand(context.Viewer(), slug, id, expected, activity), cancellationToken);
+        var outcome = await handler.HandleAsync(new EditActivity.FileCommand(context.Viewer(), slug, id, ApiProblems.IfMatch(context), activity), cancellationToken);
         var viewer = context.Viewer();
         switch (outcome.Status)
         {
@@ -59,17 +51,17 @@ public static class ActivityEndpoints
                 context.Response.Headers.ETag = ETagOf(saved.RowVersion);
                 return TypedResults.Ok(saved.Activity);
             case EditActivity.Status.NotFound:
-                return Problem(StatusCodes.Status404NotFound, "Activité introuvable", "Activity not found");
+                return ApiProblems.Of(StatusCodes.Status404NotFound, "Activité introuvable", "Activity not found");
             case EditActivity.Status.Forbidden:
-                return Problem(StatusCodes.Status403Forbidden, "Vous ne pouvez pas modifier ce programme", "You may not change this programme");
+                return ApiProblems.Of(StatusCodes.Status403Forbidden, "Vous ne pouvez pas modifier ce programme", "You may not change this programme");
             case EditActivity.Status.MissingVersion:
-                return Problem(StatusCodes.Status428PreconditionRequired, "En-tête If-Match manquant", "If-Match header missing",
+                return ApiProblems.Of(StatusCodes.Status428PreconditionRequired, "En-tête If-Match manquant", "If-Match header missing",
                     "Envoyez l’ETag obtenu par GET dans If-Match : sans lui, une modification pourrait en écraser une autre.",
                     "Send the ETag from GET in If-Match: without it, a change could overwrite another one.");
             case EditActivity.Status.Conflict:
                 var current = (await handler.CurrentAsync(viewer, slug, id, cancellationToken))!;
                 context.Response.Headers.ETag = ETagOf(current.RowVersion);
-                var conflict = Problem(StatusCodes.Status412PreconditionFailed, "L’activité a été modifiée entre-temps", "The activity was changed in the meantime",
+                var conflict = ApiProblems.Of(StatusCodes.Status412PreconditionFailed, "L’activité a été modifiée entre-temps", "The activity was changed in the meantime",
                     "Quelqu’un a enregistré une autre version de cette activité. Reprenez vos changements sur la version actuelle (ETag ci-dessus).",
                     "Someone saved another version of this activity. Apply your changes again to the current one (ETag above).");
                 conflict.ProblemDetails.Extensions["current"] = current.Activity;
@@ -82,17 +74,11 @@ public static class ActivityEndpoints
         }
     }
 
-    private static ProblemHttpResult Problem(int status, string titleFr, string titleEn, string? detailFr = null, string? detailEn = null)
-    {
-        var fr = Localization.CurrentLanguage == Language.Fr;
-        return TypedResults.Problem(statusCode: status, title: fr ? titleFr : titleEn, detail: fr ? detailFr : detailEn);
-    }
-
     /// <summary>
     /// A browser sends its cookie with every request, so a cookie-authenticated change must also carry the antiforgery
     /// token (header <c>RequestVerificationToken</c>); scripts using a bearer token are not exposed to that attack.
     /// </summary>
-    private sealed class CookieAntiforgery(IAntiforgery antiforgery) : IEndpointFilter
+    internal sealed class CookieAntiforgery(IAntiforgery antiforgery) : IEndpointFilter
     {
         public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
         {
@@ -100,7 +86,7 @@ public static class ActivityEndpoints
             var bearer = http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
             if (!bearer && !await antiforgery.IsRequestValidAsync(http))
             {
-                return Problem(StatusCodes.Status400BadRequest, "Jeton anti-falsification manquant ou invalide", "Missing or invalid antiforgery token");
+                return ApiProblems.Of(StatusCodes.Status400BadRequest, "Jeton anti-falsification manquant ou invalide", "Missing or invalid antiforgery token");
             }
 
             return await next(context);

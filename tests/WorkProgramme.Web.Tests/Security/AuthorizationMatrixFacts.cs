@@ -33,6 +33,8 @@ public sealed class AuthorizationMatrixFacts(WebAppFactory app) : IClassFixture<
         {
             var url = "/" + route.Replace("{slug}", SeedFile.PtcSlug, StringComparison.Ordinal)
                 .Replace("{id:guid}", activityId.ToString(), StringComparison.Ordinal)
+                .Replace("{activityId:guid}", activityId.ToString(), StringComparison.Ordinal)
+                .Replace("{session}", "ctp-243-244", StringComparison.Ordinal)
                 .Replace("{documentName}", "v1", StringComparison.Ordinal);
             var codes = new List<int>();
             foreach (var principal in Principals)

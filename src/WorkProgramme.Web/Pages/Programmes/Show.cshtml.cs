@@ -34,6 +34,8 @@ public sealed class ShowModel(ViewProgramme.Handler handler) : PageModel
 
     public ViewProgramme.Result Programme { get; private set; } = null!;
 
+    public bool CanEdit { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var filter = new ViewProgramme.Filter(
@@ -51,6 +53,7 @@ public sealed class ShowModel(ViewProgramme.Handler handler) : PageModel
         }
 
         Programme = result;
+        CanEdit = HttpContext.Viewer().CanEdit(result.Body.Code);
         return Page();
     }
 

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkProgramme.Application.Features.Rounds;
+using WorkProgramme.Domain.Common;
+using WorkProgramme.Web.Infrastructure;
+
+namespace WorkProgramme.Web.Pages.Rounds;
+
+/// <summary>The sessions of the programme's body: open a round for one, or go to its round.</summary>
+public sealed class IndexModel(RoundStatus.Handler status, OpenRound.Handler open) : PageModel
+{
+    public string Slug { get; private set; } = "";
+
+    public IReadOnlyList<(string Key, string Label, bool HasRound)> Sessions { get; private set; } = [];
+
+    public BilingualText? Problem { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        Slug = slug;
+        Sessions = await status.SessionsAsync(slug, cancellationToken);
+        return Sessions.Count == 0 ? NotFound() : Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, string session, CancellationToken cancellationToken)
+    {
+        var result = await open.HandleAsync(new OpenRound.Command(HttpContext.Viewer(), slug, session), cancellationToken);
+        switch (result.Outcome)
+        {
+            case RoundOutcome.Done:
+                return Redirect($"/programmes/{slug}/rounds/{Uri.EscapeDataString(session)}");
+            case RoundOutcome.Forbidden:
+                return Forbid();
+        }
+
+        Problem = result.Problem ?? new BilingualText("Session introuvable.", "Session not found.");
+        return await OnGetAsync(slug, cancellationToken);
+    }
+}

@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkProgramme.Application.Features.Interchange;
+using WorkProgramme.Application.Features.Rounds;
+using WorkProgramme.Domain.Common;
+using WorkProgramme.Domain.StatusReports;
+using WorkProgramme.Web.Infrastructure;
+
+namespace WorkProgramme.Web.Pages.Rounds;
+
+/// <summary>One activity's status report for the round: keyword (level shown live), milestones, next steps, narrative.</summary>
+public sealed class ReportModel(ReportForm.Handler form, WriteReport.Handler write) : PageModel
+{
+    [BindProperty]
+    public string? Keyword { get; set; }
+
+    [BindProperty]
+    public string? NarrativeFr { get; set; }
+
+    [BindProperty]
+    public string? NarrativeEn { get; set; }
+
+    [BindProperty]
+    public string? NextStepsFr { get; set; }
+
+    [BindProperty]
+    public string? NextStepsEn { get; set; }
+
+    [BindProperty]
+    public List<MilestoneInput> Milestones { get; set; } = [];
+
+    [BindProperty]
+    public int RowVersion { get; set; }
+
+    public ReportForm.Result Report { get; private set; } = null!;
+
+    public BilingualText? Problem { get; private set; }
+
+    public bool Saved { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, string session, Guid activityId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(slug, session, activityId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var r = Report.Report;
+        Keyword = Wire.Name(r.Keyword);
+        (NarrativeFr, NarrativeEn) = (r.Narrative.Fr, r.Narrative.En);
+        (NextStepsFr, NextStepsEn) = (r.NextSteps.Fr, r.NextSteps.En);
+        Milestones = [.. r.MilestonesReached.Select(m => new MilestoneInput { Date = m.Date, Fr = m.Text.Fr, En = m.Text.En })];
+        RowVersion = r.RowVersion;
+        Saved = Request.Query.ContainsKey("saved");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, string session, Guid activityId, CancellationToken cancellationToken)
+    {
+        var keyword = Wire.TryParse<StatusKeyword>(Keyword, out var parsed) ? parsed : (StatusKeyword?)null;
+        var milestones = Milestones.Where(m => m.Date is not null || !string.IsNullOrWhiteSpace(m.Fr) || !string.IsNullOrWhiteSpace(m.En))
+            .Select(m => new ReachedMilestone(m.Date, new BilingualText(m.Fr, m.En))).ToList();
+        var result = await write.HandleAsync(new WriteReport.Update(HttpContext.Viewer(), slug, session, activityId, RowVersion, keyword,
+            new BilingualText(NarrativeFr, NarrativeEn), new BilingualText(NextStepsFr, NextStepsEn), milestones), cancellationToken);
+        switch (result.Outcome)
+        {
+            case RoundOutcome.Done:
+                return Redirect($"/programmes/{slug}/rounds/{session}/reports/{activityId}?saved=1");
+            case RoundOutcome.NotFound:
+                return NotFound();
+            case RoundOutcome.Forbidden:
+                return Forbid();
+        }
+
+        await LoadAsync(slug, session, activityId, cancellationToken);
+        Problem = result.Outcome is RoundOutcome.Conflict or RoundOutcome.MissingVersion
+            ? new BilingualText(
+                "Quelqu’un a enregistré ce rapport pendant que vous le rédigiez. Votre texte est conservé ci-dessous ; le rapport enregistré est affiché à droite. Enregistrez à nouveau pour le remplacer.",
+                "Someone saved this report while you were writing it. Your text is kept below; the saved report is shown on the right. Save again to replace it.")
+            : result.Problem;
+        RowVersion = Report.Report.RowVersion;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string slug, string session, Guid activityId, CancellationToken cancellationToken)
+    {
+        var result = await form.HandleAsync(new ReportForm.Query(HttpContext.Viewer(), slug, session, activityId), cancellationToken);
+        if (result is null)
+        {
+            return false;
+        }
+
+        Report = result;
+        return true;
+    }
+
+    public sealed class MilestoneInput
+    {
+        public DateOnly? Date { get; set; }
+
+        public string? Fr { get; set; }
+
+        public string? En { get; set; }
+    }
+}
