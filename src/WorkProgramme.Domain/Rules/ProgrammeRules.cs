@@ -22,6 +22,7 @@ public enum RuleCode
     NoNextSteps,
     MissingTranslation,
     BlankPriority,
+    Overdue,
 }
 
 /// <summary>One broken rule; <see cref="ActivityId"/> is null for a rule about a whole section.</summary>
@@ -35,18 +36,34 @@ public static class ProgrammeRules
 {
     public static Severity SeverityOf(RuleCode rule) => rule switch
     {
-        RuleCode.NoKeyword or RuleCode.NoNextSteps or RuleCode.MissingTranslation or RuleCode.BlankPriority => Severity.Warning,
+        RuleCode.NoKeyword or RuleCode.NoNextSteps or RuleCode.MissingTranslation or RuleCode.BlankPriority or RuleCode.Overdue => Severity.Warning,
         _ => Severity.Error,
     };
 
+    /// <summary>The month a milestone falls in; a session milestone takes its session's date, so it follows the session when it moves.</summary>
+    public delegate int? MilestoneMonth(DeadlineMilestone milestone);
+
+    /// <param name="rows">The rows of one programme version.</param>
+    /// <param name="statusOf">Each activity's status report for the session being reported.</param>
+    /// <param name="reportedMonth">The month of that session (Session.MonthIndex): a time-bound activity whose deadline
+    /// passed before it and that is not completed is overdue. Null: lateness is not checked.</param>
+    /// <param name="monthOf">Where milestones fall; by default their own month (sessions are then not dated).</param>
     public static IReadOnlyList<RuleViolation> Check(
-        IEnumerable<ActivityVersion> rows, Func<Guid, StatusReport?> statusOf)
+        IEnumerable<ActivityVersion> rows, Func<Guid, StatusReport?> statusOf, int? reportedMonth = null, MilestoneMonth? monthOf = null)
     {
         var live = rows.Where(r => !r.IsDeleted).OrderBy(r => r.SortKey).ToList();
         var violations = new List<RuleViolation>();
         foreach (var row in live)
         {
-            violations.AddRange(CheckRow(row, statusOf(row.ActivityId)));
+            var status = statusOf(row.ActivityId);
+            violations.AddRange(CheckRow(row, status));
+            if (reportedMonth is { } month && IsOverdue(row, status, month, monthOf ?? (m => m.MonthIndex)))
+            {
+                violations.Add(new RuleViolation(RuleCode.Overdue, Severity.Warning, row.ActivityId, row.Section, row.Number,
+                    new BilingualText(
+                        $"En retard : le délai ({row.Deadline.Text.Fr ?? row.Deadline.Text.En}) est dépassé et l’activité n’est pas achevée.",
+                        $"Overdue: the deadline ({row.Deadline.Text.En ?? row.Deadline.Text.Fr}) has passed and the activity is not completed.")));
+            }
         }
 
         foreach (var section in live.GroupBy(r => r.Section))
@@ -121,6 +138,18 @@ public static class ProgrammeRules
                 "Le rapport de situation n’indique pas d’étapes suivantes.",
                 "The status report gives no next steps.");
         }
+    }
+
+    /// <summary>Time-bound, its last dated milestone before the session being reported, and not completed.</summary>
+    public static bool IsOverdue(ActivityVersion row, StatusReport? status, int reportedMonth, MilestoneMonth monthOf)
+    {
+        if (row.Section != Section.TimeBound || status?.Keyword == StatusKeyword.Completed)
+        {
+            return false;
+        }
+
+        var last = row.Deadline.Milestones.Select(m => monthOf(m)).Where(m => m is not null).Max();
+        return last is not null && last < reportedMonth;
     }
 
     private static List<BilingualText> MissingTranslations(ActivityVersion row, StatusReport? status)

@@ -61,4 +61,12 @@ public sealed class CheckProgrammeFacts : IAsyncLifetime
     {
         Assert.Null(await database.RunAsync<CheckProgramme.Handler, CheckProgramme.Result?>(h => h.HandleAsync(new(Viewer.Anonymous, "nope"), CancellationToken.None)));
     }
+
+    [Fact]
+    public async Task Finds_the_activity_overdue_at_the_243rd_244th_sessions()
+    {
+        var report = (await CheckAsync())!;
+
+        Assert.Equal(["I.8"], report.Findings.Where(f => f.Violation.Rule == RuleCode.Overdue).Select(f => f.Reference));
+    }
 }

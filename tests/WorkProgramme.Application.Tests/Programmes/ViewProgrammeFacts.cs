@@ -99,4 +99,13 @@ public sealed class ViewProgrammeFacts : IAsyncLifetime
 
         Assert.Equal((SeedFile.PtcSlug, 42, 52, "2024-04"), (summary.Slug, summary.TimeBoundActivities, summary.PermanentActivities, summary.VersionLabel));
     }
+
+    [Fact]
+    public async Task Shows_only_overdue_activities_when_asked()
+    {
+        var result = await ViewAsync(new ViewProgramme.Filter(OverdueOnly: true));
+
+        Assert.Equal(["I.8"], Rows(result).Select(r => r.Reference));
+        Assert.True(Rows(result).Single().Overdue);
+    }
 }

@@ -134,4 +134,36 @@ public sealed class ProgrammeRulesFacts
             Assert.False(string.IsNullOrWhiteSpace(v.Message.En));
         });
     }
+
+    [Fact]
+    public void A_time_bound_activity_past_its_deadline_and_not_completed_is_overdue()
+    {
+        var (row, ongoing) = Clean();
+        var april2025 = (2025 * 12) + 3;
+        var october2025 = (2025 * 12) + 9;
+
+        Assert.DoesNotContain(Check([row], ongoing), v => v.Rule == RuleCode.Overdue);
+        Assert.Contains(ProgrammeRules.Check([row], _ => ongoing, october2025), v => v.Rule == RuleCode.Overdue && v.Severity == Severity.Warning);
+        Assert.DoesNotContain(ProgrammeRules.Check([row], _ => ongoing, april2025), v => v.Rule == RuleCode.Overdue);
+        Assert.DoesNotContain(ProgrammeRules.Check([row], _ => Build.Report(row.ActivityId, StatusKeyword.Completed), october2025),
+            v => v.Rule == RuleCode.Overdue);
+    }
+
+    [Fact]
+    public void A_deadline_at_a_session_follows_the_session_when_it_moves()
+    {
+        var atSession = Build.Content() with
+        {
+            Deadline = new Deadline(BilingualText.French("245ème/246ème sessions du CTP"), false,
+                [new DeadlineMilestone { Kind = MilestoneKind.Session, SessionBody = "CTP", Ordinals = [245, 246] }]),
+        };
+        var (row, ongoing) = Clean(atSession);
+        var reported = (2025 * 12) + 3;
+
+        bool OverdueWhenSessionMeetsIn(int month) =>
+            ProgrammeRules.IsOverdue(row, ongoing, reported, m => m.Kind == MilestoneKind.Session ? month : m.MonthIndex);
+
+        Assert.True(OverdueWhenSessionMeetsIn((2024 * 12) + 9));
+        Assert.False(OverdueWhenSessionMeetsIn((2025 * 12) + 9));
+    }
 }

@@ -37,7 +37,8 @@ public sealed record ActivityRowView(
     Deadline Deadline,
     StatusView? Status,
     int Errors,
-    int Warnings)
+    int Warnings,
+    bool Overdue = false)
 {
     public bool IsDeleted => Revision == RevisionKind.Deleted;
 
@@ -47,7 +48,8 @@ public sealed record ActivityRowView(
 
 public static class ActivityRowViews
 {
-    public static ActivityRowView ToRowView(this ActivityVersion row, ProgrammeSnapshot snapshot, int errors = 0, int warnings = 0) => new(
+    public static ActivityRowView ToRowView(this ActivityVersion row, ProgrammeSnapshot snapshot, int errors = 0, int warnings = 0,
+        bool overdue = false) => new(
         row.ActivityId,
         row.Section,
         row.Number,
@@ -64,7 +66,8 @@ public static class ActivityRowViews
         row.Deadline,
         snapshot.Reports.GetValueOrDefault(row.ActivityId)?.ToStatusView(),
         errors,
-        warnings);
+        warnings,
+        overdue);
 
     public static StatusView ToStatusView(this StatusReport report) => new(
         report.SessionKey, report.Keyword, report.KeywordInferred, report.ExecutionLevel, report.Narrative, report.NextSteps,

@@ -20,10 +20,11 @@ public static class ViewProgramme
         string? Body = null,
         StatusKeyword? Keyword = null,
         bool NoKeyword = false,
-        bool IncludeDeleted = false)
+        bool IncludeDeleted = false,
+        bool OverdueOnly = false)
     {
         public bool IsActive => Priority is not null || PlanCode is not null || TaskType is not null || Body is not null
-            || Keyword is not null || NoKeyword;
+            || Keyword is not null || NoKeyword || OverdueOnly;
 
         public bool Matches(ActivityRowView row) =>
             (IncludeDeleted || !row.IsDeleted)
@@ -32,7 +33,8 @@ public static class ViewProgramme
             && (TaskType is null || row.TaskType == TaskType)
             && (Body is null || row.Bodies.Any(b => b.Code == Body))
             && (Keyword is null || row.Status?.Keyword == Keyword)
-            && (!NoKeyword || row.Status?.Keyword is null);
+            && (!NoKeyword || row.Status?.Keyword is null)
+            && (!OverdueOnly || row.Overdue);
     }
 
     public sealed record Query(Viewer Viewer, string Slug, string? VersionLabel = null, Filter? Filter = null);
@@ -72,7 +74,8 @@ public static class ViewProgramme
             var rows = snapshot.Rows
                 .Select(r => r.ToRowView(snapshot,
                     byActivity[r.ActivityId].Count(v => v.Severity == Severity.Error),
-                    byActivity[r.ActivityId].Count(v => v.Severity == Severity.Warning)))
+                    byActivity[r.ActivityId].Count(v => v.Severity == Severity.Warning),
+                    byActivity[r.ActivityId].Any(v => v.Rule == RuleCode.Overdue)))
                 .ToList();
             var sections = Enum.GetValues<Section>()
                 .Select(section => new SectionView(section,

@@ -54,7 +54,17 @@ public sealed class ProgrammeSnapshot
     /// <summary>The version's rows in document order.</summary>
     public IEnumerable<ActivityVersion> Rows => Version.Activities.OrderBy(a => a.SortKey);
 
-    public IReadOnlyList<RuleViolation> Violations() => ProgrammeRules.Check(Version.Activities, id => Reports.GetValueOrDefault(id));
+    /// <summary>The template's rules, with lateness measured against the session whose status is shown.</summary>
+    public IReadOnlyList<RuleViolation> Violations() => ProgrammeRules.Check(
+        Version.Activities,
+        id => Reports.GetValueOrDefault(id),
+        StatusSessionKey is { } key && Sessions.TryGetValue(key, out var reported) ? reported.MonthIndex : null,
+        MonthOf);
+
+    /// <summary>A milestone naming a session falls when that session meets, wherever the calendar moves it.</summary>
+    public int? MonthOf(DeadlineMilestone milestone) => milestone.Kind == MilestoneKind.Session
+        ? Sessions.Values.FirstOrDefault(s => s.BodyCode == milestone.SessionBody && s.Ordinals.SequenceEqual(milestone.Ordinals))?.MonthIndex
+        : milestone.MonthIndex;
 
     public bool IsDecisionBody(string code) => Bodies.GetValueOrDefault(code)?.IsDecisionBody ?? false;
 

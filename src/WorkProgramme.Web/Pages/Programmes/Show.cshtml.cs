@@ -32,6 +32,9 @@ public sealed class ShowModel(ViewProgramme.Handler handler) : PageModel
     [BindProperty(SupportsGet = true)]
     public bool Deleted { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public bool Overdue { get; set; }
+
     public ViewProgramme.Result Programme { get; private set; } = null!;
 
     public bool CanEdit { get; private set; }
@@ -45,7 +48,8 @@ public sealed class ShowModel(ViewProgramme.Handler handler) : PageModel
             string.IsNullOrWhiteSpace(Body) ? null : Body,
             Parse<StatusKeyword>(Keyword),
             NoKeyword: Keyword == "none",
-            IncludeDeleted: Deleted);
+            IncludeDeleted: Deleted,
+            OverdueOnly: Overdue);
         var result = await handler.HandleAsync(new ViewProgramme.Query(HttpContext.Viewer(), slug, string.IsNullOrWhiteSpace(Version) ? null : Version, filter), cancellationToken);
         if (result is null)
         {
