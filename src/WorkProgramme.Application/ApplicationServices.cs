@@ -54,6 +54,7 @@ public static class ApplicationServices
         services.AddScoped<PublishRound.Handler>();
         services.AddScoped<RoundStatus.Handler>();
         services.AddScoped<ReportForm.Handler>();
+        services.AddScoped<SessionChanges.Handler>();
         services.AddScoped<AddSession.Handler>();
         services.AddScoped<AddUser.Handler>();
         services.AddScoped<ApiTokens.Handler>();

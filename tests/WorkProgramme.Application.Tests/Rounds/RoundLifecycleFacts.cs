@@ -138,4 +138,24 @@ public sealed class RoundLifecycleFacts : IAsyncLifetime
         Assert.Equal(RoundOutcome.Refused, byAuthor.Outcome);
         Assert.Contains("another Secretariat member", byAuthor.Problem!.En, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task What_changed_since_the_previous_session_lists_each_changed_report_with_its_text_diff()
+    {
+        await OpenAsync();
+        var row = (await StatusAsync()).Rows[0];
+        await UpdateAsync(row, StatusKeyword.Completed, "Concernant la 4ème édition du Recueil, tout est achevé.");
+        await PublishAsync(confirmed: true);
+
+        var changes = (await database.RunAsync<SessionChanges.Handler, SessionChanges.Result?>(h =>
+            h.HandleAsync(new(Viewer.Anonymous, SeedFile.PtcSlug, session), CancellationToken.None)))!;
+
+        var change = Assert.Single(changes.Changes);
+        Assert.Equal(93, changes.Unchanged);
+        Assert.Equal(("I.1", "ctp-243-244", ExecutionLevel.Blue, ExecutionLevel.Green),
+            (change.Reference, change.PreviousSession, change.LevelBefore, change.LevelAfter));
+        Assert.Contains(change.NarrativeFr, c => c.Kind == Features.Shared.ChangeKind.Deleted);
+        Assert.Equal("Concernant la 4ème édition du Recueil, tout est achevé.",
+            string.Concat(change.NarrativeFr.Where(c => c.Kind != Features.Shared.ChangeKind.Deleted).Select(c => c.Text)));
+    }
 }

@@ -71,6 +71,11 @@ public sealed class RoundPagesFacts(WebAppFactory app) : IClassFixture<WebAppFac
         var programme = await app.ClientIn("en").GetPageAsync("/programmes/" + SeedFile.PtcSlug);
         Assert.Contains("245th/246th", programme.QuerySelector(".facts").Text(), StringComparison.Ordinal);
         Assert.Contains("The 5th edition of the Compendium was approved", programme.QuerySelector("table.programme tbody tr").Text(), StringComparison.Ordinal);
+        var changes = await app.ClientIn("en").GetPageAsync($"/programmes/{SeedFile.PtcSlug}/sessions/{Session}/changes");
+        var change = Assert.Single(changes.QuerySelectorAll("article.change"));
+        Assert.Contains("I.1", change.QuerySelector("h2").Text(), StringComparison.Ordinal);
+        Assert.NotNull(change.QuerySelector("ins .visually-hidden"));
+        Assert.Contains("[insertion start]", change.QuerySelector("ins").Text(), StringComparison.Ordinal);
         var frozen = await alice.PostFormAsync(reportUrl, reportUrl, new Dictionary<string, string> { ["RowVersion"] = "99", ["Keyword"] = "postponed" });
         Assert.Equal("completed", (await app.ClientIn(null).GetFromJsonAsync<StatusDto>(
             $"/api/programmes/{SeedFile.PtcSlug}/sessions/{Session}/status-reports/{id}", ProgrammeJson.Options))!.Keyword);

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Features.Programmes;
 using WorkProgramme.Web.Infrastructure;
 
 namespace WorkProgramme.Web.Pages.Programmes;
 
-public sealed class ActivityModel(ViewActivity.Handler handler) : PageModel
+public sealed class ActivityModel(ViewActivity.Handler handler, AuditTrail.Handler audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Version { get; set; }
@@ -13,6 +14,9 @@ public sealed class ActivityModel(ViewActivity.Handler handler) : PageModel
     public ViewActivity.Result Activity { get; private set; } = null!;
 
     public bool CanEdit { get; private set; }
+
+    /// <summary>The activity's changes (fields and status reports), for the Secretariat and the committee only.</summary>
+    public AuditTrail.Result? History { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, Guid id, CancellationToken cancellationToken)
     {
@@ -24,6 +28,11 @@ public sealed class ActivityModel(ViewActivity.Handler handler) : PageModel
 
         Activity = result;
         CanEdit = HttpContext.Viewer().CanEdit(result.BodyCode);
+        if (HttpContext.Viewer().CanSeeDrafts(result.BodyCode))
+        {
+            History = await audit.HandleAsync(new AuditTrail.Query(EntityId: id.ToString(), PageSize: 200), cancellationToken);
+        }
+
         return Page();
     }
 }
