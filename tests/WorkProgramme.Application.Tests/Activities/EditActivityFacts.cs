@@ -128,4 +128,31 @@ public sealed class EditActivityFacts : IAsyncLifetime
         Assert.Equal(("deleted", (int?)null), (retired.Revision, retired.Number));
         Assert.Equal(40, (await CurrentAsync(next))!.Activity.Number);
     }
+
+    [Fact]
+    public async Task A_new_activity_takes_the_next_number_of_its_section_and_is_marked_new()
+    {
+        var content = new ActivityContent
+        {
+            Section = Section.Permanent,
+            Priority = Priority.B,
+            LinkedToStrategicPlan = true,
+            PlanCodes = ["PS2"],
+            TaskType = TaskType.Maintenance,
+            BodyCodes = ["CTP", "Conseil"],
+            Title = new BilingualText("Suivre la mise en œuvre du Guide", "Follow the implementation of the Guide"),
+            Deadline = DeadlineParser.Parse(new BilingualText("Travail continu", "Continuous work")),
+        };
+
+        var outcome = await database.RunAsync<CreateActivity.Handler, CreateActivity.Outcome>(h =>
+            h.HandleAsync(new CreateActivity.Command(Alice, SeedFile.PtcSlug, content), CancellationToken.None));
+        var refused = await database.RunAsync<CreateActivity.Handler, CreateActivity.Outcome>(h =>
+            h.HandleAsync(new CreateActivity.Command(Alice, SeedFile.PtcSlug, content with { Deadline = Deadline.None }), CancellationToken.None));
+
+        Assert.Equal(EditActivity.Status.Saved, outcome.Status);
+        var created = (await CurrentAsync(outcome.ActivityId!.Value))!.Activity;
+        Assert.Equal(("permanent", 53, "new"), (created.Section, created.Number!.Value, created.Revision));
+        Assert.Equal(EditActivity.Status.Invalid, refused.Status);
+        Assert.Contains("continuous work", refused.Problems.Single().En, StringComparison.Ordinal);
+    }
 }

@@ -138,6 +138,28 @@ public sealed class EditingFacts(WebAppFactory app) : IClassFixture<WebAppFactor
         Assert.Equal(before.Deadline!.Milestones.Count, after.Deadline!.Milestones.Count);
     }
 
+    [Fact]
+    public async Task An_editor_creates_an_activity_through_the_form_and_lands_on_its_page()
+    {
+        var editor = await app.SignedInClientAsync(Roles.Editor, "CTP");
+        var url = $"/programmes/{SeedFile.PtcSlug}/activities/new";
+        var form = await FormAsync(editor, url);
+        Set(form, "Section", "time-bound");
+        Set(form, "Form.Priority", "B");
+        Set(form, "Form.TaskType", "development");
+        Set(form, "Form.TitleFr", "Élaborer un guide sur les données des passagers");
+        Set(form, "Form.TitleEn", "Develop a guide on passenger data");
+        Set(form, "Form.DeadlineFr", "Printemps 2026 (CTP) / Juin 2026 (Conseil)");
+        form.Add(KeyValuePair.Create("Form.PlanCodes", "PS1"));
+
+        var created = await editor.PostAsync(url, new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var page = await app.ClientIn("en").GetPageAsync(created.Headers.Location!.OriginalString);
+        Assert.Contains("No. 43", page.QuerySelector(".eyebrow").Text(), StringComparison.Ordinal);
+        Assert.Contains("Spring 2026 (CTP)", page.QuerySelector(".milestones").Text(), StringComparison.Ordinal);
+    }
+
     /// <summary>The form as a browser would submit it: hidden fields, ticked boxes (repeated names), selects, text areas.</summary>
     private static async Task<List<KeyValuePair<string, string>>> FormAsync(HttpClient client, string url)
     {

@@ -69,7 +69,7 @@ public static class EditActivity
             }
 
             var content = Normalise(row.Content, command.Content);
-            var problems = await ProblemsAsync(content, cancellationToken);
+            var problems = await ActivityValidation.ProblemsAsync(db, content, cancellationToken);
             if (problems.Count > 0)
             {
                 return new Outcome(Status.Invalid, row.Content, row.RowVersion, problems);
@@ -135,36 +135,6 @@ public static class EditActivity
             };
             var reworded = !content.Equals(stored) && stored.Revision is RevisionKind.Unchanged or RevisionKind.Renumbered;
             return reworded ? content with { Revision = RevisionKind.Reworded } : content;
-        }
-
-        /// <summary>Codes must exist, and the rules the template sets for one row must hold (footnotes 1 and 8).</summary>
-        private async Task<List<BilingualText>> ProblemsAsync(ActivityContent content, CancellationToken cancellationToken)
-        {
-            var problems = new List<BilingualText>();
-            var planCodes = await db.PlanElements.Select(e => e.Code).ToListAsync(cancellationToken);
-            var bodyCodes = await db.Bodies.Select(b => b.Code).ToListAsync(cancellationToken);
-            problems.AddRange(content.PlanCodes.Except(planCodes).Select(code =>
-                new BilingualText($"Code du Plan stratégique inconnu « {code} ».", $"Unknown Strategic Plan code '{code}'.")));
-            problems.AddRange(content.BodyCodes.Except(bodyCodes).Select(code =>
-                new BilingualText($"Organe inconnu « {code} ».", $"Unknown body '{code}'.")));
-            if (content.BodyCodes.Count == 0)
-            {
-                problems.Add(new BilingualText("Indiquez au moins l’organe responsable.", "Give at least the responsible body."));
-            }
-
-            try
-            {
-                var probe = new ActivityVersion(Guid.NewGuid(), content);
-                problems.AddRange(ProgrammeRules.Check([probe], _ => null)
-                    .Where(v => v.Severity == Severity.Error && v.Rule is not (RuleCode.MissingNumber or RuleCode.DuplicateNumber))
-                    .Select(v => v.Message));
-            }
-            catch (DomainException refused)
-            {
-                problems.Add(refused.Messages);
-            }
-
-            return problems;
         }
     }
 }

@@ -196,3 +196,7 @@ public sealed class ActivityForm
         Bodies = m.Bodies,
     }).ToList());
 }
+
+/// <summary>What the shared activity fields need: the form, the reference data, and the other person's values on a conflict.</summary>
+public sealed record ActivityFieldsModel(ActivityForm Form, IReadOnlyList<StrategicPlanElement> PlanElements, IReadOnlyList<Body> Bodies,
+    ActivityForm? Theirs = null);

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using WorkProgramme.Application.Data;
+using WorkProgramme.Domain.Activities;
+using WorkProgramme.Domain.Common;
+using WorkProgramme.Domain.Rules;
+
+namespace WorkProgramme.Application.Features.Activities;
+
+/// <summary>What a created or edited activity must satisfy before it is saved.</summary>
+internal static class ActivityValidation
+{
+    /// <summary>Codes must exist, and the rules the template sets for one row must hold (footnotes 1 and 8).</summary>
+    public static async Task<List<BilingualText>> ProblemsAsync(WorkProgrammeDb db, ActivityContent content, CancellationToken cancellationToken)
+    {
+        var problems = new List<BilingualText>();
+        var planCodes = await db.PlanElements.Select(e => e.Code).ToListAsync(cancellationToken);
+        var bodyCodes = await db.Bodies.Select(b => b.Code).ToListAsync(cancellationToken);
+        problems.AddRange(content.PlanCodes.Except(planCodes).Select(code =>
+            new BilingualText($"Code du Plan stratégique inconnu « {code} ».", $"Unknown Strategic Plan code '{code}'.")));
+        problems.AddRange(content.BodyCodes.Except(bodyCodes).Select(code =>
+            new BilingualText($"Organe inconnu « {code} ».", $"Unknown body '{code}'.")));
+        if (content.BodyCodes.Count == 0)
+        {
+            problems.Add(new BilingualText("Indiquez au moins l’organe responsable.", "Give at least the responsible body."));
+        }
+
+        try
+        {
+            var probe = new ActivityVersion(Guid.NewGuid(), content);
+            problems.AddRange(ProgrammeRules.Check([probe], _ => null)
+                .Where(v => v.Severity == Severity.Error && v.Rule is not (RuleCode.MissingNumber or RuleCode.DuplicateNumber))
+                .Select(v => v.Message));
+        }
+        catch (DomainException refused)
+        {
+            problems.Add(refused.Messages);
+        }
+
+        return problems;
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using WorkProgramme.Application.Data;
+using WorkProgramme.Application.Features.Activities;
+using WorkProgramme.Application.Features.Interchange;
+using WorkProgramme.Domain.Activities;
+using WorkProgramme.Domain.Bodies;
+using WorkProgramme.Domain.Common;
+using WorkProgramme.Domain.StrategicPlans;
+using WorkProgramme.Web.Infrastructure;
+
+namespace WorkProgramme.Web.Pages.Programmes;
+
+/// <summary>Adds an activity to a section: it takes the section's next number and is marked new.</summary>
+public sealed class NewModel(CreateActivity.Handler create, WorkProgrammeDb db) : PageModel
+{
+    [BindProperty]
+    public ActivityForm Form { get; set; } = new() { Linked = "yes", LeadBody = null };
+
+    [BindProperty]
+    public string Section { get; set; } = "time-bound";
+
+    public string Slug { get; private set; } = "";
+
+    public IReadOnlyList<StrategicPlanElement> PlanElements { get; private set; } = [];
+
+    public IReadOnlyList<Body> Bodies { get; private set; } = [];
+
+    public IReadOnlyList<BilingualText> Problems { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(slug, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Form.LeadBody ??= (await db.Programmes.AsNoTracking().SingleAsync(p => p.Slug == slug, cancellationToken)).BodyCode;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
+    {
+        var section = Wire.TryParse<Domain.Activities.Section>(Section, out var parsed) ? parsed : Domain.Activities.Section.TimeBound;
+        var content = Form.ToContent(new ActivityDto()) with { Section = section };
+        var outcome = await create.HandleAsync(new CreateActivity.Command(HttpContext.Viewer(), slug, content), cancellationToken);
+        switch (outcome.Status)
+        {
+            case EditActivity.Status.Saved:
+                return LocalRedirect($"/programmes/{slug}/activities/{outcome.ActivityId}");
+            case EditActivity.Status.NotFound:
+                return NotFound();
+            case EditActivity.Status.Forbidden:
+                return Forbid();
+        }
+
+        Problems = outcome.Problems;
+        await LoadAsync(slug, cancellationToken);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
+    {
+        Slug = slug;
+        if (!await db.Programmes.AnyAsync(p => p.Slug == slug, cancellationToken))
+        {
+            return false;
+        }
+
+        PlanElements = await db.PlanElements.AsNoTracking().OrderBy(e => e.Order).ToListAsync(cancellationToken);
+        Bodies = await db.Bodies.AsNoTracking().OrderBy(b => b.Id).ToListAsync(cancellationToken);
+        return true;
+    }
+}
