@@ -9,6 +9,7 @@ using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Features.Activities;
 using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Features.Checks;
+using WorkProgramme.Application.Features.Comments;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Programmes;
 using WorkProgramme.Application.Features.Rounds;
@@ -56,6 +57,7 @@ public static class ApplicationServices
         services.AddScoped<RoundStatus.Handler>();
         services.AddScoped<ReportForm.Handler>();
         services.AddScoped<SessionChanges.Handler>();
+        services.AddScoped<Comments.Handler>();
         services.AddScoped<AddSession.Handler>();
         services.AddScoped<AddUser.Handler>();
         services.AddScoped<ApiTokens.Handler>();

@@ -140,6 +140,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
         ReportingRound round => new("Round", round.SessionKey, ProgrammeSlug(entry.Context, round.ProgrammeId), round.State.ToString()),
         Body body => new("Body", body.Code, null, body.Name.ToString()),
         StrategicPlanElement element => new("PlanElement", element.Code, null, element.Label.ToString()),
+        Features.Comments.Comment comment => new("Comment", $"{comment.ActivityId}@{comment.SessionKey}", comment.SessionKey, comment.Text.ToString()),
         ApiToken token => new("ApiToken", token.Name, token.UserId, token.Name),
         AppUser user => new("User", user.Email ?? user.Id, user.BodyCode, user.DisplayName ?? user.Email),
         IdentityUserRole<string> link => new("UserRole", link.UserId, null, entry.Context.Set<IdentityRole>().Find(link.RoleId)?.Name ?? link.RoleId),

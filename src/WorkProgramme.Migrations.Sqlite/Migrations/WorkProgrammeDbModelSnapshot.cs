@@ -194,6 +194,50 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("WorkProgramme.Application.Features.Comments.Comment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SessionKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Text", "WorkProgramme.Application.Features.Comments.Comment.Text#BilingualText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TextEn");
+
+                            b1.Property<string>("Fr")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TextFr");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId", "SessionKey");
+
+                    b.ToTable("Comment");
+                });
+
             modelBuilder.Entity("WorkProgramme.Application.Identity.ApiToken", b =>
                 {
                     b.Property<int>("Id")
@@ -853,6 +897,15 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                     b.HasOne("WorkProgramme.Application.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkProgramme.Application.Features.Comments.Comment", b =>
+                {
+                    b.HasOne("WorkProgramme.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

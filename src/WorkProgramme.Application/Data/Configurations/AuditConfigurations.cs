@@ -40,3 +40,15 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         user.Property(u => u.Unit).HasMaxLength(200);
     }
 }
+
+internal sealed class CommentConfiguration : IEntityTypeConfiguration<Features.Comments.Comment>
+{
+    public void Configure(EntityTypeBuilder<Features.Comments.Comment> comment)
+    {
+        comment.HasOne<Domain.Activities.Activity>().WithMany().HasForeignKey(c => c.ActivityId).OnDelete(DeleteBehavior.Cascade);
+        comment.Property(c => c.SessionKey).HasMaxLength(60);
+        comment.Property(c => c.AuthorName).HasMaxLength(256);
+        comment.Bilingual(c => c.Text, "Text", Features.Comments.Comment.MaxLength);
+        comment.HasIndex(c => new { c.ActivityId, c.SessionKey });
+    }
+}

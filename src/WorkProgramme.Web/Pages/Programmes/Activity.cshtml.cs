@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkProgramme.Application.Features.Audit;
+using WorkProgramme.Application.Features.Comments;
 using WorkProgramme.Application.Features.Programmes;
 using WorkProgramme.Web.Infrastructure;
 
 namespace WorkProgramme.Web.Pages.Programmes;
 
-public sealed class ActivityModel(ViewActivity.Handler handler, AuditTrail.Handler audit) : PageModel
+public sealed class ActivityModel(ViewActivity.Handler handler, AuditTrail.Handler audit, Comments.Handler comments) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Version { get; set; }
@@ -14,6 +15,17 @@ public sealed class ActivityModel(ViewActivity.Handler handler, AuditTrail.Handl
     public ViewActivity.Result Activity { get; private set; } = null!;
 
     public bool CanEdit { get; private set; }
+
+    [BindProperty]
+    public string? CommentText { get; set; }
+
+    [BindProperty]
+    public string? CommentSession { get; set; }
+
+    /// <summary>Null for those who may not read comments (the public).</summary>
+    public IReadOnlyList<Comments.View>? CommentList { get; private set; }
+
+    public bool CommentRefused { get; private set; }
 
     /// <summary>The activity's changes (fields and status reports), for the Secretariat and the committee only.</summary>
     public AuditTrail.Result? History { get; private set; }
@@ -31,8 +43,27 @@ public sealed class ActivityModel(ViewActivity.Handler handler, AuditTrail.Handl
         if (HttpContext.Viewer().CanSeeDrafts(result.BodyCode))
         {
             History = await audit.HandleAsync(new AuditTrail.Query(EntityId: id.ToString(), PageSize: 200), cancellationToken);
+            CommentList = await comments.ListAsync(HttpContext.Viewer(), slug, id, null, cancellationToken);
         }
 
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostCommentAsync(string slug, Guid id, CancellationToken cancellationToken)
+    {
+        if (!HttpContext.Viewer().IsSignedIn)
+        {
+            return Challenge();
+        }
+
+        var added = !string.IsNullOrWhiteSpace(CommentText) && CommentSession is not null && await comments.AddAsync(
+            new Comments.Add(HttpContext.Viewer(), slug, id, CommentSession, CommentText, Localization.CurrentLanguage), cancellationToken);
+        if (added)
+        {
+            return Redirect($"/programmes/{slug}/activities/{id}#comments");
+        }
+
+        CommentRefused = true;
+        return await OnGetAsync(slug, id, cancellationToken);
     }
 }

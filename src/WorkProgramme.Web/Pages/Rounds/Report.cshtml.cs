@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkProgramme.Application.Features.Comments;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Rounds;
 using WorkProgramme.Domain.Common;
@@ -9,7 +10,7 @@ using WorkProgramme.Web.Infrastructure;
 namespace WorkProgramme.Web.Pages.Rounds;
 
 /// <summary>One activity's status report for the round: keyword (level shown live), milestones, next steps, narrative.</summary>
-public sealed class ReportModel(ReportForm.Handler form, WriteReport.Handler write) : PageModel
+public sealed class ReportModel(ReportForm.Handler form, WriteReport.Handler write, Comments.Handler comments) : PageModel
 {
     [BindProperty]
     public string? Keyword { get; set; }
@@ -33,6 +34,9 @@ public sealed class ReportModel(ReportForm.Handler form, WriteReport.Handler wri
     public int RowVersion { get; set; }
 
     public ReportForm.Result Report { get; private set; } = null!;
+
+    /// <summary>What the committee's members said about this activity for this session.</summary>
+    public IReadOnlyList<Comments.View> Feedback { get; private set; } = [];
 
     public BilingualText? Problem { get; private set; }
 
@@ -91,6 +95,7 @@ public sealed class ReportModel(ReportForm.Handler form, WriteReport.Handler wri
         }
 
         Report = result;
+        Feedback = await comments.ListAsync(HttpContext.Viewer(), slug, activityId, session, cancellationToken);
         return true;
     }
 
