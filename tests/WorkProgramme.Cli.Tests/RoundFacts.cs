@@ -10,13 +10,7 @@ public sealed class RoundFacts : IAsyncLifetime
 
     public async Task DisposeAsync() => await database.DisposeAsync();
 
-    private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await WpCli.RunAsync([.. args, "--lang", "en"], output, error, database.Settings);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => Wp.RunAsync(database, [.. args, "--lang", "en"]);
 
     [Fact]
     public async Task A_round_is_opened_followed_and_published_from_the_command_line()

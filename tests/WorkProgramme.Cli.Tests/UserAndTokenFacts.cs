@@ -11,13 +11,7 @@ public sealed class UserAndTokenFacts : IAsyncLifetime
 
     public async Task DisposeAsync() => await database.DisposeAsync();
 
-    private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await WpCli.RunAsync(args, output, error, database.Settings);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => Wp.RunAsync(database, args);
 
     [Fact]
     public async Task The_first_admin_gets_a_generated_password_printed_once()

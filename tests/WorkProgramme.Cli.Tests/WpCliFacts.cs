@@ -13,13 +13,7 @@ public sealed class WpCliFacts : IAsyncLifetime
 
     public async Task DisposeAsync() => await database.DisposeAsync();
 
-    private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await WpCli.RunAsync(args, output, error, database.Settings);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => Wp.RunAsync(database, args);
 
     [Fact]
     public async Task Export_writes_the_seeded_programme_as_json_to_a_file()
