@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using WorkProgramme.Application.Features.Users;
 using WorkProgramme.Testing;
 
 namespace WorkProgramme.Browser.Tests;
@@ -30,6 +31,21 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>Where the app listens, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>The app's database, for setting a journey up through the application's handlers.</summary>
+    public TestDatabase Database => database;
+
+    /// <summary>A new user with a known password and an address no other test uses, created as <c>wp user add</c> does.</summary>
+    public async Task<(string Email, string Password)> UserAsync(string role, string? body = null)
+    {
+        _ = Services; // started in InitializeAsync, which seeded the database; a no-op that says the users go in after the seed
+        var email = $"{role}-{Guid.NewGuid():N}@example.org";
+        const string password = "correct horse battery";
+        var outcome = await database.RunAsync<AddUser.Handler, AddUser.Outcome>(handler =>
+            handler.HandleAsync(new AddUser.Command(email, role, body, password), CancellationToken.None));
+        Assert.True(outcome.Succeeded, string.Join("; ", outcome.Problems));
+        return (email, password);
+    }
 
     public async Task InitializeAsync()
     {

@@ -98,6 +98,22 @@ public sealed partial class ProgrammePage(IPage page, Ui ui)
         return await ChecksPage.ShownAsync(page, ui);
     }
 
+    /// <summary>The facts under the title: version, document, state, and the sessions whose status is shown.</summary>
+    public ILocator Facts => page.Locator("main .page-head .facts");
+
+    /// <summary>The row of activity <paramref name="reference"/>, found by its number link.</summary>
+    public ILocator Row(string reference) => page.Locator("table.programme tbody tr").Filter(new() { Has = ActivityLink(reference) });
+
+    /// <summary>The "Reporting round" button, shown to the Secretariat only.</summary>
+    public ILocator RoundsLink(RoundUi words) =>
+        page.Locator("main .actions").GetByRole(AriaRole.Link, new() { Name = words.Round, Exact = true });
+
+    public async Task<RoundsPage> OpenRoundsAsync(RoundUi words)
+    {
+        await RoundsLink(words).ClickAsync();
+        return await RoundsPage.ShownAsync(page, words);
+    }
+
     public LanguageSwitch LanguageSwitch => new(page, ui);
 
     [GeneratedRegex(@"^/programmes/[^/]+$")]
