@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Features.Activities;
+using WorkProgramme.Application.Features.Assignments;
 using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Features.Checks;
 using WorkProgramme.Application.Features.Comments;
@@ -59,6 +60,10 @@ public static class ApplicationServices
         services.AddScoped<SessionChanges.Handler>();
         services.AddScoped<Comments.Handler>();
         services.AddScoped<AddSession.Handler>();
+        services.AddScoped<Assignments.Handler>();
+        services.AddScoped<MyReports.Handler>();
+        services.AddScoped<RescheduleSession.Handler>();
+        services.AddScoped<SessionCalendar.Handler>();
         services.AddScoped<AddUser.Handler>();
         services.AddScoped<ApiTokens.Handler>();
         services.AddScoped<AuditTrail.Handler>();

@@ -141,11 +141,16 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
         Body body => new("Body", body.Code, null, body.Name.ToString()),
         StrategicPlanElement element => new("PlanElement", element.Code, null, element.Label.ToString()),
         Features.Comments.Comment comment => new("Comment", $"{comment.ActivityId}@{comment.SessionKey}", comment.SessionKey, comment.Text.ToString()),
+        Features.Assignments.ActivityAssignment assignment => new("Assignment", $"{assignment.ActivityId}@{UserName(entry.Context, assignment.UserId)}",
+            null, UserName(entry.Context, assignment.UserId)),
         ApiToken token => new("ApiToken", token.Name, token.UserId, token.Name),
         AppUser user => new("User", user.Email ?? user.Id, user.BodyCode, user.DisplayName ?? user.Email),
         IdentityUserRole<string> link => new("UserRole", link.UserId, null, entry.Context.Set<IdentityRole>().Find(link.RoleId)?.Name ?? link.RoleId),
         _ => null,
     };
+
+    private static string UserName(DbContext context, string userId) =>
+        context.Set<AppUser>().Find(userId) is { } user ? user.Email ?? user.UserName ?? userId : userId;
 
     private static string? VersionLabel(DbContext context, int versionId) =>
         context.ChangeTracker.Entries<ProgrammeVersion>().FirstOrDefault(v => v.Entity.Id == versionId)?.Entity.Label;

@@ -31,8 +31,10 @@ public sealed class Session
         }
 
         Reschedule(year, month, season, startDate, endDate);
-        Place = place;
+        MoveTo(place);
     }
+
+    public const int PlaceMaxLength = 200;
 
     public int Id { get; private set; }
 
@@ -70,12 +72,35 @@ public sealed class Session
             throw new DomainException("La session ne peut pas finir avant de commencer.", "A session cannot end before it starts.");
         }
 
+        // Deadlines and lateness reason in months: a start date in another month would contradict the calendar.
+        if (startDate is { } start && (start.Year != year || start.Month != month))
+        {
+            throw new DomainException(
+                "La date de début doit tomber dans le mois et l’année de la session.",
+                "The start date must fall in the session's month and year.");
+        }
+
         Year = year;
         Month = month;
         Season = season;
         StartDate = startDate;
         EndDate = endDate;
     }
+
+    public void MoveTo(string? place)
+    {
+        var trimmed = string.IsNullOrWhiteSpace(place) ? null : place.Trim();
+        if (trimmed?.Length > PlaceMaxLength)
+        {
+            throw new DomainException($"Le lieu compte au plus {PlaceMaxLength} caractères.", $"The place has at most {PlaceMaxLength} characters.");
+        }
+
+        Place = trimmed;
+    }
+
+    /// <summary>True when the two sessions share a number: a body numbers each of its sessions once.</summary>
+    public bool SharesOrdinalWith(string bodyCode, IEnumerable<int> ordinals) =>
+        BodyCode == bodyCode && Ordinals.Intersect(ordinals).Any();
 
     /// <summary>"243rd/244th" in English, "243ème/244ème" in French.</summary>
     public string OrdinalLabel(Language language) =>

@@ -17,6 +17,7 @@ public static class PageAccess
             options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             options.Conventions.AuthorizePage("/Programmes/Edit", Policies.Edit);
             options.Conventions.AuthorizePage("/Programmes/New", Policies.Edit);
+            options.Conventions.AuthorizePage("/Programmes/Assign", Policies.Edit);
             options.Conventions.AuthorizeFolder("/Rounds", Policies.Edit);
         });
         return services;

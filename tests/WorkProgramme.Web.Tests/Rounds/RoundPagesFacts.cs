@@ -58,13 +58,19 @@ public sealed class RoundPagesFacts(WebAppFactory app) : IClassFixture<WebAppFac
             ["activityId"] = id.ToString(),
             ["rowVersion"] = reviewForm.QuerySelector("input[name=rowVersion]")!.GetAttribute("value")!,
         });
-        var afterReview = new HtmlParser().ParseDocument(await reviewed.Content.ReadAsStringAsync());
+        Assert.Equal((HttpStatusCode.Redirect, $"{Rounds}/{Session}"), (reviewed.StatusCode, reviewed.Headers.Location?.OriginalString));
+        var afterReview = await bob.GetPageAsync(reviewed.Headers.Location!.OriginalString);
         Assert.Contains("Reviewed", afterReview.QuerySelector(".round-table tbody tr").Text(), StringComparison.Ordinal);
+        Assert.Equal("Report marked reviewed.", afterReview.QuerySelector("#flash").Text());
+        Assert.Null((await bob.GetPageAsync($"{Rounds}/{Session}")).QuerySelector("#flash"));
 
         var asked = await bob.PostFormAsync($"{Rounds}/{Session}", $"{Rounds}/{Session}?handler=Publish", new Dictionary<string, string>());
-        var confirm = new HtmlParser().ParseDocument(await asked.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        var confirm = await bob.GetPageAsync(asked.Headers.Location!.OriginalString);
         Assert.Contains("93 reports were not updated", confirm.QuerySelector("#confirm-publish").Text(), StringComparison.Ordinal);
-        await bob.PostFormAsync($"{Rounds}/{Session}", $"{Rounds}/{Session}?handler=Publish", new Dictionary<string, string> { ["confirmed"] = "true" });
+        var published = await bob.PostFormAsync($"{Rounds}/{Session}", $"{Rounds}/{Session}?handler=Publish", new Dictionary<string, string> { ["confirmed"] = "true" });
+        Assert.DoesNotContain("handler", published.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal("Round published: the session's reports are frozen.", (await bob.GetPageAsync(published.Headers.Location.OriginalString)).QuerySelector("#flash").Text());
 
         using var json = JsonDocument.Parse(await app.ClientIn("fr").GetStringAsync($"/api/programmes/{SeedFile.PtcSlug}/sessions/{Session}/status-reports/{id}"));
         Assert.Equal(("completed", "green"), (json.RootElement.GetProperty("keyword").GetString(), json.RootElement.GetProperty("executionLevel").GetString()));

@@ -52,3 +52,16 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Features.C
         comment.HasIndex(c => new { c.ActivityId, c.SessionKey });
     }
 }
+
+internal sealed class ActivityAssignmentConfiguration : IEntityTypeConfiguration<Features.Assignments.ActivityAssignment>
+{
+    public void Configure(EntityTypeBuilder<Features.Assignments.ActivityAssignment> assignment)
+    {
+        assignment.ToTable("ActivityAssignments");
+        assignment.HasOne<Domain.Activities.Activity>().WithMany().HasForeignKey(a => a.ActivityId).OnDelete(DeleteBehavior.Cascade);
+        assignment.HasOne<AppUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+        assignment.Property(a => a.AssignedBy).HasMaxLength(256);
+        assignment.HasIndex(a => new { a.ActivityId, a.UserId }).IsUnique();
+        assignment.HasIndex(a => a.UserId);
+    }
+}

@@ -13,15 +13,29 @@ public static class RoundStatus
     public sealed record Query(Viewer Viewer, string Slug, string SessionKey);
 
     public sealed record Row(Guid ActivityId, string Reference, BilingualText Title, ReportProgress Progress, StatusKeyword? Keyword,
-        ExecutionLevel? Level, string? UpdatedBy, string? ReviewedBy, int RowVersion);
+        ExecutionLevel? Level, string? UpdatedBy, string? ReviewedBy, int RowVersion, IReadOnlyList<Assignments.Assignments.Officer> Officers);
 
     public sealed record Result(string Slug, BilingualText ProgrammeTitle, string SessionKey, BilingualText SessionLabel, RoundState State,
         IReadOnlyList<Row> Rows)
     {
         public int Count(ReportProgress progress) => Rows.Count(r => r.Progress == progress);
+
+        /// <summary>Everyone assigned to a report of the round, for the officer filter.</summary>
+        public IReadOnlyList<Assignments.Assignments.Officer> Officers =>
+            Rows.SelectMany(r => r.Officers).DistinctBy(o => o.UserId).OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase).ToList();
+
+        public IReadOnlyList<string> Units =>
+            Officers.Select(o => o.Unit).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+        /// <summary>The rows of the reports assigned to <paramref name="officer"/> (user id) and to someone of <paramref name="unit"/>.</summary>
+        public IReadOnlyList<Row> Filter(ReportProgress? progress, string? officer, string? unit) => Rows
+            .Where(r => progress is null || r.Progress == progress)
+            .Where(r => string.IsNullOrEmpty(officer) || r.Officers.Any(o => o.UserId == officer))
+            .Where(r => string.IsNullOrEmpty(unit) || r.Officers.Any(o => o.Unit == unit))
+            .ToList();
     }
 
-    public sealed class Handler(WorkProgrammeDb db)
+    public sealed class Handler(WorkProgrammeDb db, Assignments.Assignments.Handler assignments)
     {
         public async Task<Result?> HandleAsync(Query query, CancellationToken cancellationToken)
         {
@@ -31,13 +45,14 @@ public static class RoundStatus
                 return null;
             }
 
+            var officers = await assignments.ByActivityAsync(context.Reports.Keys, cancellationToken);
             var rows = context.LiveRows
                 .Where(r => context.Reports.ContainsKey(r.ActivityId))
                 .Select(r =>
                 {
                     var report = context.Reports[r.ActivityId];
                     return new Row(r.ActivityId, RoundContext.Reference(r), r.Title, report.Progress, report.Keyword, report.ExecutionLevel,
-                        report.UpdatedBy, report.ReviewedBy, report.RowVersion);
+                        report.UpdatedBy, report.ReviewedBy, report.RowVersion, officers.GetValueOrDefault(r.ActivityId) ?? []);
                 })
                 .ToList();
             var label = new BilingualText(

@@ -34,6 +34,14 @@ public static class AddSession
                 throw new DomainException($"La session {key} existe déjà.", $"Session {key} already exists.");
             }
 
+            var sameBody = await db.Sessions.AsNoTracking().Where(s => s.BodyCode == command.BodyCode).ToListAsync(cancellationToken);
+            if (sameBody.FirstOrDefault(s => s.SharesOrdinalWith(command.BodyCode, command.Ordinals)) is { } taken)
+            {
+                throw new DomainException(
+                    $"Le {command.BodyCode} a déjà une session portant ce numéro : {taken.Key}.",
+                    $"The {command.BodyCode} already has a session with that number: {taken.Key}.");
+            }
+
             db.Sessions.Add(new Session(key, command.BodyCode, command.Ordinals, command.Year, command.Month, command.Season,
                 command.StartDate, command.EndDate, command.Place));
             await db.SaveChangesAsync(cancellationToken);

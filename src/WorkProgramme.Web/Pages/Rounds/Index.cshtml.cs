@@ -28,6 +28,7 @@ public sealed class IndexModel(RoundStatus.Handler status, OpenRound.Handler ope
         switch (result.Outcome)
         {
             case RoundOutcome.Done:
+                TempData.Success("Round.OpenedFlash");
                 return Redirect($"/programmes/{slug}/rounds/{Uri.EscapeDataString(session)}");
             case RoundOutcome.Forbidden:
                 return Forbid();

@@ -16,7 +16,13 @@ public sealed class RoundModel(RoundStatus.Handler status, WriteReport.Handler w
 
     public IReadOnlyList<string> Pending { get; private set; } = [];
 
-    public BilingualText? Problem { get; private set; }
+    [BindProperty(SupportsGet = true)]
+    public string? Officer { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Unit { get; set; }
+
+    private const string PendingKey = "round.pending";
 
     public async Task<IActionResult> OnGetAsync(string slug, string session, CancellationToken cancellationToken) =>
         await ShowAsync(slug, session, cancellationToken);
@@ -24,26 +30,53 @@ public sealed class RoundModel(RoundStatus.Handler status, WriteReport.Handler w
     public async Task<IActionResult> OnPostReviewAsync(string slug, string session, Guid activityId, int rowVersion, CancellationToken cancellationToken)
     {
         var result = await write.HandleAsync(new WriteReport.Review(HttpContext.Viewer(), slug, session, activityId, rowVersion), cancellationToken);
-        Problem = result.Outcome switch
+        switch (result.Outcome)
         {
-            RoundOutcome.Done => null,
-            RoundOutcome.Conflict => new BilingualText("Ce rapport a changé entre-temps : relisez-le à nouveau.", "This report changed in the meantime: review it again."),
-            _ => result.Problem,
-        };
-        return result.Outcome == RoundOutcome.Forbidden ? Forbid() : await ShowAsync(slug, session, cancellationToken);
+            case RoundOutcome.Forbidden:
+                return Forbid();
+            case RoundOutcome.Done:
+                TempData.Success("Round.ReviewedFlash");
+                break;
+            case RoundOutcome.Conflict:
+                TempData.Problem(new BilingualText("Ce rapport a changé entre-temps : relisez-le à nouveau.", "This report changed in the meantime: review it again."));
+                break;
+            default:
+                TempData.Problem(result.Problem ?? new BilingualText("Rapport introuvable.", "Report not found."));
+                break;
+        }
+
+        return BackToRound(slug, session);
     }
 
     public async Task<IActionResult> OnPostPublishAsync(string slug, string session, bool confirmed, CancellationToken cancellationToken)
     {
         var result = await publish.HandleAsync(new PublishRound.Command(HttpContext.Viewer(), slug, session, confirmed), cancellationToken);
-        if (result.Outcome == RoundOutcome.Forbidden)
+        switch (result.Outcome)
         {
-            return Forbid();
+            case RoundOutcome.Forbidden:
+                return Forbid();
+            case RoundOutcome.Done:
+                TempData.Success("Round.PublishedFlash");
+                break;
+            case RoundOutcome.NeedsConfirmation:
+                TempData[PendingKey] = string.Join(", ", result.Pending ?? []);
+                break;
+            default:
+                TempData.Problem(result.Problem ?? new BilingualText("Cycle introuvable.", "Round not found."));
+                break;
         }
 
-        Pending = result.Pending ?? [];
-        Problem = result.Problem;
-        return await ShowAsync(slug, session, cancellationToken);
+        return BackToRound(slug, session);
+    }
+
+    /// <summary>POST-Redirect-GET: the address bar shows the round (with its filters), never the handler.</summary>
+    private RedirectResult BackToRound(string slug, string session)
+    {
+        var filters = new Dictionary<string, string?> { ["progress"] = Progress, ["officer"] = Officer, ["unit"] = Unit }
+            .Where(f => !string.IsNullOrEmpty(f.Value))
+            .Select(f => $"{f.Key}={Uri.EscapeDataString(f.Value!)}");
+        var query = string.Join("&", filters);
+        return Redirect($"/programmes/{Uri.EscapeDataString(slug)}/rounds/{Uri.EscapeDataString(session)}{(query.Length > 0 ? "?" + query : "")}");
     }
 
     private async Task<IActionResult> ShowAsync(string slug, string session, CancellationToken cancellationToken)
@@ -55,6 +88,7 @@ public sealed class RoundModel(RoundStatus.Handler status, WriteReport.Handler w
         }
 
         Round = round;
+        Pending = TempData[PendingKey] is string pending && pending.Length > 0 ? pending.Split(", ") : [];
         return Page();
     }
 }
