@@ -10,6 +10,7 @@ using WorkProgramme.Application.Features.Activities;
 using WorkProgramme.Application.Features.Assignments;
 using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Features.Checks;
+using WorkProgramme.Application.Features.Decisions;
 using WorkProgramme.Application.Features.Comments;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Programmes;
@@ -60,6 +61,7 @@ public static class ApplicationServices
         services.AddScoped<SessionChanges.Handler>();
         services.AddScoped<Comments.Handler>();
         services.AddScoped<AddSession.Handler>();
+        services.AddScoped<SessionDecisions.Handler>();
         services.AddScoped<Assignments.Handler>();
         services.AddScoped<MyReports.Handler>();
         services.AddScoped<RescheduleSession.Handler>();

@@ -137,6 +137,8 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
         Programme programme => new("Programme", programme.Slug, null, programme.Title.ToString()),
         ProgrammeVersion version => new("ProgrammeVersion", version.Label, ProgrammeSlug(entry.Context, version.ProgrammeId), version.State.ToString()),
         Session session => new("Session", session.Key, session.BodyCode, $"{session.Year}-{session.Month:00}"),
+        SessionDecision decision => new("Decision", $"{decision.ActivityId}@{decision.SessionKey}", decision.SessionKey,
+            $"{decision.Kind}: {decision.Text}"),
         ReportingRound round => new("Round", round.SessionKey, ProgrammeSlug(entry.Context, round.ProgrammeId), round.State.ToString()),
         Body body => new("Body", body.Code, null, body.Name.ToString()),
         StrategicPlanElement element => new("PlanElement", element.Code, null, element.Label.ToString()),

@@ -34,6 +34,8 @@ public sealed class WorkProgrammeDb(DbContextOptions<WorkProgrammeDb> options) :
 
     public DbSet<ReportingRound> Rounds => Set<ReportingRound>();
 
+    public DbSet<SessionDecision> Decisions => Set<SessionDecision>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

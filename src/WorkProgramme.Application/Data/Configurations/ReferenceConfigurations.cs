@@ -35,6 +35,21 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
     }
 }
 
+internal sealed class SessionDecisionConfiguration : IEntityTypeConfiguration<SessionDecision>
+{
+    public void Configure(EntityTypeBuilder<SessionDecision> decision)
+    {
+        decision.ToTable("SessionDecisions");
+        decision.HasOne<Domain.Activities.Activity>().WithMany().HasForeignKey(d => d.ActivityId).OnDelete(DeleteBehavior.Cascade);
+        decision.Property(d => d.SessionKey).HasMaxLength(60);
+        decision.HasIndex(d => new { d.ActivityId, d.SessionKey }).IsUnique();
+        decision.HasIndex(d => d.SessionKey);
+        decision.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);
+        decision.Bilingual(d => d.Text, "Text", SessionDecision.TextMaxLength);
+        decision.Property(d => d.DocumentSymbol).HasMaxLength(SessionDecision.SymbolMaxLength);
+    }
+}
+
 internal sealed class PlanElementConfiguration : IEntityTypeConfiguration<StrategicPlanElement>
 {
     public void Configure(EntityTypeBuilder<StrategicPlanElement> element)

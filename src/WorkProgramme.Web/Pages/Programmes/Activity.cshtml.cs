@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Features.Comments;
+using WorkProgramme.Application.Features.Decisions;
 using WorkProgramme.Application.Features.Programmes;
 using WorkProgramme.Web.Infrastructure;
 
 namespace WorkProgramme.Web.Pages.Programmes;
 
-public sealed class ActivityModel(ViewActivity.Handler handler, AuditTrail.Handler audit, Comments.Handler comments) : PageModel
+public sealed class ActivityModel(ViewActivity.Handler handler, AuditTrail.Handler audit, Comments.Handler comments, SessionDecisions.Handler decisions)
+    : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Version { get; set; }
@@ -30,6 +32,9 @@ public sealed class ActivityModel(ViewActivity.Handler handler, AuditTrail.Handl
     /// <summary>The activity's changes (fields and status reports), for the Secretariat and the committee only.</summary>
     public AuditTrail.Result? History { get; private set; }
 
+    /// <summary>What the committee decided on this activity, session by session (the Secretariat and the committee).</summary>
+    public IReadOnlyList<(Domain.Sessions.Session Session, Domain.Sessions.SessionDecision Decision)> Decisions { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string slug, Guid id, CancellationToken cancellationToken)
     {
         var result = await handler.HandleAsync(new ViewActivity.Query(HttpContext.Viewer(), slug, id, string.IsNullOrWhiteSpace(Version) ? null : Version), cancellationToken);
@@ -44,6 +49,7 @@ public sealed class ActivityModel(ViewActivity.Handler handler, AuditTrail.Handl
         {
             History = await audit.HandleAsync(new AuditTrail.Query(EntityId: id.ToString(), PageSize: 200), cancellationToken);
             CommentList = await comments.ListAsync(HttpContext.Viewer(), slug, id, null, cancellationToken);
+            Decisions = await decisions.ForActivityAsync(id, cancellationToken);
         }
 
         return Page();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkProgramme.Application.Features.Comments;
+using WorkProgramme.Application.Features.Decisions;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Rounds;
 using WorkProgramme.Domain.Common;
@@ -10,7 +11,7 @@ using WorkProgramme.Web.Infrastructure;
 namespace WorkProgramme.Web.Pages.Rounds;
 
 /// <summary>One activity's status report for the round: keyword (level shown live), milestones, next steps, narrative.</summary>
-public sealed class ReportModel(ReportForm.Handler form, WriteReport.Handler write, Comments.Handler comments) : PageModel
+public sealed class ReportModel(ReportForm.Handler form, WriteReport.Handler write, Comments.Handler comments, SessionDecisions.Handler decisions) : PageModel
 {
     [BindProperty]
     public string? Keyword { get; set; }
@@ -32,6 +33,13 @@ public sealed class ReportModel(ReportForm.Handler form, WriteReport.Handler wri
 
     [BindProperty]
     public int RowVersion { get; set; }
+
+    /// <summary>Decisions of earlier sessions the officer ticked to add as milestones reached.</summary>
+    [BindProperty]
+    public List<int> AddDecisions { get; set; } = [];
+
+    /// <summary>The committee's decisions on this activity at earlier sessions, not yet among the milestones.</summary>
+    public IReadOnlyList<SessionDecisions.Offer> Offers { get; private set; } = [];
 
     public ReportForm.Result Report { get; private set; } = null!;
 
@@ -55,6 +63,7 @@ public sealed class ReportModel(ReportForm.Handler form, WriteReport.Handler wri
         (NextStepsFr, NextStepsEn) = (r.NextSteps.Fr, r.NextSteps.En);
         Milestones = [.. r.MilestonesReached.Select(m => new MilestoneInput { Date = m.Date, Fr = m.Text.Fr, En = m.Text.En })];
         RowVersion = r.RowVersion;
+        Offers = await decisions.OffersAsync(activityId, session, r.MilestonesReached, cancellationToken);
         Saved = Request.Query.ContainsKey("saved");
         return Page();
     }
@@ -64,6 +73,8 @@ public sealed class ReportModel(ReportForm.Handler form, WriteReport.Handler wri
         var keyword = Wire.TryParse<StatusKeyword>(Keyword, out var parsed) ? parsed : (StatusKeyword?)null;
         var milestones = Milestones.Where(m => m.Date is not null || !string.IsNullOrWhiteSpace(m.Fr) || !string.IsNullOrWhiteSpace(m.En))
             .Select(m => new ReachedMilestone(m.Date, new BilingualText(m.Fr, m.En))).ToList();
+        milestones.AddRange((await decisions.OffersAsync(activityId, session, milestones, cancellationToken))
+            .Where(o => AddDecisions.Contains(o.DecisionId)).Select(o => o.Milestone));
         var result = await write.HandleAsync(new WriteReport.Update(HttpContext.Viewer(), slug, session, activityId, RowVersion, keyword,
             new BilingualText(NarrativeFr, NarrativeEn), new BilingualText(NextStepsFr, NextStepsEn), milestones), cancellationToken);
         switch (result.Outcome)
@@ -83,6 +94,7 @@ public sealed class ReportModel(ReportForm.Handler form, WriteReport.Handler wri
                 "Someone saved this report while you were writing it. Your text is kept below; the saved report is shown on the right. Save again to replace it.")
             : result.Problem;
         RowVersion = Report.Report.RowVersion;
+        Offers = await decisions.OffersAsync(activityId, session, milestones, cancellationToken);
         return Page();
     }
 

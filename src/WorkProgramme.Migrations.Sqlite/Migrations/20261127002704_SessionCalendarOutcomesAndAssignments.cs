@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace WorkProgramme.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class SessionCalendarAndAssignments : Migration
+    public partial class SessionCalendarOutcomesAndAssignments : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -39,6 +39,30 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "SessionDecisions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ActivityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SessionKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DocumentSymbol = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    TextEn = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    TextFr = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SessionDecisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SessionDecisions_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ActivityAssignments_ActivityId_UserId",
                 table: "ActivityAssignments",
@@ -49,6 +73,17 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                 name: "IX_ActivityAssignments_UserId",
                 table: "ActivityAssignments",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionDecisions_ActivityId_SessionKey",
+                table: "SessionDecisions",
+                columns: new[] { "ActivityId", "SessionKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionDecisions_SessionKey",
+                table: "SessionDecisions",
+                column: "SessionKey");
         }
 
         /// <inheritdoc />
@@ -56,6 +91,9 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "ActivityAssignments");
+
+            migrationBuilder.DropTable(
+                name: "SessionDecisions");
         }
     }
 }

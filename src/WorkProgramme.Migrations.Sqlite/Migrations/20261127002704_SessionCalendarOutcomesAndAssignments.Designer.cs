@@ -12,8 +12,8 @@ using WorkProgramme.Application.Data;
 namespace WorkProgramme.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(WorkProgrammeDb))]
-    [Migration("20261127000750_SessionCalendarAndAssignments")]
-    partial class SessionCalendarAndAssignments
+    [Migration("20261127002704_SessionCalendarOutcomesAndAssignments")]
+    partial class SessionCalendarOutcomesAndAssignments
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -742,6 +742,54 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                     b.ToTable("Sessions");
                 });
 
+            modelBuilder.Entity("WorkProgramme.Domain.Sessions.SessionDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentSymbol")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SessionKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Text", "WorkProgramme.Domain.Sessions.SessionDecision.Text#BilingualText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TextEn");
+
+                            b1.Property<string>("Fr")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TextFr");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionKey");
+
+                    b.HasIndex("ActivityId", "SessionKey")
+                        .IsUnique();
+
+                    b.ToTable("SessionDecisions", (string)null);
+                });
+
             modelBuilder.Entity("WorkProgramme.Domain.StatusReports.StatusReport", b =>
                 {
                     b.Property<int>("Id")
@@ -1006,6 +1054,15 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                     b.HasOne("WorkProgramme.Domain.Programmes.Programme", null)
                         .WithMany()
                         .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkProgramme.Domain.Sessions.SessionDecision", b =>
+                {
+                    b.HasOne("WorkProgramme.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,124 @@
+using Microsoft.EntityFrameworkCore;
+using WorkProgramme.Application.Data;
+using WorkProgramme.Application.Features.Rounds;
+using WorkProgramme.Application.Identity;
+using WorkProgramme.Domain.Common;
+using WorkProgramme.Domain.Sessions;
+using WorkProgramme.Domain.StatusReports;
+
+namespace WorkProgramme.Application.Features.Decisions;
+
+/// <summary>
+/// The session outcome: after a session the Secretariat records the committee's decision on each activity it discussed;
+/// the activity's history shows them and the next round offers them as dated milestones reached.
+/// </summary>
+public static class SessionDecisions
+{
+    public sealed record Record(Viewer Viewer, string Slug, string SessionKey, Guid ActivityId, DecisionKind Kind, BilingualText Text,
+        string? DocumentSymbol);
+
+    public enum Outcome
+    {
+        Done,
+        NotFound,
+        Forbidden,
+    }
+
+    public sealed record Row(Guid ActivityId, string Reference, BilingualText Title, SessionDecision? Decision);
+
+    public sealed record SessionResult(string Slug, BilingualText ProgrammeTitle, string SessionKey, string BodyCode, Session Session,
+        IReadOnlyList<Row> Rows);
+
+    /// <summary>A decision of an earlier session, as the milestone the report form offers to add.</summary>
+    public sealed record Offer(int DecisionId, string SessionKey, DecisionKind Kind, ReachedMilestone Milestone);
+
+    public sealed class Handler(WorkProgrammeDb db, TimeProvider clock)
+    {
+        public async Task<Outcome> HandleAsync(Record command, CancellationToken cancellationToken)
+        {
+            var (context, failure) = await RoundContext.LoadAsync(db, command.Viewer, command.Slug, command.SessionKey, cancellationToken);
+            if (context is null)
+            {
+                return failure!.Outcome == RoundOutcome.Forbidden ? Outcome.Forbidden : Outcome.NotFound;
+            }
+
+            if (context.LiveRows.All(r => r.ActivityId != command.ActivityId))
+            {
+                return Outcome.NotFound;
+            }
+
+            if (context.Session.BodyCode != context.Programme.BodyCode)
+            {
+                throw new DomainException($"La session {command.SessionKey} n’est pas une session du {context.Programme.BodyCode}.",
+                    $"Session {command.SessionKey} is not a session of the {context.Programme.BodyCode}.");
+            }
+
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            if ((context.Session.StartDate ?? new DateOnly(context.Session.Year, context.Session.Month, 1)) > today)
+            {
+                throw new DomainException("Une décision s’enregistre une fois la session commencée.",
+                    "A decision is recorded once the session has started.");
+            }
+
+            var decision = await db.Decisions.SingleOrDefaultAsync(d => d.ActivityId == command.ActivityId && d.SessionKey == command.SessionKey, cancellationToken);
+            if (decision is null)
+            {
+                db.Decisions.Add(new SessionDecision(command.ActivityId, command.SessionKey, command.Kind, command.Text, command.DocumentSymbol));
+            }
+            else
+            {
+                decision.Revise(command.Kind, command.Text, command.DocumentSymbol);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return Outcome.Done;
+        }
+
+        /// <summary>The programme's live activities with the decision recorded for the session, if any (editors).</summary>
+        public async Task<SessionResult?> ForSessionAsync(Viewer viewer, string slug, string sessionKey, CancellationToken cancellationToken)
+        {
+            var (context, _) = await RoundContext.LoadAsync(db, viewer, slug, sessionKey, cancellationToken);
+            if (context is null || context.Session.BodyCode != context.Programme.BodyCode)
+            {
+                return null;
+            }
+
+            var decisions = await db.Decisions.AsNoTracking().Where(d => d.SessionKey == sessionKey).ToListAsync(cancellationToken);
+            var rows = context.LiveRows.Select(r => new Row(r.ActivityId, RoundContext.Reference(r), r.Title,
+                decisions.SingleOrDefault(d => d.ActivityId == r.ActivityId))).ToList();
+            return new SessionResult(context.Programme.Slug, context.Programme.Title, sessionKey, context.Programme.BodyCode, context.Session, rows);
+        }
+
+        /// <summary>An activity's decisions, newest session first, with their session.</summary>
+        public async Task<IReadOnlyList<(Session Session, SessionDecision Decision)>> ForActivityAsync(Guid activityId, CancellationToken cancellationToken)
+        {
+            var decisions = await db.Decisions.AsNoTracking().Where(d => d.ActivityId == activityId).ToListAsync(cancellationToken);
+            var keys = decisions.Select(d => d.SessionKey).ToList();
+            var sessions = await db.Sessions.AsNoTracking().Where(s => keys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, cancellationToken);
+            return decisions.Where(d => sessions.ContainsKey(d.SessionKey))
+                .Select(d => (sessions[d.SessionKey], d))
+                .OrderByDescending(x => x.Item1.MonthIndex)
+                .ToList();
+        }
+
+        /// <summary>
+        /// Decisions on the activity from sessions before <paramref name="sessionKey"/> whose milestone the report does not
+        /// hold yet: what the report form offers to add as milestones reached.
+        /// </summary>
+        public async Task<IReadOnlyList<Offer>> OffersAsync(Guid activityId, string sessionKey, IReadOnlyList<ReachedMilestone> already,
+            CancellationToken cancellationToken)
+        {
+            var current = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Key == sessionKey, cancellationToken);
+            if (current is null)
+            {
+                return [];
+            }
+
+            return (await ForActivityAsync(activityId, cancellationToken))
+                .Where(x => x.Session.MonthIndex < current.MonthIndex)
+                .Select(x => new Offer(x.Decision.Id, x.Session.Key, x.Decision.Kind, x.Decision.AsMilestone(x.Session)))
+                .Where(o => !already.Contains(o.Milestone))
+                .ToList();
+        }
+    }
+}
