@@ -10,7 +10,7 @@ say() { printf '\n==> %s\n' "$*"; }
 
 # The browser tests drive Debian's chromium through Playwright, which cannot download a browser here (its driver and
 # node ship inside the NuGet package); the pages ask for Liberation Sans.
-# The handler and HTTP suites run a second time against a private PostgreSQL server (Debian's postgresql package).
+# The handler, HTTP and CLI suites run a second time against a private PostgreSQL server (Debian's postgresql package).
 packages=(chromium fonts-liberation2 postgresql)
 missing=()
 for package in "${packages[@]}"; do
@@ -77,7 +77,7 @@ for project in tests/*/*.Tests.csproj; do
 done
 
 say "Tests on PostgreSQL"
-for name in WorkProgramme.Application.Tests WorkProgramme.Web.Tests; do
+for name in WorkProgramme.Application.Tests WorkProgramme.Web.Tests WorkProgramme.Cli.Tests; do
     WP_TEST_PROVIDER=postgres WP_TEST_POSTGRES="$postgres_server" \
         dotnet test "tests/$name/$name.csproj" --no-build -c Release --logger "trx;LogFileName=$name.postgres.trx" \
         --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true || status=$?

@@ -63,6 +63,7 @@ public static class ApplicationServices
         services.AddScoped<AddUser.Handler>();
         services.AddScoped<ApiTokens.Handler>();
         services.AddScoped<AuditTrail.Handler>();
+        services.AddScoped<Features.Backup.DatabaseBackup.Handler>();
         return services;
     }
 

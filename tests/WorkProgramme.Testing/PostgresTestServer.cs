@@ -33,6 +33,13 @@ internal static class PostgresTestServer
         return ConnectionTo(name);
     }
 
+    public static async Task<string> CreateEmptyDatabaseAsync()
+    {
+        var name = $"wp_test_{Guid.NewGuid():N}";
+        await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE template0");
+        return ConnectionTo(name);
+    }
+
     public static async Task DropDatabaseAsync(string connectionString)
     {
         await using (var connection = new NpgsqlConnection(connectionString))

@@ -52,6 +52,16 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
+    /// <summary>A database with nothing in it, not even the schema (a target for <c>wp restore</c>).</summary>
+    public static async Task<TestDatabase> CreateEmptyAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "wp-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return PostgresTestServer.Enabled
+            ? new TestDatabase(folder, DatabaseProvider.Postgres, await PostgresTestServer.CreateEmptyDatabaseAsync())
+            : new TestDatabase(folder, DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "workprogramme.db")}");
+    }
+
     internal static IDictionary<string, string?> SettingsFor(DatabaseProvider provider, string connectionString) => new Dictionary<string, string?>
     {
         ["Database:Provider"] = provider.ToString(),
