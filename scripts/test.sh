@@ -10,13 +10,14 @@ say() { printf '\n==> %s\n' "$*"; }
 
 # The browser tests drive Debian's chromium through Playwright, which cannot download a browser here (its driver and
 # node ship inside the NuGet package); the pages ask for Liberation Sans.
-browser_packages=(chromium fonts-liberation2)
+# The handler, HTTP and CLI suites run a second time against a private PostgreSQL server (Debian's postgresql package).
+packages=(chromium fonts-liberation2 postgresql)
 missing=()
-for package in "${browser_packages[@]}"; do
+for package in "${packages[@]}"; do
     [[ "$(dpkg -s "$package" 2>/dev/null)" == *"Status: install ok installed"* ]] || missing+=("$package")
 done
 if [ "${#missing[@]}" -gt 0 ]; then
-    say "Install ${missing[*]} (browser tests)"
+    say "Install ${missing[*]}"
     as_root=()
     if [ "$(id -u)" -ne 0 ]; then
         as_root=(sudo)
@@ -36,8 +37,35 @@ say "Build (warnings are errors)"
 dotnet build WorkProgramme.slnx --no-restore -c Release
 
 say "Migrations match the model"
-dotnet ef migrations has-pending-model-changes --no-build --configuration Release \
-    --project src/WorkProgramme.Migrations.Sqlite --startup-project src/WorkProgramme.Migrations.Sqlite
+for migrations in src/WorkProgramme.Migrations.Sqlite src/WorkProgramme.Migrations.Postgres; do
+    dotnet ef migrations has-pending-model-changes --no-build --configuration Release \
+        --project "$migrations" --startup-project "$migrations"
+done
+
+say "Start a private PostgreSQL server"
+# Its own data folder and port on 127.0.0.1, no systemd; fsync off because the data is thrown away at exit.
+# PostgreSQL refuses to run as root, so root runs it as the postgres user the package created.
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+pg_data=$(mktemp -d /tmp/wp-postgres.XXXXXX)
+as_postgres=()
+if [ "$(id -u)" -eq 0 ]; then
+    chown postgres: "$pg_data"
+    as_postgres=(runuser -u postgres --)
+fi
+pg_port=$((20000 + RANDOM % 20000))
+while (: </dev/tcp/127.0.0.1/$pg_port) 2>/dev/null; do
+    pg_port=$((pg_port + 1))
+done
+stop_postgres() {
+    "${as_postgres[@]}" "$pg_bin/pg_ctl" stop -D "$pg_data/data" -m immediate >/dev/null 2>&1 || true
+    rm -rf "$pg_data"
+}
+trap stop_postgres EXIT
+"${as_postgres[@]}" "$pg_bin/initdb" -D "$pg_data/data" --username=postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+"${as_postgres[@]}" "$pg_bin/pg_ctl" start -D "$pg_data/data" -l "$pg_data/server.log" -w -o \
+    "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_data -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" >/dev/null
+postgres_server="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+echo "PostgreSQL on 127.0.0.1:$pg_port ($pg_data)"
 
 say "Tests"
 rm -rf "$results"
@@ -46,6 +74,13 @@ for project in tests/*/*.Tests.csproj; do
     name=$(basename "$project" .csproj)
     dotnet test "$project" --no-build -c Release --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
         -- RunConfiguration.TreatNoTestsAsError=true || status=$?
+done
+
+say "Tests on PostgreSQL"
+for name in WorkProgramme.Application.Tests WorkProgramme.Web.Tests WorkProgramme.Cli.Tests; do
+    WP_TEST_PROVIDER=postgres WP_TEST_POSTGRES="$postgres_server" \
+        dotnet test "tests/$name/$name.csproj" --no-build -c Release --logger "trx;LogFileName=$name.postgres.trx" \
+        --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true || status=$?
 done
 
 passed=0

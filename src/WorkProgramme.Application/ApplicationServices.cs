@@ -23,6 +23,7 @@ namespace WorkProgramme.Application;
 public static class ApplicationServices
 {
     public const string SqliteMigrationsAssembly = "WorkProgramme.Migrations.Sqlite";
+    public const string PostgresMigrationsAssembly = "WorkProgramme.Migrations.Postgres";
 
     /// <summary>
     /// The database and every handler: what the web app, the CLI and the tests share. The database settings are read
@@ -69,6 +70,7 @@ public static class ApplicationServices
         services.AddScoped<AddUser.Handler>();
         services.AddScoped<ApiTokens.Handler>();
         services.AddScoped<AuditTrail.Handler>();
+        services.AddScoped<Features.Backup.DatabaseBackup.Handler>();
         return services;
     }
 
@@ -95,6 +97,11 @@ public static class ApplicationServices
                         .MigrationsAssembly(SqliteMigrationsAssembly)
                         .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
                     .AddInterceptors(new SqliteDurability());
+                break;
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(database.ConnectionString, postgres => postgres
+                    .MigrationsAssembly(PostgresMigrationsAssembly)
+                    .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
                 break;
             default:
                 throw new InvalidOperationException($"Unsupported provider {database.Provider}.");

@@ -29,7 +29,7 @@ public static class WpCli
         {
             language,
         };
-        var context = new CliContext(output, error, () => Start(settings), result => Pick(result.GetValue(language)));
+        var context = new CliContext(output, error, initialize => Start(settings, initialize), result => Pick(result.GetValue(language)));
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
@@ -37,6 +37,8 @@ public static class WpCli
         root.Subcommands.Add(TokenCommand.Create(context));
         root.Subcommands.Add(SessionCommand.Create(context));
         root.Subcommands.Add(RoundCommand.Create(context));
+        root.Subcommands.Add(BackupCommand.Create(context));
+        root.Subcommands.Add(BackupCommand.CreateRestore(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -57,7 +59,7 @@ public static class WpCli
         Languages.TryParse(requested, out var language) ? language : Languages.FromCulture(CultureInfo.CurrentUICulture);
 
     /// <summary>Builds the same services as the web app, brings the database up to date, and seeds it if empty.</summary>
-    private static async Task<IHost> Start(IDictionary<string, string?>? settings)
+    private static async Task<IHost> Start(IDictionary<string, string?>? settings, bool initialize)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -75,14 +77,18 @@ public static class WpCli
         builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
         builder.Services.AddApplication();
         var host = builder.Build();
-        await using var scope = host.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        if (initialize)
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        }
+
         return host;
     }
 }
 
 /// <summary>What every verb needs: where to write, how to reach the application, which language to speak.</summary>
-public sealed class CliContext(TextWriter output, TextWriter error, Func<Task<IHost>> start, Func<ParseResult, Language> language)
+public sealed class CliContext(TextWriter output, TextWriter error, Func<bool, Task<IHost>> start, Func<ParseResult, Language> language)
 {
     public TextWriter Output { get; } = output;
 
@@ -90,10 +96,13 @@ public sealed class CliContext(TextWriter output, TextWriter error, Func<Task<IH
 
     public Language LanguageOf(ParseResult result) => language(result);
 
-    /// <summary>Runs <paramref name="work"/> with a fresh scope of the application's services; a domain refusal exits 1.</summary>
-    public async Task<int> WithServicesAsync(ParseResult result, Func<IServiceProvider, Task<int>> work)
+    /// <summary>
+    /// Runs <paramref name="work"/> with a fresh scope of the application's services; a domain refusal exits 1. The
+    /// database is migrated and seeded first unless <paramref name="initialize"/> is false (a restore needs it empty).
+    /// </summary>
+    public async Task<int> WithServicesAsync(ParseResult result, Func<IServiceProvider, Task<int>> work, bool initialize = true)
     {
-        using var host = await start();
+        using var host = await start(initialize);
         await using var scope = host.Services.CreateAsyncScope();
         try
         {

@@ -3,6 +3,7 @@ using WorkProgramme.Web.Api;
 using WorkProgramme.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddWebLogging();
 
 builder.Services.AddApplication();
 builder.Services.AddWebAuthentication();
@@ -10,17 +11,24 @@ builder.Services.AddWebLocalization();
 builder.Services.AddWebErrorHandling();
 builder.Services.AddWebPages();
 builder.Services.AddOpenApi();
+builder.Services.AddWebInstances();
+builder.Services.AddWebHealth();
+builder.Services.AddWebHardening();
 
 var app = builder.Build();
 
 await app.InitializeDatabaseAsync();
 
+app.UseWebProxy();
+app.UseCorrelationId();
 app.UseWebErrorHandling();
+app.UseWebHardening();
 app.UseStaticFiles();
 app.UseWebLocalization();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapLanguageSwitch();
 app.MapRazorPages();
@@ -29,6 +37,7 @@ app.MapAccountApi();
 app.MapActivityApi();
 app.MapRoundApi();
 app.MapOpenApi().AllowAnonymous();
+app.MapHealth();
 
 app.Run();
 

@@ -1,61 +1,90 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using WorkProgramme.Application;
 using WorkProgramme.Application.Data;
 
 namespace WorkProgramme.Testing;
 
 /// <summary>
-/// A real SQLite database in its own temporary file, with the application's services over it. Tests never share
-/// a file, so they can run in parallel and a failed test leaves no state behind for the next.
+/// A real database of its own, with the application's services over it: a temporary SQLite file, or, when
+/// <c>WP_TEST_PROVIDER=postgres</c>, a fresh database on the PostgreSQL server named by <c>WP_TEST_POSTGRES</c>.
+/// Tests never share a database, so they can run in parallel and a failed test leaves no state behind for the next.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly ServiceProvider services;
 
-    private TestDatabase(string folder)
+    private TestDatabase(string folder, DatabaseProvider provider, string connectionString)
     {
         Folder = folder;
-        FilePath = Path.Combine(folder, "workprogramme.db");
-        ConnectionString = $"Data Source={FilePath}";
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
-        services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddApplication()
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        Provider = provider;
+        ConnectionString = connectionString;
+        services = ServicesOver(Settings);
     }
 
+    /// <summary>A temporary folder of this test's own, for files it writes (the SQLite database lives here too).</summary>
     public string Folder { get; }
 
-    public string FilePath { get; }
+    public DatabaseProvider Provider { get; }
 
     public string ConnectionString { get; }
 
     /// <summary>Configuration that points the web app or the CLI at this database.</summary>
-    public IDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Database:Provider"] = "Sqlite",
-        ["ConnectionStrings:WorkProgramme"] = ConnectionString,
-    };
+    public IDictionary<string, string?> Settings => SettingsFor(Provider, ConnectionString);
 
     /// <summary>A migrated database; with <paramref name="seed"/>, holding the shipped programmes as on first start.</summary>
     public static async Task<TestDatabase> CreateAsync(bool seed = true)
     {
         var folder = Path.Combine(Path.GetTempPath(), "wp-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var database = new TestDatabase(folder);
+        if (PostgresTestServer.Enabled)
+        {
+            var connectionString = await PostgresTestServer.CreateDatabaseAsync(seed);
+            return new TestDatabase(folder, DatabaseProvider.Postgres, connectionString);
+        }
+
+        var database = new TestDatabase(folder, DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "workprogramme.db")}");
+        await Prepare(database.services, seed);
+        return database;
+    }
+
+    /// <summary>A database with nothing in it, not even the schema (a target for <c>wp restore</c>).</summary>
+    public static async Task<TestDatabase> CreateEmptyAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "wp-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return PostgresTestServer.Enabled
+            ? new TestDatabase(folder, DatabaseProvider.Postgres, await PostgresTestServer.CreateEmptyDatabaseAsync())
+            : new TestDatabase(folder, DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "workprogramme.db")}");
+    }
+
+    internal static IDictionary<string, string?> SettingsFor(DatabaseProvider provider, string connectionString) => new Dictionary<string, string?>
+    {
+        ["Database:Provider"] = provider.ToString(),
+        ["ConnectionStrings:WorkProgramme"] = connectionString,
+    };
+
+    internal static ServiceProvider ServicesOver(IDictionary<string, string?> settings) => new ServiceCollection()
+        .AddLogging()
+        .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+        .AddApplication()
+        .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+
+    internal static async Task Prepare(IServiceProvider services, bool seed)
+    {
+        await using var scope = services.CreateAsyncScope();
         if (seed)
         {
-            await database.RunAsync<DatabaseInitializer>(initializer => initializer.InitializeAsync(CancellationToken.None));
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
         }
         else
         {
-            await database.RunAsync<WorkProgrammeDb>(db => Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.MigrateAsync(db.Database));
+            await scope.ServiceProvider.GetRequiredService<WorkProgrammeDb>().Database.MigrateAsync();
         }
-
-        return database;
     }
 
     /// <summary>Resolves <typeparamref name="T"/> in a fresh scope (a fresh DbContext), as one request would.</summary>
@@ -76,12 +105,16 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>A hash of every row of every table: equal before and after means nothing was written.</summary>
     public async Task<string> ContentHashAsync()
     {
-        await using var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkProgrammeDb>();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+            list.CommandText = Provider == DatabaseProvider.Sqlite
+                ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+                : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name";
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -98,22 +131,35 @@ public sealed class TestDatabase : IAsyncDisposable
             builder.Append('#').Append(table).Append('\n');
             while (await reader.ReadAsync())
             {
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    builder.Append(reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('|');
-                }
-
-                builder.Append('\n');
+                AppendRow(builder, reader);
             }
         }
 
         return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(builder.ToString())));
     }
 
+    private static void AppendRow(System.Text.StringBuilder builder, DbDataReader reader)
+    {
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            builder.Append(reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('|');
+        }
+
+        builder.Append('\n');
+    }
+
     public async ValueTask DisposeAsync()
     {
         await services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            await PostgresTestServer.DropDatabaseAsync(ConnectionString);
+        }
+        else
+        {
+            SqliteConnection.ClearAllPools();
+        }
+
         try
         {
             Directory.Delete(Folder, recursive: true);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using WorkProgramme.Application.Features.Users;
 using WorkProgramme.Testing;
 
@@ -13,12 +14,26 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     public TestDatabase Database => database;
 
+    /// <summary>
+    /// Settings over the app's own, applied at start. Rate limits are lifted: many tests sign in from the same
+    /// (absent) address, and the tests of the limits set their own.
+    /// </summary>
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        ["RateLimits:SignInPerMinute"] = "100000",
+        ["RateLimits:ApiPerMinute"] = "100000",
+    };
+
     public async Task InitializeAsync() => database = await TestDatabase.CreateAsync(seed: false);
+
+    /// <summary>Replaces or adds services before the app starts (e.g. what a reverse proxy in front would change).</summary>
+    public Action<IServiceCollection>? ExtraServices { get; set; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(database.Settings));
+        builder.ConfigureServices(services => ExtraServices?.Invoke(services));
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(database.Settings).AddInMemoryCollection(Settings));
     }
 
     public HttpClient ClientIn(string? acceptLanguage)

@@ -5,6 +5,7 @@ namespace WorkProgramme.Application.Data;
 public enum DatabaseProvider
 {
     Sqlite,
+    Postgres,
 }
 
 /// <summary>Which database to use: <c>Database:Provider</c> and <c>ConnectionStrings:WorkProgramme</c>.</summary>
@@ -29,7 +30,11 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            connectionString = $"Data Source={DefaultSqlitePath}";
+            // A server database has no sensible default: starting against the wrong one is worse than not starting.
+            connectionString = provider == DatabaseProvider.Sqlite
+                ? $"Data Source={DefaultSqlitePath}"
+                : throw new InvalidOperationException(
+                    $"Database:Provider is {provider}: set ConnectionStrings:{ConnectionStringName} (environment variable ConnectionStrings__{ConnectionStringName}).");
         }
 
         return new DatabaseOptions(provider, connectionString);

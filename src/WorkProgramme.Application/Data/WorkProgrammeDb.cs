@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -13,8 +14,11 @@ using WorkProgramme.Domain.StrategicPlans;
 
 namespace WorkProgramme.Application.Data;
 
-/// <summary>The one unit of work; handlers use it directly (docs/decisions/0001). Users and roles live here too.</summary>
-public sealed class WorkProgrammeDb(DbContextOptions<WorkProgrammeDb> options) : IdentityDbContext<AppUser>(options)
+/// <summary>
+/// The one unit of work; handlers use it directly (docs/decisions/0001). Users and roles live here too, and the
+/// ASP.NET Data Protection keys, so that every app instance can read the cookies and forms another one issued.
+/// </summary>
+public sealed class WorkProgrammeDb(DbContextOptions<WorkProgrammeDb> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Body> Bodies => Set<Body>();
 
@@ -39,6 +43,8 @@ public sealed class WorkProgrammeDb(DbContextOptions<WorkProgrammeDb> options) :
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
