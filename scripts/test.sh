@@ -9,14 +9,15 @@ results="$root/artifacts/test-results"
 say() { printf '\n==> %s\n' "$*"; }
 
 # The browser tests drive Debian's chromium through Playwright, which cannot download a browser here (its driver and
-# node ship inside the NuGet package); the pages ask for Liberation Sans.
-browser_packages=(chromium fonts-liberation2)
+# node ship inside the NuGet package); the pages ask for Liberation Sans. The PDF annex is our .docx converted by
+# LibreOffice, with metric-compatible fonts (Times New Roman -> Liberation Serif); poppler-utils renders pages to look at.
+browser_packages=(chromium fonts-liberation2 libreoffice-writer-nogui fonts-crosextra-carlito fonts-crosextra-caladea poppler-utils)
 missing=()
 for package in "${browser_packages[@]}"; do
     [[ "$(dpkg -s "$package" 2>/dev/null)" == *"Status: install ok installed"* ]] || missing+=("$package")
 done
 if [ "${#missing[@]}" -gt 0 ]; then
-    say "Install ${missing[*]} (browser tests)"
+    say "Install ${missing[*]} (browser and document tests)"
     as_root=()
     if [ "$(id -u)" -ne 0 ]; then
         as_root=(sudo)

@@ -25,6 +25,7 @@ app.UseAuthorization();
 app.MapLanguageSwitch();
 app.MapRazorPages();
 app.MapProgrammeApi();
+app.MapDocumentDownloads();
 app.MapAccountApi();
 app.MapActivityApi();
 app.MapRoundApi();

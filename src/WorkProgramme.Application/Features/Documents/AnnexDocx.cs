@@ -27,16 +27,16 @@ public static class AnnexDocx
     // The status column gets what the others leave: it holds the longest texts. Narrow columns fit "EXEMPLE" and "Développement".
     private static readonly Dictionary<AnnexColumn, int> TimeBoundWidths = new()
     {
-        [AnnexColumn.Number] = 860, [AnnexColumn.Priority] = 780, [AnnexColumn.Link] = 1060, [AnnexColumn.Activity] = 1800,
-        [AnnexColumn.StrategicPlan] = 950, [AnnexColumn.TaskType] = 1250, [AnnexColumn.Body] = 1100, [AnnexColumn.Resources] = 1100,
+        [AnnexColumn.Number] = 860, [AnnexColumn.Priority] = 780, [AnnexColumn.Link] = 1060, [AnnexColumn.Activity] = 1640,
+        [AnnexColumn.StrategicPlan] = 1060, [AnnexColumn.TaskType] = 1300, [AnnexColumn.Body] = 1100, [AnnexColumn.Resources] = 1100,
         [AnnexColumn.Kpi] = 1300, [AnnexColumn.Deadline] = 1000, [AnnexColumn.Status] = 2956, [AnnexColumn.ExecutionLevel] = 980,
     };
 
     private static readonly Dictionary<AnnexColumn, int> PermanentWidths = new()
     {
-        [AnnexColumn.Number] = 860, [AnnexColumn.Priority] = 780, [AnnexColumn.Link] = 1060, [AnnexColumn.Activity] = 2100,
-        [AnnexColumn.StrategicPlan] = 1100, [AnnexColumn.TaskType] = 1250, [AnnexColumn.Body] = 1100, [AnnexColumn.Resources] = 1200,
-        [AnnexColumn.Kpi] = 1700, [AnnexColumn.Deadline] = 1000, [AnnexColumn.Status] = 2986,
+        [AnnexColumn.Number] = 860, [AnnexColumn.Priority] = 780, [AnnexColumn.Link] = 1060, [AnnexColumn.Activity] = 2000,
+        [AnnexColumn.StrategicPlan] = 1100, [AnnexColumn.TaskType] = 1300, [AnnexColumn.Body] = 1100, [AnnexColumn.Resources] = 1200,
+        [AnnexColumn.Kpi] = 1650, [AnnexColumn.Deadline] = 1000, [AnnexColumn.Status] = 3086,
     };
 
     public static void Write(AnnexDocument annex, Stream stream)
