@@ -1,5 +1,6 @@
 using System.Net;
 using DocumentFormat.OpenXml.Packaging;
+using Microsoft.AspNetCore.Hosting;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Testing;
@@ -86,5 +87,22 @@ public sealed class DocumentDownloadFacts(WebAppFactory app) : IClassFixture<Web
         Assert.Contains($"href=\"{Base}/export.docx?lang=en&amp;version=2024-04\"", page, StringComparison.Ordinal);
         Assert.Contains($"href=\"{Base}/export.pdf?lang=en&amp;version=2024-04\"", page, StringComparison.Ordinal);
         Assert.Contains("Word document (EN)", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_libre_office_the_page_says_how_to_install_it_and_the_pdf_answers_503()
+    {
+        using var withoutLibreOffice = app.WithWebHostBuilder(builder => builder.UseSetting("Documents:LibreOffice", "/nonexistent/soffice"));
+        var client = withoutLibreOffice.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+
+        var page = await client.GetStringAsync(Base);
+        var response = await client.GetAsync(Base + "/export.pdf");
+
+        Assert.Contains("PDF unavailable: LibreOffice is not installed on the server", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("/export.pdf", page, StringComparison.Ordinal);
+        Assert.Contains("/export.docx", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("apt-get install", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
