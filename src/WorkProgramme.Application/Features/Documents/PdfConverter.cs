@@ -34,7 +34,32 @@ public sealed class PdfConverter(IConfiguration configuration)
 
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
-    private static readonly string Profile = Path.Combine(Path.GetTempPath(), $"wp-libreoffice-{Environment.ProcessId}-{Guid.NewGuid():N}");
+    private static readonly string Profile = CreateProfilePath();
+
+    /// <summary>The profile lives as long as the process: the next process starts clean and no folder piles up in /tmp.</summary>
+    private static string CreateProfilePath()
+    {
+        var profile = Path.Combine(Path.GetTempPath(), $"wp-libreoffice-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                if (Directory.Exists(profile))
+                {
+                    Directory.Delete(profile, recursive: true);
+                }
+            }
+            catch (IOException)
+            {
+                // Left in the temporary folder, which the system clears; not worth failing a shutdown for.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Same: a leftover profile is harmless.
+            }
+        };
+        return profile;
+    }
 
     public TimeSpan Timeout => TimeSpan.FromSeconds(configuration.GetValue("Documents:PdfTimeoutSeconds", 120));
 
