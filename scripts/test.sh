@@ -9,9 +9,11 @@ results="$root/artifacts/test-results"
 say() { printf '\n==> %s\n' "$*"; }
 
 # The browser tests drive Debian's chromium through Playwright, which cannot download a browser here (its driver and
-# node ship inside the NuGet package); the pages ask for Liberation Sans.
+# node ship inside the NuGet package); the pages ask for Liberation Sans. The PDF annex is our .docx converted by
+# LibreOffice, with metric-compatible fonts (Times New Roman -> Liberation Serif); poppler-utils renders pages to look at.
 # The handler, HTTP and CLI suites run a second time against a private PostgreSQL server (Debian's postgresql package).
-packages=(chromium fonts-liberation2 postgresql)
+packages=(chromium fonts-liberation2 libreoffice-writer-nogui fonts-crosextra-carlito fonts-crosextra-caladea poppler-utils
+          postgresql)
 missing=()
 for package in "${packages[@]}"; do
     [[ "$(dpkg -s "$package" 2>/dev/null)" == *"Status: install ok installed"* ]] || missing+=("$package")

@@ -12,6 +12,7 @@ using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Features.Checks;
 using WorkProgramme.Application.Features.Decisions;
 using WorkProgramme.Application.Features.Comments;
+using WorkProgramme.Application.Features.Documents;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Programmes;
 using WorkProgramme.Application.Features.Rounds;
@@ -71,6 +72,8 @@ public static class ApplicationServices
         services.AddScoped<ApiTokens.Handler>();
         services.AddScoped<AuditTrail.Handler>();
         services.AddScoped<Features.Backup.DatabaseBackup.Handler>();
+        services.AddSingleton<PdfConverter>();
+        services.AddScoped<ExportAnnex.Handler>();
         return services;
     }
 

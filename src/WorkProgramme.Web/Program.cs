@@ -33,6 +33,7 @@ app.UseRateLimiter();
 app.MapLanguageSwitch();
 app.MapRazorPages();
 app.MapProgrammeApi();
+app.MapDocumentDownloads();
 app.MapAccountApi();
 app.MapActivityApi();
 app.MapRoundApi();

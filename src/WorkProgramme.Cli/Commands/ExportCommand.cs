@@ -1,59 +1,129 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using WorkProgramme.Application.Features.Documents;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Domain.Common;
 using static WorkProgramme.Cli.CliContext;
 
 namespace WorkProgramme.Cli.Commands;
 
-/// <summary><c>wp export --programme SLUG --format json [--version LABEL] [--out FILE]</c></summary>
+/// <summary><c>wp export --programme SLUG --format json|docx|pdf [--version LABEL] [--session KEY] [--lang fr|en] [--out FILE]</c></summary>
 public static class ExportCommand
 {
+    /// <summary>What one export needs; the document language is the one <c>--lang</c> chose for messages.</summary>
+    private sealed record Request(IServiceProvider Services, string Slug, string? Version, string? Session, Language Language);
+
+    /// <summary>A written file: how many activities it holds; or, when nothing was written, why (null: not found).</summary>
+    private sealed record Written(byte[]? Content, int Activities, BilingualText? Problem = null);
+
+    /// <summary>One line per format: its name, whether it can go to standard output, and how it is written.</summary>
+    private sealed record Format(string Name, bool Binary, Func<Request, CancellationToken, Task<Written?>> WriteAsync);
+
+    private static readonly Format[] Formats =
+    [
+        new("json", Binary: false, JsonAsync),
+        new("docx", Binary: true, DocxAsync),
+        new("pdf", Binary: true, PdfAsync),
+    ];
+
     public static Command Create(CliContext cli)
     {
         var programme = new Option<string>("--programme", "-p") { Description = "Programme slug, e.g. ptc-2022-2025.", Required = true };
         var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json");
+        format.AcceptOnlyFromAmong(Formats.Select(f => f.Name).ToArray());
         var version = new Option<string?>("--version") { Description = "Version label (default: the latest)." };
-        var output = new Option<FileInfo?>("--out", "-o") { Description = "File to write (default: standard output)." };
-        var command = new Command("export", "Write a programme version as a programme file (JSON).") { programme, format, version, output };
+        var session = new Option<string?>("--session")
+        {
+            Description = "docx/pdf: the session whose status report fills the status column (default: the latest published).",
+        };
+        var output = new Option<FileInfo?>("--out", "-o") { Description = "File to write (default: standard output, json only)." };
+        var command = new Command("export",
+            "Write a programme version as a programme file (JSON), or as the official annex in Word or PDF in the --lang language.")
+        {
+            programme, format, version, session, output,
+        };
         command.SetAction(async (result, cancellationToken) =>
         {
             var language = cli.LanguageOf(result);
             var slug = result.GetValue(programme)!;
+            var chosen = Formats.Single(f => f.Name == result.GetValue(format));
+            var target = result.GetValue(output);
+            if (target is null && chosen.Binary)
+            {
+                await cli.Error.WriteLineAsync(Say(language,
+                    $"Le format {chosen.Name} s’écrit dans un fichier : ajoutez --out FICHIER.",
+                    $"The {chosen.Name} format is written to a file: add --out FILE."));
+                return WpCli.Usage;
+            }
+
             return await cli.WithServicesAsync(result, async services =>
             {
-                var file = await services.GetRequiredService<ExportProgramme.Handler>()
-                    .HandleAsync(new ExportProgramme.Query(Viewer.Operator, slug, result.GetValue(version)), cancellationToken);
-                if (file is null)
+                var written = await chosen.WriteAsync(
+                    new Request(services, slug, result.GetValue(version), result.GetValue(session), language), cancellationToken);
+                if (written is null)
                 {
-                    await cli.Error.WriteLineAsync(Say(language, $"Programme ou version introuvable : {slug}", $"Programme or version not found: {slug}"));
+                    await cli.Error.WriteLineAsync(Say(language,
+                        $"Programme, version ou session introuvable : {slug}", $"Programme, version or session not found: {slug}"));
                     return WpCli.Usage;
                 }
 
-                var target = result.GetValue(output);
+                if (written.Content is null)
+                {
+                    await cli.Error.WriteLineAsync(written.Problem!.For(language).Text);
+                    return WpCli.Failed;
+                }
+
                 if (target is null)
                 {
-                    await using var buffer = new MemoryStream();
-                    await ProgrammeJson.WriteAsync(file, buffer, cancellationToken);
-                    await cli.Output.WriteLineAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+                    await cli.Output.WriteLineAsync(System.Text.Encoding.UTF8.GetString(written.Content));
                     return WpCli.Success;
                 }
 
                 // Write beside the target, then move: an interrupted export never leaves half a file.
                 var temporary = target.FullName + ".tmp";
-                await using (var stream = File.Create(temporary))
-                {
-                    await ProgrammeJson.WriteAsync(file, stream, cancellationToken);
-                }
-
+                await File.WriteAllBytesAsync(temporary, written.Content, cancellationToken);
                 File.Move(temporary, target.FullName, overwrite: true);
                 await cli.Output.WriteLineAsync(Say(language,
-                    $"{file.Activities.Count} activités exportées dans {target.FullName}",
-                    $"{file.Activities.Count} activities exported to {target.FullName}"));
+                    $"{written.Activities} activités exportées dans {target.FullName}",
+                    $"{written.Activities} activities exported to {target.FullName}"));
                 return WpCli.Success;
             });
         });
         return command;
     }
+
+    private static async Task<Written?> JsonAsync(Request request, CancellationToken cancellationToken)
+    {
+        var file = await request.Services.GetRequiredService<ExportProgramme.Handler>()
+            .HandleAsync(new ExportProgramme.Query(Viewer.Operator, request.Slug, request.Version), cancellationToken);
+        if (file is null)
+        {
+            return null;
+        }
+
+        await using var buffer = new MemoryStream();
+        await ProgrammeJson.WriteAsync(file, buffer, cancellationToken);
+        return new Written(buffer.ToArray(), file.Activities.Count);
+    }
+
+    private static async Task<Written?> DocxAsync(Request request, CancellationToken cancellationToken)
+    {
+        var file = await request.Services.GetRequiredService<ExportAnnex.Handler>().DocxAsync(AnnexQuery(request), cancellationToken);
+        return file is null ? null : new Written(file.Content, file.Document.ActivityRows.Count());
+    }
+
+    private static async Task<Written?> PdfAsync(Request request, CancellationToken cancellationToken)
+    {
+        var outcome = await request.Services.GetRequiredService<ExportAnnex.Handler>().PdfAsync(AnnexQuery(request), cancellationToken);
+        return outcome switch
+        {
+            null => null,
+            { Value: { } file } => new Written(file.Content, file.Document.ActivityRows.Count()),
+            _ => new Written(null, 0, outcome.Problem),
+        };
+    }
+
+    private static ExportAnnex.Query AnnexQuery(Request request) =>
+        new(Viewer.Operator, request.Slug, request.Language, request.Version, request.Session);
 }

@@ -68,9 +68,12 @@ public sealed class ProgrammeSnapshot
 
     public bool IsDecisionBody(string code) => Bodies.GetValueOrDefault(code)?.IsDecisionBody ?? false;
 
-    /// <summary>The named version, or the newest the viewer may see; null when there is none (or it is hidden).</summary>
+    /// <summary>
+    /// The named version, or the newest the viewer may see; null when there is none (or it is hidden). The status shown is
+    /// that of <paramref name="statusSessionKey"/> when given (null when no such session), else the current one.
+    /// </summary>
     public static async Task<ProgrammeSnapshot?> LoadAsync(WorkProgrammeDb db, string slug, string? versionLabel, Viewer viewer,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? statusSessionKey = null)
     {
         var programme = await db.Programmes.AsNoTracking()
             .Include(p => p.Versions).ThenInclude(v => v.Activities)
@@ -89,9 +92,14 @@ public sealed class ProgrammeSnapshot
         }
 
         var sessions = await db.Sessions.AsNoTracking().ToDictionaryAsync(s => s.Key, StringComparer.Ordinal, cancellationToken);
-        var statusSession = version == visible[0]
+        if (statusSessionKey is not null && !sessions.ContainsKey(statusSessionKey))
+        {
+            return null;
+        }
+
+        var statusSession = statusSessionKey ?? (version == visible[0]
             ? await CurrentStatusSessionAsync(db, programme.Id, version.SessionKey, sessions, cancellationToken)
-            : version.SessionKey;
+            : version.SessionKey);
         var activityIds = version.Activities.Select(a => a.ActivityId).ToList();
         var reports = statusSession is null
             ? new Dictionary<Guid, StatusReport>()

@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkProgramme.Application.Features.Documents;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Programmes;
 using WorkProgramme.Domain.Activities;
+using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.StatusReports;
 using WorkProgramme.Web.Infrastructure;
 
 namespace WorkProgramme.Web.Pages.Programmes;
 
-public sealed class ShowModel(ViewProgramme.Handler handler) : PageModel
+public sealed class ShowModel(ViewProgramme.Handler handler, PdfConverter pdf) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Version { get; set; }
@@ -38,6 +40,13 @@ public sealed class ShowModel(ViewProgramme.Handler handler) : PageModel
     public ViewProgramme.Result Programme { get; private set; } = null!;
 
     public bool CanEdit { get; private set; }
+
+    /// <summary>Without LibreOffice the page says how to install it instead of offering a PDF that would fail.</summary>
+    public bool PdfAvailable => pdf.IsAvailable;
+
+    /// <summary>The query of a document download: the page's language and version.</summary>
+    public string DocumentQuery => $"?lang={Localization.CurrentLanguage.Code()}"
+        + (string.IsNullOrWhiteSpace(Version) ? "" : "&version=" + Uri.EscapeDataString(Version));
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {

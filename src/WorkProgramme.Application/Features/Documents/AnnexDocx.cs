@@ -1,0 +1,299 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using WorkProgramme.Domain.Activities;
+using WorkProgramme.Domain.StatusReports;
+using Language = WorkProgramme.Domain.Common.Language;
+
+namespace WorkProgramme.Application.Features.Documents;
+
+/// <summary>
+/// Writes an <see cref="AnnexDocument"/> as the template's Word document: A4 landscape, running header with the page label
+/// as a PAGE field, one table per section with its heading row repeated on every page, rows kept whole, the column
+/// footnotes as Word footnotes and the execution level as a shaded cell. Element order follows the schema: the
+/// validator (and Word) reject anything else.
+/// </summary>
+public static class AnnexDocx
+{
+    private const string Font = "Times New Roman";
+    private const int BodySize = 18; // half-points: 9 pt, as the template's table
+    private const int QuestionSize = 16;
+    private const int ExampleLabelSize = 14; // "EXEMPLE" fits the number column on one line
+    private const int PageWidth = 16838; // A4 landscape, in twentieths of a point
+    private const int PageHeight = 11906;
+    private const int SideMargin = 851;
+    private const int TableWidth = PageWidth - (2 * SideMargin);
+
+    // The status column gets what the others leave: it holds the longest texts. Narrow columns fit "EXEMPLE" and "Développement".
+    private static readonly Dictionary<AnnexColumn, int> TimeBoundWidths = new()
+    {
+        [AnnexColumn.Number] = 860, [AnnexColumn.Priority] = 780, [AnnexColumn.Link] = 1060, [AnnexColumn.Activity] = 1640,
+        [AnnexColumn.StrategicPlan] = 1060, [AnnexColumn.TaskType] = 1300, [AnnexColumn.Body] = 1100, [AnnexColumn.Resources] = 1100,
+        [AnnexColumn.Kpi] = 1300, [AnnexColumn.Deadline] = 1000, [AnnexColumn.Status] = 2956, [AnnexColumn.ExecutionLevel] = 980,
+    };
+
+    private static readonly Dictionary<AnnexColumn, int> PermanentWidths = new()
+    {
+        [AnnexColumn.Number] = 860, [AnnexColumn.Priority] = 780, [AnnexColumn.Link] = 1060, [AnnexColumn.Activity] = 2000,
+        [AnnexColumn.StrategicPlan] = 1100, [AnnexColumn.TaskType] = 1300, [AnnexColumn.Body] = 1100, [AnnexColumn.Resources] = 1200,
+        [AnnexColumn.Kpi] = 1650, [AnnexColumn.Deadline] = 1000, [AnnexColumn.Status] = 3086,
+    };
+
+    public static void Write(AnnexDocument annex, Stream stream)
+    {
+        using var package = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
+        package.PackageProperties.Title = annex.RunningTitle;
+        package.PackageProperties.Language = LanguageTag(annex.Language);
+        var main = package.AddMainDocumentPart();
+        main.AddNewPart<StyleDefinitionsPart>().Styles = Styles(annex.Language);
+        main.AddNewPart<DocumentSettingsPart>().Settings = new Settings(
+            new FootnoteDocumentWideProperties(new FootnoteSpecialReference { Id = -1 }, new FootnoteSpecialReference { Id = 0 }));
+        main.AddNewPart<FootnotesPart>().Footnotes = Footnotes(annex);
+
+        var firstHeader = main.AddNewPart<HeaderPart>();
+        firstHeader.Header = new Header(
+            HeaderLine(annex.RunningHeader, JustificationValues.Right),
+            PageLabel(annex.PageLabelPrefix));
+        var runningHeader = main.AddNewPart<HeaderPart>();
+        runningHeader.Header = new Header(
+            HeaderLine(annex.RunningHeader, JustificationValues.Right),
+            HeaderLine(annex.RunningTitle, JustificationValues.Center, bold: true),
+            PageLabel(annex.PageLabelPrefix));
+
+        var body = new Body();
+        body.Append(new Paragraph(
+            new ParagraphProperties(new SpacingBetweenLines { After = "240" }, new Justification { Val = JustificationValues.Center }),
+            new Run(new RunProperties(new Bold(), new FontSize { Val = "24" }), TextOf(annex.FirstPageTitle))));
+        foreach (var (section, index) in annex.Sections.Select((s, i) => (s, i)))
+        {
+            body.Append(SectionHeading(section.Heading, newPage: index > 0));
+            body.Append(Table(section, annex.Language));
+        }
+
+        body.Append(new Paragraph());
+        body.Append(new SectionProperties(
+            new HeaderReference { Type = HeaderFooterValues.First, Id = main.GetIdOfPart(firstHeader) },
+            new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(runningHeader) },
+            new PageSize { Width = PageWidth, Height = PageHeight, Orient = PageOrientationValues.Landscape },
+            new PageMargin { Top = 1134, Bottom = 851, Left = SideMargin, Right = SideMargin, Header = 454, Footer = 454, Gutter = 0 },
+            new TitlePage()));
+        main.Document = new Document(body);
+        main.Document.Save();
+    }
+
+    /// <summary>One row of a section's table; the redline of a revision wraps what this returns.</summary>
+    public static TableRow Row(AnnexRow row, AnnexSection section, Language documentLanguage)
+    {
+        var properties = new TableRowProperties(new CantSplit());
+        if (row.Kind == AnnexRowKind.Header)
+        {
+            properties.Append(new TableHeader());
+        }
+
+        var widths = WidthsOf(section.Section);
+        var tableRow = new TableRow(properties);
+        for (var i = 0; i < section.Columns.Count; i++)
+        {
+            tableRow.Append(Cell(row.Cells[i], section.Columns[i], widths[section.Columns[i]], row.Kind, documentLanguage));
+        }
+
+        return tableRow;
+    }
+
+    public static Run Run(AnnexRun run, Language documentLanguage, int size = BodySize, bool white = false)
+    {
+        if (run.Kind == AnnexRunKind.FootnoteReference)
+        {
+            return new Run(
+                new RunProperties(new RunStyle { Val = "FootnoteReference" }),
+                new FootnoteReference { Id = long.Parse(run.Text, System.Globalization.CultureInfo.InvariantCulture) });
+        }
+
+        var properties = new RunProperties();
+        if (run.Bold)
+        {
+            properties.Append(new Bold());
+        }
+
+        if (run.Italic)
+        {
+            properties.Append(new Italic());
+        }
+
+        if (white)
+        {
+            properties.Append(new Color { Val = "FFFFFF" });
+        }
+
+        if (size != BodySize)
+        {
+            properties.Append(new FontSize { Val = size.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        }
+
+        if (run.Kind == AnnexRunKind.FallbackMarker)
+        {
+            properties.Append(new Highlight { Val = HighlightColorValues.Yellow });
+        }
+
+        if (run.Language != documentLanguage)
+        {
+            properties.Append(new Languages { Val = LanguageTag(run.Language) });
+        }
+
+        return new Run(properties, TextOf(run.Text));
+    }
+
+    private static Table Table(AnnexSection section, Language language)
+    {
+        var widths = WidthsOf(section.Section);
+        var table = new Table(
+            new TableProperties(
+                new TableWidth { Width = TableWidth.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+                new TableBorders(
+                    new TopBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
+                    new LeftBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
+                    new BottomBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
+                    new RightBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
+                    new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
+                    new InsideVerticalBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" }),
+                new TableLayout { Type = TableLayoutValues.Fixed },
+                new TableCellMarginDefault(
+                    new TopMargin { Width = "28", Type = TableWidthUnitValues.Dxa },
+                    new TableCellLeftMargin { Width = 57, Type = TableWidthValues.Dxa },
+                    new BottomMargin { Width = "28", Type = TableWidthUnitValues.Dxa },
+                    new TableCellRightMargin { Width = 57, Type = TableWidthValues.Dxa })),
+            new TableGrid(section.Columns.Select(c => new GridColumn { Width = widths[c].ToString(System.Globalization.CultureInfo.InvariantCulture) })));
+        table.Append(Row(section.HeaderRow, section, language));
+        table.Append(Row(section.QuestionRow, section, language));
+        table.Append(Row(section.ExampleRow, section, language));
+        foreach (var row in section.Rows)
+        {
+            table.Append(Row(row, section, language));
+        }
+
+        return table;
+    }
+
+    private static TableCell Cell(AnnexCell cell, AnnexColumn column, int width, AnnexRowKind kind, Language language)
+    {
+        var properties = new TableCellProperties(new TableCellWidth
+        {
+            Width = width.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Type = TableWidthUnitValues.Dxa,
+        });
+        if (cell.Shading is { } level)
+        {
+            properties.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = Fill(level) });
+        }
+
+        if (kind == AnnexRowKind.Header || cell.Shading is not null)
+        {
+            properties.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
+        }
+
+        var size = kind switch
+        {
+            AnnexRowKind.Questions => QuestionSize,
+            AnnexRowKind.Example when column == AnnexColumn.Number => ExampleLabelSize,
+            _ => BodySize,
+        };
+        var paragraphs = cell.Paragraphs.Count == 0
+            ? [new Paragraph()]
+            : cell.Paragraphs.Select(p => new Paragraph(
+                [
+                    new ParagraphProperties(new Justification { Val = cell.Centered ? JustificationValues.Center : JustificationValues.Left }),
+                    .. p.Runs.Select(r => Run(r, language, size, white: cell.Shading is not null)),
+                ])).ToList();
+        return new TableCell([properties, .. paragraphs]);
+    }
+
+    private static Dictionary<AnnexColumn, int> WidthsOf(Section section) => section == Section.TimeBound ? TimeBoundWidths : PermanentWidths;
+
+    private static string Fill(ExecutionLevel level) => level switch
+    {
+        ExecutionLevel.Green => "00B050",
+        ExecutionLevel.Blue => "0070C0",
+        _ => "FF0000",
+    };
+
+    /// <summary>
+    /// A later section starts on a new page: LibreOffice drops the footnote of a repeated heading row when the table moves
+    /// to the next page while being laid out, and the section's footnote 8 would be lost in the PDF.
+    /// </summary>
+    private static Paragraph SectionHeading(string heading, bool newPage) => new(
+        newPage
+            ? new ParagraphProperties(new KeepNext(), new PageBreakBefore(), new SpacingBetweenLines { Before = "0", After = "120" })
+            : new ParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "240", After = "120" }),
+        new Run(new RunProperties(new Bold(), new FontSize { Val = "22" }), TextOf(heading)));
+
+    private static Paragraph HeaderLine(string text, JustificationValues alignment, bool bold = false) => new(
+        new ParagraphProperties(new ParagraphStyleId { Val = "Header" }, new Justification { Val = alignment }),
+        new Run(bold ? new RunProperties(new Bold()) : new RunProperties(), TextOf(text)));
+
+    /// <summary>"PT/7.": the number is a PAGE field, so Word renumbers when the document changes.</summary>
+    private static Paragraph PageLabel(string prefix) => new(
+        new ParagraphProperties(
+            new ParagraphStyleId { Val = "Header" },
+            new SpacingBetweenLines { Before = "120", After = "120" },
+            new Justification { Val = JustificationValues.Center }),
+        new Run(TextOf(prefix)),
+        new SimpleField(new Run(TextOf("1"))) { Instruction = " PAGE " },
+        new Run(TextOf(".")));
+
+    private static Footnotes Footnotes(AnnexDocument annex)
+    {
+        var footnotes = new Footnotes(
+            new Footnote(new Paragraph(new Run(new SeparatorMark()))) { Type = FootnoteEndnoteValues.Separator, Id = -1 },
+            new Footnote(new Paragraph(new Run(new ContinuationSeparatorMark()))) { Type = FootnoteEndnoteValues.ContinuationSeparator, Id = 0 });
+        foreach (var footnote in annex.Footnotes)
+        {
+            footnotes.Append(new Footnote(new Paragraph(
+                new ParagraphProperties(new ParagraphStyleId { Val = "FootnoteText" }),
+                new Run(new RunProperties(new RunStyle { Val = "FootnoteReference" }), new FootnoteReferenceMark()),
+                new Run(TextOf(" " + footnote.Text))))
+            {
+                Id = footnote.Number,
+            });
+        }
+
+        return footnotes;
+    }
+
+    private static Styles Styles(Language language) => new(
+        new DocDefaults(
+            new RunPropertiesDefault(new RunPropertiesBaseStyle(
+                new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font, EastAsia = Font },
+                new FontSize { Val = BodySize.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                new FontSizeComplexScript { Val = BodySize.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                new Languages { Val = LanguageTag(language) })),
+            new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }))),
+        new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true },
+        new Style(
+            new StyleName { Val = "header" },
+            new BasedOn { Val = "Normal" },
+            new StyleRunProperties(new FontSize { Val = "20" }))
+        {
+            Type = StyleValues.Paragraph,
+            StyleId = "Header",
+        },
+        new Style(
+            new StyleName { Val = "footnote text" },
+            new BasedOn { Val = "Normal" },
+            new StyleParagraphProperties(new Indentation { Left = "284", Hanging = "284" }, new Justification { Val = JustificationValues.Both }),
+            new StyleRunProperties(new FontSize { Val = "16" }))
+        {
+            Type = StyleValues.Paragraph,
+            StyleId = "FootnoteText",
+        },
+        new Style(
+            new StyleName { Val = "footnote reference" },
+            new StyleRunProperties(new VerticalTextAlignment { Val = VerticalPositionValues.Superscript }))
+        {
+            Type = StyleValues.Character,
+            StyleId = "FootnoteReference",
+        });
+
+    private static Text TextOf(string text) => new(text) { Space = SpaceProcessingModeValues.Preserve };
+
+    private static string LanguageTag(Language language) => language == Language.Fr ? "fr-FR" : "en-GB";
+}

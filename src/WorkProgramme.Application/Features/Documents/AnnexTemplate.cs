@@ -1,0 +1,227 @@
+using WorkProgramme.Domain.Activities;
+using WorkProgramme.Domain.Common;
+using WorkProgramme.Domain.StatusReports;
+
+namespace WorkProgramme.Application.Features.Documents;
+
+/// <summary>
+/// The fixed wording of the committee's template, in French (as the seed document writes it) and English: headings,
+/// explanatory questions, the footnotes that state the rules, and the EXAMPLE rows. It is part of the official document,
+/// not of the interface, so it lives beside the document rather than in the web app's resources.
+/// </summary>
+public static class AnnexTemplate
+{
+    public sealed record Pair(string Fr, string En)
+    {
+        public string In(Language language) => language == Language.Fr ? Fr : En;
+    }
+
+    public static readonly Pair RunningHeader = new("Annexe au doc. {0}", "Annex to doc. {0}");
+
+    public static readonly Pair PageLabelPrefix = new("PT/", "PT/");
+
+    public static readonly Pair TimeBoundHeading = new("I. Activités entreprises dans un délai spécifique", "I. Activities undertaken within a specific timeframe");
+
+    public static readonly Pair PermanentHeading = new("II. Activités permanentes", "II. Permanent activities");
+
+    public static readonly Pair Example = new("EXEMPLE", "EXAMPLE");
+
+    public static readonly Pair Yes = new("Oui", "Yes");
+
+    public static readonly Pair No = new("Non", "No");
+
+    public static readonly Pair MilestonesReached = new("Étapes clés atteintes :", "Key milestones reached:");
+
+    public static readonly Pair NextSteps = new("Étapes suivantes :", "Next steps:");
+
+    public static readonly Pair ContinuousWork = new("Travail continu", "Continuous work");
+
+    public static string Heading(AnnexColumn column, Section section, Language language) => (column switch
+    {
+        AnnexColumn.Number => new Pair("N°", "No."),
+        AnnexColumn.Priority => new Pair("Niveau de priorité", "Priority level"),
+        AnnexColumn.Link => new Pair("Lien avec le Plan stratégique", "Link with the Strategic Plan"),
+        AnnexColumn.Activity => new Pair("Activités", "Activities"),
+        AnnexColumn.StrategicPlan => new Pair("Plan stratégique de l’OMD", "WCO Strategic Plan"),
+        AnnexColumn.TaskType => new Pair("Type de tâches associées", "Type of associated tasks"),
+        AnnexColumn.Body => new Pair("Organe responsable", "Responsible body"),
+        AnnexColumn.Resources => new Pair("Ressources", "Resources"),
+        AnnexColumn.Kpi => new Pair("Indicateurs de performance clés", "Key performance indicators"),
+        AnnexColumn.Deadline => new Pair("Délai", "Deadline"),
+        AnnexColumn.Status => section == Section.TimeBound ? new Pair("Etat d’avancement", "Status") : new Pair("État d’avancement", "Status"),
+        AnnexColumn.ExecutionLevel => new Pair("Niveau d’exécution", "Execution level"),
+        _ => throw new ArgumentOutOfRangeException(nameof(column)),
+    }).In(language);
+
+    /// <summary>The footnote a heading refers to: 1 to 7 in section I, 8 (continuous work) in section II.</summary>
+    public static int? FootnoteOf(AnnexColumn column, Section section) => section == Section.TimeBound
+        ? column switch
+        {
+            AnnexColumn.Link => 1,
+            AnnexColumn.Activity => 2,
+            AnnexColumn.StrategicPlan => 3,
+            AnnexColumn.TaskType => 4,
+            AnnexColumn.Body => 5,
+            AnnexColumn.Status => 6,
+            AnnexColumn.ExecutionLevel => 7,
+            _ => null,
+        }
+        : column == AnnexColumn.Deadline ? 8 : null;
+
+    /// <summary>The explanatory question under each heading, one string per line of the cell.</summary>
+    public static IReadOnlyList<string> Question(AnnexColumn column, Section section, Language language) => column switch
+    {
+        AnnexColumn.Number => [],
+        AnnexColumn.Priority => Lines(language,
+            ["Quel est le niveau de priorité de l’activité ?", "A=élevé", "B=moyen", "C=bas"],
+            ["What is the priority level of the activity?", "A=High", "B=Medium", "C=Low"]),
+        AnnexColumn.Link => Lines(language,
+            ["Cette activité a-t-elle un lien direct avec les principaux domaines du Plan stratégique ?", "Oui (O) ou Non (N)"],
+            ["Does this activity have a direct link with the main areas of the Strategic Plan?", "Yes (Y) or No (N)"]),
+        AnnexColumn.Activity => Lines(language, ["Activités planifiées ?"], ["Planned activities?"]),
+        AnnexColumn.StrategicPlan => Lines(language,
+            ["Rapport avec le Plan stratégique en termes de processus, de domaines et d’amélioration organisationnelle ?"],
+            ["Relation to the Strategic Plan in terms of processes, areas and organizational improvement?"]),
+        AnnexColumn.TaskType => Lines(language,
+            ["Tenue à jour, mise à jour ou développement de nouvelles initiatives ?"],
+            ["Maintenance, updating or development of new initiatives?"]),
+        AnnexColumn.Body => Lines(language,
+            ["Organe en charge + organes de soutien et de prise de décisions"],
+            ["Body in charge + supporting and decision-making bodies"]),
+        AnnexColumn.Resources => Lines(language,
+            ["Ressources mobilisées pour la conduite de cette activité ?"],
+            ["Resources mobilized to carry out this activity?"]),
+        AnnexColumn.Kpi => Lines(language,
+            ["Objectifs à atteindre avant que la tâche ne soit considérée comme totalement achevée ?"],
+            ["Objectives to be achieved before the task is considered fully completed?"]),
+        AnnexColumn.Deadline => Lines(language, ["Délai ?"], ["Deadline?"]),
+        AnnexColumn.Status when section == Section.TimeBound => Lines(language,
+            ["Situation de la mise en œuvre de cette activité spécifique ?", "- Niveau d’exécution",
+             "- Brève description des étapes clés déjà atteintes", "- Etapes suivantes"],
+            ["Implementation status of this specific activity?", "- Execution level",
+             "- Brief description of key milestones already reached", "- Next steps"]),
+        AnnexColumn.Status => Lines(language,
+            ["Situation de la mise en œuvre de cette activité spécifique ?"],
+            ["Implementation status of this specific activity?"]),
+        AnnexColumn.ExecutionLevel => Lines(language,
+            ["Vert = Achevé", "Bleu = En cours", "Rouge = Reporté ou non commencé"],
+            ["Green = Completed", "Blue = Ongoing", "Red = Postponed or not started"]),
+        _ => throw new ArgumentOutOfRangeException(nameof(column)),
+    };
+
+    /// <summary>Footnotes 1 to 8 of the template: the rules every row must follow.</summary>
+    public static IReadOnlyList<AnnexFootnote> Footnotes(Language language) =>
+        FootnoteTexts.Select((pair, index) => new AnnexFootnote(index + 1, pair.In(language))).ToList();
+
+    public static string Word(StatusKeyword keyword, Language language) => (keyword switch
+    {
+        StatusKeyword.Completed => new Pair("Achevé", "Completed"),
+        StatusKeyword.Ongoing => new Pair("En cours", "Ongoing"),
+        StatusKeyword.Postponed => new Pair("Reporté", "Postponed"),
+        StatusKeyword.NotStarted => new Pair("Pas encore commencé", "Not yet started"),
+        _ => throw new ArgumentOutOfRangeException(nameof(keyword)),
+    }).In(language);
+
+    public static string Word(ExecutionLevel level, Language language) => (level switch
+    {
+        ExecutionLevel.Green => new Pair("Vert", "Green"),
+        ExecutionLevel.Blue => new Pair("Bleu", "Blue"),
+        ExecutionLevel.Red => new Pair("Rouge", "Red"),
+        _ => throw new ArgumentOutOfRangeException(nameof(level)),
+    }).In(language);
+
+    public static string Word(TaskType taskType, Language language) => (taskType switch
+    {
+        TaskType.FineTuning => new Pair("Mise au point", "Fine-tuning"),
+        TaskType.Updating => new Pair("Mise à jour", "Updating"),
+        TaskType.Development => new Pair("Développement", "Development"),
+        TaskType.Maintenance => new Pair("Suivi", "Maintenance"),
+        _ => throw new ArgumentOutOfRangeException(nameof(taskType)),
+    }).In(language);
+
+    /// <summary>The template's EXAMPLE row of a section, cell by cell in the section's column order.</summary>
+    public static IReadOnlyList<string> ExampleCells(Section section, Language language) => section == Section.TimeBound
+        ? Lines(language,
+            ["EXEMPLE", "", "Oui", "Élaborer des orientations pour les administrations des douanes des PEI", "PS1", "Développement",
+             "CTP, CRC, Commission de politique générale, Conseil", "Deux agents de la Sous-direction de la facilitation",
+             "Orientations pour les administrations des douanes des PEI adoptées et publiées",
+             "Octobre 2020 (CTP)\nDécembre 2020 (Conseil)",
+             "Achevé. Les orientations ont été approuvées par le CTP en octobre 2020, puis adoptées par le Conseil en décembre 2020",
+             "Vert"],
+            ["EXAMPLE", "", "Yes", "Develop guidance for the Customs administrations of Small Island Economies (SIEs)", "SP1", "Development",
+             "PTC, CBC, Policy Commission, Council", "Two officers of the Facilitation Sub-Directorate",
+             "Guidance for the Customs administrations of SIEs adopted and published",
+             "October 2020 (PTC)\nDecember 2020 (Council)",
+             "Completed. The guidance was approved by the PTC in October 2020, then adopted by the Council in December 2020",
+             "Green"])
+        : Lines(language,
+            ["EXEMPLE", "A", "Oui", "Dialogue avec d’autres organisations internationales concernant le Guichet unique", "PS1", "Suivi",
+             "CTP, Conseil", "Un agent de la Sous-direction de la facilitation",
+             "Présentations portant sur des projets liés au Guichet unique par d’autres organisations internationales",
+             "Travail continu",
+             "Liste des organisations internationales ayant déjà présenté des projets liés au Guichet unique"],
+            ["EXAMPLE", "A", "Yes", "Dialogue with other international organizations on the Single Window", "SP1", "Maintenance",
+             "PTC, Council", "One officer of the Facilitation Sub-Directorate",
+             "Presentations by other international organizations on projects related to the Single Window",
+             "Continuous work",
+             "List of international organizations that have already presented projects related to the Single Window"]);
+
+    private static IReadOnlyList<string> Lines(Language language, string[] fr, string[] en) => language == Language.Fr ? fr : en;
+
+    private static readonly Pair[] FootnoteTexts =
+    [
+        new("Le Plan stratégique se concentre sur un nombre limité de questions stratégiques pour l’OMD. Dans cette colonne, il "
+            + "convient d’indiquer si l’activité à mener a un lien direct avec au moins l’un des principaux domaines couverts par le "
+            + "Plan stratégique, en cochant simplement « Oui » ou « Non ». Afin de s’assurer que les activités menées par les organes "
+            + "de travail de l’OMD sont conformes à la stratégie globale, 100 % d’entre elles doivent présenter un lien direct avec "
+            + "les principaux domaines du Plan stratégique.",
+            "The Strategic Plan focuses on a limited number of strategic issues for the WCO. This column should indicate whether the "
+            + "activity to be carried out has a direct link with at least one of the main areas covered by the Strategic Plan, by "
+            + "simply ticking “Yes” or “No”. To ensure that the activities of the WCO working bodies are in line with the overall "
+            + "strategy, 100 % of them must have a direct link with the main areas of the Strategic Plan."),
+        new("Toutes les activités énoncées seront financées. Lorsque le financement de l’une quelconque de ces tâches doit être "
+            + "approuvé par le Comité financier, cette précision sera mentionnée dans la colonne « Etat d’avancement » du modèle.",
+            "All the activities listed will be funded. Where the funding of any of these tasks must be approved by the Finance "
+            + "Committee, this will be stated in the “Status” column of the template."),
+        new("Processus stratégiques (PS) : PS1 - Développer, mettre à jour et mettre en œuvre des instruments; PS2 - Encourager la "
+            + "coopération douanière; PS3 - Renforcer les capacités; PS4 - Recherche; PS5 - Communiquer; Axes (FA) : FA1 - Axe 1; "
+            + "FA2 - Axe 2; FA3 - Axe 3; Capacité organisationnelle (ORG) : ORG1 - Plan de modernisation; ORG2 - Politique de "
+            + "financement.",
+            "Strategic processes (SP): SP1 - Develop, update and implement instruments; SP2 - Encourage Customs cooperation; SP3 - "
+            + "Build capacity; SP4 - Research; SP5 - Communicate; Focus areas (FA): FA1 - Focus area 1; FA2 - Focus area 2; FA3 - "
+            + "Focus area 3; Organizational capacity (ORG): ORG1 - Modernization plan; ORG2 - Funding policy."),
+        new("Le programme de travail distingue trois types de tâches : 1. « Mise au point » qui se réfère aux ajustements, "
+            + "clarifications ou décisions techniques concernant des instruments existants; 2. « Mise à jour » qui se réfère à une "
+            + "révision plus approfondie d’instruments existants; et 3. « Développement » qui se réfère à l’élaboration de nouveaux "
+            + "instruments et au lancement de nouvelles initiatives.",
+            "The work programme distinguishes three types of tasks: 1. “Fine-tuning”, which refers to adjustments, clarifications or "
+            + "technical decisions concerning existing instruments; 2. “Updating”, which refers to a more in-depth revision of "
+            + "existing instruments; and 3. “Development”, which refers to the drafting of new instruments and the launch of new "
+            + "initiatives."),
+        new("Outre l’organe lui-même, les organes responsables incluent ceux qui font rapport ou qui informent l’organe lui-même, "
+            + "ainsi que la Commission de politique générale et le Conseil et ont un rôle à jouer (discussion, orientation, "
+            + "approbation) dans l’exécution de la tâche.",
+            "Besides the body itself, the responsible bodies include those that report to or inform the body itself, as well as the "
+            + "Policy Commission and the Council, which have a role to play (discussion, guidance, approval) in carrying out the task."),
+        new("Un rapport de situation doit être établi dans le cadre des documents de chaque session des organes de travail. Les "
+            + "informations fournies doivent contenir les éléments suivants : 1. « Etat d’avancement » clairement stipulé, avec des "
+            + "mots clés tels que « Reporté », « Pas encore commencé », « En cours », « Achevé »; 2. « Brève description des étapes "
+            + "clés déjà atteintes » qui englobe la rédaction des documents, leur présentation aux organes de travail, le retour "
+            + "d’information reçu des organes de travail, avec une indication du calendrier pour chacune de ces étapes; 3. « Etapes "
+            + "suivantes » qui fournit des indications sur les actions clés à suivre pour achever l’activité.",
+            "A status report must be prepared as part of the documents of every session of the working bodies. The information given "
+            + "must contain the following: 1. “Status”, clearly stated with keywords such as “Postponed”, “Not yet started”, "
+            + "“Ongoing”, “Completed”; 2. “Brief description of key milestones already reached”, covering the drafting of documents, "
+            + "their presentation to the working bodies and the feedback received from the working bodies, with a timeline for each "
+            + "of these milestones; 3. “Next steps”, indicating the key actions to be taken to complete the activity."),
+        new("Le niveau d’exécution est un code couleur indiquant l’état d’avancement de l’activité au moment de la session de "
+            + "l’organe de travail. Il doit mettre en évidence, de manière simple et directe, la situation de l’organe de travail "
+            + "concernant l’exécution de l’activité en question. Trois couleurs doivent être utilisées : vert pour « Achevé », bleu "
+            + "pour « En cours » et rouge pour « Reporté ou non commencé ».",
+            "The execution level is a colour code showing the status of the activity at the time of the working body’s session. It "
+            + "must show, simply and directly, where the working body stands in carrying out the activity in question. Three colours "
+            + "are to be used: green for “Completed”, blue for “Ongoing” and red for “Postponed or not started”."),
+        new("En cas d’activité permanente, il y a lieu d’indiquer « Travail continu ».",
+            "For permanent activities, “Continuous work” should be indicated."),
+    ];
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using WorkProgramme.Application.Features.Documents;
+using WorkProgramme.Domain.Common;
+using WorkProgramme.Web.Infrastructure;
+
+namespace WorkProgramme.Web.Api;
+
+/// <summary>
+/// GET /programmes/{slug}/export.docx and .pdf: the official annex to download, in <c>?lang=</c> (default: the page's
+/// language). Anyone may download a published version; drafts only those who may see them (the snapshot's rule).
+/// </summary>
+public static class DocumentEndpoints
+{
+    public static IEndpointRouteBuilder MapDocumentDownloads(this IEndpointRouteBuilder endpoints)
+    {
+        var documents = endpoints.MapGroup("/programmes/{slug}").AllowAnonymous().WithTags("Documents");
+        documents.MapGet("/export.docx", DocxAsync).WithName("DownloadAnnexDocx")
+            .WithSummary("The programme as the official annex in Word (?lang=fr|en, ?version=, ?session=).");
+        documents.MapGet("/export.pdf", PdfAsync).WithName("DownloadAnnexPdf")
+            .WithSummary("The official annex in PDF, converted from the Word document by LibreOffice.");
+        return endpoints;
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DocxAsync(HttpContext context, string slug,
+        [FromQuery] string? lang, [FromQuery] string? version, [FromQuery] string? session, ExportAnnex.Handler handler,
+        CancellationToken cancellationToken)
+    {
+        var file = await handler.DocxAsync(Query(context, slug, lang, version, session), cancellationToken);
+        return file is null ? NotFound(slug) : TypedResults.File(file.Content, file.ContentType, file.FileName);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PdfAsync(HttpContext context, string slug,
+        [FromQuery] string? lang, [FromQuery] string? version, [FromQuery] string? session, ExportAnnex.Handler handler,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await handler.PdfAsync(Query(context, slug, lang, version, session), cancellationToken);
+        return outcome switch
+        {
+            null => NotFound(slug),
+            { Value: { } file } => TypedResults.File(file.Content, file.ContentType, file.FileName),
+            _ => TypedResults.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: Localization.CurrentLanguage == Language.Fr ? "PDF indisponible" : "PDF unavailable",
+                detail: outcome.Problem!.For(Localization.CurrentLanguage).Text),
+        };
+    }
+
+    private static ExportAnnex.Query Query(HttpContext context, string slug, string? lang, string? version, string? session) => new(
+        context.Viewer(),
+        slug,
+        Languages.TryParse(lang, out var language) ? language : Localization.CurrentLanguage,
+        string.IsNullOrWhiteSpace(version) ? null : version,
+        string.IsNullOrWhiteSpace(session) ? null : session);
+
+    private static ProblemHttpResult NotFound(string slug)
+    {
+        var fr = Localization.CurrentLanguage == Language.Fr;
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status404NotFound,
+            title: fr ? "Document introuvable" : "Document not found",
+            detail: fr ? $"Aucun programme, version ou session correspondant pour « {slug} »." : $"No matching programme, version or session for '{slug}'.");
+    }
+}

@@ -1,0 +1,164 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using DocumentFormat.OpenXml.Wordprocessing;
+using WorkProgramme.Application.Features.Documents;
+using WorkProgramme.Application.Features.Interchange;
+using WorkProgramme.Application.Identity;
+using WorkProgramme.Domain.Common;
+using WorkProgramme.Testing;
+
+namespace WorkProgramme.Application.Tests.Documents;
+
+public sealed class AnnexDocxFacts : IAsyncLifetime
+{
+    private TestDatabase database = null!;
+
+    public async Task InitializeAsync() => database = await TestDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await database.DisposeAsync();
+
+    private Task<ExportAnnex.File?> ExportAsync(Language language, string? session = null, Viewer? viewer = null) =>
+        database.RunAsync<ExportAnnex.Handler, ExportAnnex.File?>(h =>
+            h.DocxAsync(new ExportAnnex.Query(viewer ?? Viewer.Anonymous, SeedFile.PtcSlug, language, SessionKey: session), CancellationToken.None));
+
+    private static WordprocessingDocument Open(ExportAnnex.File file) => WordprocessingDocument.Open(new MemoryStream(file.Content), false);
+
+    private static List<Table> Tables(WordprocessingDocument document) => document.MainDocumentPart!.Document.Body!.Elements<Table>().ToList();
+
+    private static string CellText(TableCell cell) => string.Join("\n", cell.Elements<Paragraph>().Select(p => p.InnerText));
+
+    [Theory]
+    [InlineData(Language.Fr)]
+    [InlineData(Language.En)]
+    public async Task The_word_document_passes_the_open_xml_validator(Language language)
+    {
+        var file = (await ExportAsync(language))!;
+        using var document = Open(file);
+
+        var errors = new OpenXmlValidator().Validate(document)
+            .Select(e => $"{e.Path?.XPath} {e.Description}").ToList();
+
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        Assert.Equal(ExportAnnex.DocxContentType, file.ContentType);
+        Assert.Equal($"ptc-2022-2025-2024-04-ctp-243-244-{language.Code()}.docx", file.FileName);
+    }
+
+    [Theory]
+    [InlineData(Language.Fr)]
+    [InlineData(Language.En)]
+    public async Task The_reopened_document_holds_every_activity_number_title_and_keyword_in_order(Language language)
+    {
+        var programme = await SeedFile.ReadPtcAsync();
+        using var document = Open((await ExportAsync(language))!);
+        var tables = Tables(document);
+
+        Assert.Equal(2, tables.Count);
+        foreach (var (section, table) in new[] { ("time-bound", tables[0]), ("permanent", tables[1]) })
+        {
+            var expected = programme.Activities.Where(a => a.Section == section && a.Revision != "deleted").ToList();
+            var rows = table.Elements<TableRow>().Skip(3).ToList(); // heading, questions, example
+            Assert.Equal(expected.Select(a => $"{a.Number}."), rows.Select(r => CellText(r.Elements<TableCell>().First())));
+            foreach (var (activity, row) in expected.Zip(rows))
+            {
+                var cells = row.Elements<TableCell>().Select(CellText).ToList();
+                var title = language == Language.En ? activity.Title!.En ?? activity.Title.Fr : activity.Title!.Fr ?? activity.Title.En;
+                Assert.Contains(title!.Split('\n')[0].Trim(), cells[3], StringComparison.Ordinal);
+                if (activity.Status?.Keyword is { } keyword && Wire.TryParse<Domain.StatusReports.StatusKeyword>(keyword, out var parsed))
+                {
+                    Assert.StartsWith(AnnexTemplate.Word(parsed, language) + ".", cells[10], StringComparison.Ordinal);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_layout_follows_the_template()
+    {
+        using var document = Open((await ExportAsync(Language.Fr))!);
+        var main = document.MainDocumentPart!;
+        var sectionProperties = main.Document.Body!.Elements<SectionProperties>().Single();
+        var tables = Tables(document);
+
+        var page = sectionProperties.GetFirstChild<PageSize>()!;
+        Assert.Equal((16838u, 11906u, PageOrientationValues.Landscape), (page.Width!.Value, page.Height!.Value, page.Orient!.Value));
+        Assert.NotNull(sectionProperties.GetFirstChild<TitlePage>());
+        var headers = main.HeaderParts.Select(h => h.Header.InnerText).ToList();
+        Assert.All(headers, h => Assert.Contains("Annexe au doc. PC0756", h, StringComparison.Ordinal));
+        Assert.Contains(headers, h => h.Contains("Programme de travail révisé 2022-2025 du CTP et état d’avancement", StringComparison.Ordinal));
+        Assert.All(main.HeaderParts, h => Assert.Contains(h.Header.Descendants<SimpleField>(), f => f.Instruction!.Value!.Trim() == "PAGE"));
+        Assert.All(main.HeaderParts, h => Assert.StartsWith("PT/", h.Header.Elements<Paragraph>().Last().InnerText, StringComparison.Ordinal));
+
+        Assert.Equal([12, 11], tables.Select(t => t.Elements<TableRow>().First().Elements<TableCell>().Count()));
+        Assert.All(tables, t =>
+        {
+            var rows = t.Elements<TableRow>().ToList();
+            Assert.NotNull(rows[0].TableRowProperties!.GetFirstChild<TableHeader>());
+            Assert.All(rows.Skip(1), r => Assert.Null(r.TableRowProperties!.GetFirstChild<TableHeader>()));
+            Assert.All(rows, r => Assert.NotNull(r.TableRowProperties!.GetFirstChild<CantSplit>()));
+            Assert.StartsWith("Quel est le niveau de priorité", CellText(rows[1].Elements<TableCell>().ElementAt(1)), StringComparison.Ordinal);
+            Assert.Equal("EXEMPLE", CellText(rows[2].Elements<TableCell>().First()));
+        });
+        var deadlineHeading = tables[1].Elements<TableRow>().First().Elements<TableCell>().ElementAt(9);
+        Assert.Equal(("Délai", 8L), (CellText(deadlineHeading), deadlineHeading.Descendants<FootnoteReference>().Single().Id!.Value));
+    }
+
+    [Theory]
+    [InlineData(Language.Fr, "Le Plan stratégique se concentre")]
+    [InlineData(Language.En, "The Strategic Plan focuses")]
+    public async Task The_column_footnotes_are_word_footnotes_referenced_from_the_headings(Language language, string firstFootnote)
+    {
+        using var document = Open((await ExportAsync(language))!);
+        var footnotes = document.MainDocumentPart!.FootnotesPart!.Footnotes.Elements<Footnote>().Where(f => f.Id!.Value > 0).ToList();
+        var references = document.MainDocumentPart.Document.Body!.Descendants<FootnoteReference>().Select(r => r.Id!.Value).ToList();
+
+        Assert.Equal(Enumerable.Range(1, 8).Select(i => (long)i), footnotes.Select(f => f.Id!.Value));
+        Assert.Equal(Enumerable.Range(1, 8).Select(i => (long)i), references);
+        Assert.Equal(AnnexTemplate.Footnotes(language).Select(f => " " + f.Text), footnotes.Select(f => f.InnerText));
+        Assert.StartsWith(" " + firstFootnote, footnotes[0].InnerText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_execution_level_cell_is_shaded_and_says_its_colour()
+    {
+        using var document = Open((await ExportAsync(Language.En))!);
+        var levelCells = Tables(document)[0].Elements<TableRow>().Skip(2).Select(r => r.Elements<TableCell>().Last()).ToList();
+        var fills = new Dictionary<string, string> { ["Green"] = "00B050", ["Blue"] = "0070C0", ["Red"] = "FF0000" };
+
+        Assert.Contains(levelCells, c => CellText(c) == "Blue");
+        Assert.All(levelCells.Where(c => CellText(c).Length > 0), c =>
+            Assert.Equal(fills[CellText(c)], c.TableCellProperties!.GetFirstChild<Shading>()!.Fill!.Value));
+        Assert.All(levelCells.Where(c => CellText(c).Length == 0), c => Assert.Null(c.TableCellProperties!.GetFirstChild<Shading>()));
+    }
+
+    [Fact]
+    public async Task The_english_document_marks_every_text_shown_in_french()
+    {
+        var programme = await SeedFile.ReadPtcAsync();
+        using var document = Open((await ExportAsync(Language.En))!);
+        var rows = Tables(document)[0].Elements<TableRow>().Skip(3).ToList();
+        var live = programme.Activities.Where(a => a.Section == "time-bound" && a.Revision != "deleted").ToList();
+
+        var untranslated = live.FindIndex(a => a.Title!.En is null);
+        var translated = live.FindIndex(a => a.Title!.En is not null);
+        var frenchTitle = rows[untranslated].Elements<TableCell>().ElementAt(3);
+        var marker = frenchTitle.Descendants<Run>().First();
+        Assert.Equal("[FR]", marker.InnerText);
+        Assert.Equal(HighlightColorValues.Yellow, marker.RunProperties!.Highlight!.Val!.Value);
+        Assert.Equal("fr-FR", frenchTitle.Descendants<Run>().Last().RunProperties!.Languages!.Val!.Value);
+        Assert.Equal(live[untranslated].Title!.Fr, CellText(frenchTitle)["[FR] ".Length..]);
+        var englishTitle = rows[translated].Elements<TableCell>().ElementAt(3);
+        Assert.Equal(live[translated].Title!.En, CellText(englishTitle));
+        Assert.Contains("I. Activities undertaken within a specific timeframe", document.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
+        Assert.DoesNotContain("[EN]", document.MainDocumentPart.Document.Body.InnerText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_status_column_shows_the_chosen_session_and_an_unknown_session_gives_nothing()
+    {
+        using var earlier = Open((await ExportAsync(Language.Fr, "ctp-241-242", Viewer.Operator))!);
+        var statusCells = Tables(earlier).SelectMany(t => t.Elements<TableRow>().Skip(3)).Select(r => CellText(r.Elements<TableCell>().ElementAt(10)));
+
+        Assert.All(statusCells, text => Assert.Equal("", text));
+        Assert.Null(await ExportAsync(Language.Fr, "ctp-999"));
+    }
+}
