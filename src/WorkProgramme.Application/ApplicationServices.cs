@@ -62,6 +62,8 @@ public static class ApplicationServices
         services.AddScoped<AddUser.Handler>();
         services.AddScoped<ApiTokens.Handler>();
         services.AddScoped<AuditTrail.Handler>();
+        services.AddScoped<Features.Spreadsheets.ExportSpreadsheet.Handler>();
+        services.AddScoped<Features.Spreadsheets.ImportTable.Handler>();
         return services;
     }
 
