@@ -37,6 +37,9 @@ public static class WpCli
         root.Subcommands.Add(TokenCommand.Create(context));
         root.Subcommands.Add(SessionCommand.Create(context));
         root.Subcommands.Add(RoundCommand.Create(context));
+        root.Subcommands.Add(TableImportCommand.Create(context, Application.Features.Uploads.OfficeKind.Spreadsheet));
+        root.Subcommands.Add(TableImportCommand.Create(context, Application.Features.Uploads.OfficeKind.WordDocument));
+        root.Subcommands.Add(TemplateCommand.Create(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -72,7 +72,8 @@ public static class ImportTable
 
             var bodyRows = await db.Bodies.AsNoTracking().ToListAsync(cancellationToken);
             var planRows = await db.PlanElements.AsNoTracking().ToListAsync(cancellationToken);
-            var codes = new CodeBook(bodyRows.Select(b => (b.Code, b.Abbreviation)), planRows.Select(e => (e.Code, e.DisplayCode)));
+            // Full names too: Word documents write "Commission de politique générale" where the sheet writes CPG.
+            var codes = new CodeBook(bodyRows.Select(b => (b.Code, b.Abbreviation)).Concat(bodyRows.Select(b => (b.Code, b.Name))), planRows.Select(e => (e.Code, e.DisplayCode)));
             var problems = new List<TableProblem>();
             var plan = new List<Planned>();
             var matched = new HashSet<Guid>();
