@@ -17,8 +17,10 @@ public static class PageAccess
             options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             options.Conventions.AuthorizePage("/Programmes/Edit", Policies.Edit);
             options.Conventions.AuthorizePage("/Programmes/New", Policies.Edit);
+            options.Conventions.AuthorizePage("/Programmes/Import", Policies.Edit);
             options.Conventions.AuthorizeFolder("/Rounds", Policies.Edit);
         });
+        services.AddSingleton<PendingUploads>();
         return services;
     }
 }
