@@ -90,6 +90,8 @@ public static class ProgrammeWorkbook
             header.Append(TextCell(i, 1, ProgrammeTable.Headers[columns[i]].In(language)!, Styles.Header));
         }
 
+        FitHeight(header, columns);
+
         data.Append(header);
         uint rowIndex = 2;
         foreach (var row in rows)
@@ -103,6 +105,7 @@ public static class ProgrammeWorkbook
                 }
             }
 
+            FitHeight(line, columns);
             data.Append(line);
             rowIndex++;
         }
@@ -128,18 +131,20 @@ public static class ProgrammeWorkbook
         }
 
         validations.Count = (uint)listColumns.Count;
+        // Rows carry no height: Excel and LibreOffice fit each row to its wrapped text. Printing fits the columns to the page width.
         return new Worksheet(
+            new SheetProperties(new PageSetupProperties { FitToPage = true }),
             new SheetViews(new SheetView(
                 new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
                 new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
             { WorkbookViewId = 0, TabSelected = first }),
-            new SheetFormatProperties { DefaultRowHeight = 15 },
+            new SheetFormatProperties { DefaultRowHeight = 13.8 },
             new Columns(columns.Select((c, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = Widths[c], CustomWidth = true })),
             data,
             new AutoFilter { Reference = $"A1:{lastColumn}{lastRow}" },
             validations,
             new PageMargins { Left = 0.4, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
-            new PageSetup { Orientation = OrientationValues.Landscape, PaperSize = 9 });
+            new PageSetup { Orientation = OrientationValues.Landscape, PaperSize = 9, FitToWidth = 1, FitToHeight = 0 });
     }
 
     private static Cell? Cell(ActivityRowView row, TableColumn column, Language language, int index, uint rowIndex)
@@ -223,6 +228,36 @@ public static class ProgrammeWorkbook
         }
 
         return parts.Count == 0 ? null : string.Join("\n", parts);
+    }
+
+    /// <summary>
+    /// Spreadsheet programs do not grow rows to wrapped text when they open a file: estimate each row's height from its
+    /// longest cell (characters per line from the column width, one line per paragraph at least).
+    /// </summary>
+    private static void FitHeight(Row row, IReadOnlyList<TableColumn> columns)
+    {
+        var lines = 1;
+        foreach (var cell in row.Elements<Cell>())
+        {
+            var text = cell.InlineString?.InnerText ?? cell.CellValue?.Text ?? "";
+            var index = ColumnIndex(cell.CellReference!.Value!);
+            var perLine = Math.Max(1, (int)(Widths[columns[index]] * 1.15));
+            lines = Math.Max(lines, text.Split('\n').Sum(paragraph => Math.Max(1, (int)Math.Ceiling(paragraph.Length / (double)perLine))));
+        }
+
+        row.Height = Math.Min(409, (lines * 12.75) + 2);
+        row.CustomHeight = true;
+    }
+
+    private static int ColumnIndex(string reference)
+    {
+        var index = 0;
+        foreach (var c in reference.TakeWhile(char.IsAsciiLetterUpper))
+        {
+            index = (index * 26) + (c - 'A' + 1);
+        }
+
+        return index - 1;
     }
 
     private static Cell TextCell(int index, uint rowIndex, string text, uint style)
