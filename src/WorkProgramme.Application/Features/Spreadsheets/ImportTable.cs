@@ -158,7 +158,7 @@ public static class ImportTable
             int? number = null;
             if (row.Cell(TableColumn.Number) is { } numberText)
             {
-                if (int.TryParse(numberText.TrimEnd('.', ' '), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed > 0)
+                if (ProgrammeTable.ParseNumber(numberText) is { } parsed)
                 {
                     number = parsed;
                 }

@@ -28,7 +28,7 @@ public enum TableColumn
 /// The programme table as files carry it (Excel sheets, Word tables): headers in French and English, the words the
 /// cells use, and one row read from a file. Exports write these words; imports read them back, in either language.
 /// </summary>
-public static class ProgrammeTable
+public static partial class ProgrammeTable
 {
     public static readonly IReadOnlyDictionary<TableColumn, BilingualText> Headers = new Dictionary<TableColumn, BilingualText>
     {
@@ -168,6 +168,21 @@ public static class ProgrammeTable
 
         return builder.ToString();
     }
+
+    /// <summary>
+    /// The activity number a cell starts with: "12", "12.", "12 (formerly 11)"; null when it does not start with one
+    /// (the row of questions, "EXEMPLE").
+    /// </summary>
+    public static int? ParseNumber(string? text)
+    {
+        var match = LeadingNumber().Match(text ?? "");
+        return match.Success && int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
+            ? number
+            : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(\d{1,4})\s*\.?(?:\s|\(|$)")]
+    private static partial System.Text.RegularExpressions.Regex LeadingNumber();
 
     public static TaskType? ParseTaskType(string text) => ParseWord(text, TaskTypes);
 

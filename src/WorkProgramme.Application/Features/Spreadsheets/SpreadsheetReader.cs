@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -31,7 +30,8 @@ public static class SpreadsheetReader
             using var document = SpreadsheetDocument.Open(new MemoryStream(file, writable: false), false, OfficePackageGuard.SdkSettings);
             return Read(document);
         }
-        catch (Exception exception) when (exception is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or InvalidOperationException)
+        catch (Exception exception) when (exception is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or InvalidOperationException
+            or IOException or FormatException or KeyNotFoundException or ArgumentException)
         {
             return Refused(TableProblem.File("Le classeur ne peut pas être lu (fichier endommagé).", "The workbook cannot be read (damaged file)."));
         }

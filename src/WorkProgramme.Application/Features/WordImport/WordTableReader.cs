@@ -32,7 +32,8 @@ public static class WordTableReader
             using var document = WordprocessingDocument.Open(new MemoryStream(file, writable: false), false, OfficePackageGuard.SdkSettings);
             return Read(document.MainDocumentPart?.Document?.Body);
         }
-        catch (Exception exception) when (exception is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or InvalidOperationException)
+        catch (Exception exception) when (exception is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or InvalidOperationException
+            or IOException or FormatException or KeyNotFoundException or ArgumentException)
         {
             return new TableFile(Language.Fr, [], [TableProblem.File("Le document ne peut pas être lu (fichier endommagé).",
                 "The document cannot be read (damaged file).")], new HashSet<TableColumn>());
@@ -131,8 +132,7 @@ public static class WordTableReader
         return key.StartsWith("i ", StringComparison.Ordinal) && key.Contains("activ", StringComparison.Ordinal) ? Section.TimeBound : null;
     }
 
-    private static bool IsNumber(string text) =>
-        int.TryParse(text.Trim().TrimEnd('.', ' '), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0;
+    private static bool IsNumber(string text) => ProgrammeTable.ParseNumber(text) is not null;
 
     private static Dictionary<int, (TableColumn, Language)> HeaderMap(WordRow row)
     {
