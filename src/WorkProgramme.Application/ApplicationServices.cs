@@ -74,6 +74,8 @@ public static class ApplicationServices
         services.AddScoped<Features.Backup.DatabaseBackup.Handler>();
         services.AddSingleton<PdfConverter>();
         services.AddScoped<ExportAnnex.Handler>();
+        services.AddScoped<Features.Spreadsheets.ExportSpreadsheet.Handler>();
+        services.AddScoped<Features.Spreadsheets.ImportTable.Handler>();
         return services;
     }
 

@@ -39,6 +39,9 @@ public static class WpCli
         root.Subcommands.Add(RoundCommand.Create(context));
         root.Subcommands.Add(BackupCommand.Create(context));
         root.Subcommands.Add(BackupCommand.CreateRestore(context));
+        root.Subcommands.Add(TableImportCommand.Create(context, Application.Features.Uploads.OfficeKind.Spreadsheet));
+        root.Subcommands.Add(TableImportCommand.Create(context, Application.Features.Uploads.OfficeKind.WordDocument));
+        root.Subcommands.Add(TemplateCommand.Create(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

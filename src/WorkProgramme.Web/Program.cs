@@ -37,6 +37,7 @@ app.MapDocumentDownloads();
 app.MapAccountApi();
 app.MapActivityApi();
 app.MapRoundApi();
+app.MapSpreadsheetDownloads();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealth();
 

@@ -2,13 +2,14 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using WorkProgramme.Application.Features.Documents;
 using WorkProgramme.Application.Features.Interchange;
+using WorkProgramme.Application.Features.Spreadsheets;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Domain.Common;
 using static WorkProgramme.Cli.CliContext;
 
 namespace WorkProgramme.Cli.Commands;
 
-/// <summary><c>wp export --programme SLUG --format json|docx|pdf [--version LABEL] [--session KEY] [--lang fr|en] [--out FILE]</c></summary>
+/// <summary><c>wp export --programme SLUG --format json|docx|pdf|xlsx [--version LABEL] [--session KEY] [--lang fr|en] [--out FILE]</c></summary>
 public static class ExportCommand
 {
     /// <summary>What one export needs; the document language is the one <c>--lang</c> chose for messages.</summary>
@@ -25,6 +26,7 @@ public static class ExportCommand
         new("json", Binary: false, JsonAsync),
         new("docx", Binary: true, DocxAsync),
         new("pdf", Binary: true, PdfAsync),
+        new("xlsx", Binary: true, XlsxAsync),
     ];
 
     public static Command Create(CliContext cli)
@@ -39,7 +41,7 @@ public static class ExportCommand
         };
         var output = new Option<FileInfo?>("--out", "-o") { Description = "File to write (default: standard output, json only)." };
         var command = new Command("export",
-            "Write a programme version as a programme file (JSON), or as the official annex in Word or PDF in the --lang language.")
+            "Write a programme version as a programme file (JSON), or as the official annex in Word or PDF, or as an Excel workbook, in the --lang language.")
         {
             programme, format, version, session, output,
         };
@@ -80,10 +82,7 @@ public static class ExportCommand
                     return WpCli.Success;
                 }
 
-                // Write beside the target, then move: an interrupted export never leaves half a file.
-                var temporary = target.FullName + ".tmp";
-                await File.WriteAllBytesAsync(temporary, written.Content, cancellationToken);
-                File.Move(temporary, target.FullName, overwrite: true);
+                await FileOutput.WriteAsync(target, written.Content, cancellationToken);
                 await cli.Output.WriteLineAsync(Say(language,
                     $"{written.Activities} activités exportées dans {target.FullName}",
                     $"{written.Activities} activities exported to {target.FullName}"));
@@ -122,6 +121,13 @@ public static class ExportCommand
             { Value: { } file } => new Written(file.Content, file.Document.ActivityRows.Count()),
             _ => new Written(null, 0, outcome.Problem),
         };
+    }
+
+    private static async Task<Written?> XlsxAsync(Request request, CancellationToken cancellationToken)
+    {
+        var workbook = await request.Services.GetRequiredService<ExportSpreadsheet.Handler>()
+            .HandleAsync(new ExportSpreadsheet.Query(Viewer.Operator, request.Slug, request.Language, request.Version), cancellationToken);
+        return workbook is null ? null : new Written(workbook.Content, workbook.Activities);
     }
 
     private static ExportAnnex.Query AnnexQuery(Request request) =>

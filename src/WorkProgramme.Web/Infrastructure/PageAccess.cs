@@ -18,8 +18,10 @@ public static class PageAccess
             options.Conventions.AuthorizePage("/Programmes/Edit", Policies.Edit);
             options.Conventions.AuthorizePage("/Programmes/New", Policies.Edit);
             options.Conventions.AuthorizePage("/Programmes/Assign", Policies.Edit);
+            options.Conventions.AuthorizePage("/Programmes/Import", Policies.Edit);
             options.Conventions.AuthorizeFolder("/Rounds", Policies.Edit);
         });
+        services.AddSingleton<PendingUploads>();
         return services;
     }
 }

@@ -1,0 +1,35 @@
+using WorkProgramme.Application.Data;
+using WorkProgramme.Application.Features.Programmes;
+using WorkProgramme.Application.Features.Shared;
+using WorkProgramme.Application.Identity;
+using WorkProgramme.Domain.Common;
+
+namespace WorkProgramme.Application.Features.Spreadsheets;
+
+/// <summary>A programme version (the latest unless named) as an Excel workbook in French or English.</summary>
+public static class ExportSpreadsheet
+{
+    public sealed record Query(Viewer Viewer, string Slug, Language Language, string? VersionLabel = null);
+
+    public sealed record Result(string FileName, byte[] Content, int Activities);
+
+    public sealed class Handler(WorkProgrammeDb db)
+    {
+        public async Task<Result?> HandleAsync(Query query, CancellationToken cancellationToken)
+        {
+            var snapshot = await ProgrammeSnapshot.LoadAsync(db, query.Slug, query.VersionLabel, query.Viewer, cancellationToken);
+            if (snapshot is null)
+            {
+                return null;
+            }
+
+            var rows = snapshot.Rows.Where(r => !r.IsDeleted).Select(r => r.ToRowView(snapshot)).ToList();
+            var name = $"{snapshot.Programme.Slug}-{snapshot.Version.Label}-{query.Language.Code()}.xlsx";
+            return new Result(name, ProgrammeWorkbook.Write(query.Language, rows), rows.Count);
+        }
+    }
+
+    /// <summary>The blank workbook to fill in: the same sheets and columns, no rows.</summary>
+    public static Result Template(Language language) =>
+        new($"{(language == Language.Fr ? "modele-programme" : "programme-template")}-{language.Code()}.xlsx", ProgrammeWorkbook.Write(language, []), 0);
+}

@@ -1,0 +1,199 @@
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using WorkProgramme.Application.Features.Spreadsheets;
+using WorkProgramme.Application.Features.Uploads;
+using WorkProgramme.Domain.Common;
+using Section = WorkProgramme.Domain.Activities.Section;
+using TableRow = WorkProgramme.Application.Features.Spreadsheets.TableRow;
+using WordRow = DocumentFormat.OpenXml.Wordprocessing.TableRow;
+
+namespace WorkProgramme.Application.Features.WordImport;
+
+/// <summary>
+/// Reads the programme table of a Word document in the template's layout: our own export, or a document like the
+/// Secretariat's original. Tracked changes count as accepted (inserted text kept, deleted text and deleted rows
+/// skipped); columns are found by their headers in French or English (footnote numbers after them do not matter);
+/// a table split across pages continues with the last header seen. Rows whose number cell holds no number (the row of
+/// questions under the headers, the EXAMPLE row) are not activities and are skipped.
+/// </summary>
+public static class WordTableReader
+{
+    public static TableFile Read(byte[] file)
+    {
+        if (OfficePackageGuard.Check(file, OfficeKind.WordDocument) is { } refused)
+        {
+            return new TableFile(Language.Fr, [], [TableProblem.File(refused)], new HashSet<TableColumn>());
+        }
+
+        try
+        {
+            using var document = WordprocessingDocument.Open(new MemoryStream(file, writable: false), false, OfficePackageGuard.SdkSettings);
+            return Read(document.MainDocumentPart?.Document?.Body);
+        }
+        catch (Exception exception) when (exception is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or InvalidOperationException
+            or IOException or FormatException or KeyNotFoundException or ArgumentException)
+        {
+            return new TableFile(Language.Fr, [], [TableProblem.File("Le document ne peut pas être lu (fichier endommagé).",
+                "The document cannot be read (damaged file).")], new HashSet<TableColumn>());
+        }
+    }
+
+    private static TableFile Read(Body? body)
+    {
+        var rows = new List<TableRow>();
+        var columns = new HashSet<TableColumn>();
+        var votes = new Dictionary<Language, int> { [Language.Fr] = 0, [Language.En] = 0 };
+        var section = Section.TimeBound;
+        Dictionary<int, (TableColumn Column, Language Language)>? map = null;
+        var tableNumber = 0;
+        foreach (var block in body?.ChildElements ?? Enumerable.Empty<OpenXmlElement>())
+        {
+            if (block is Paragraph paragraph)
+            {
+                section = SectionHeading(CurrentText(paragraph)) ?? section;
+                continue;
+            }
+
+            if (block is not Table table)
+            {
+                continue;
+            }
+
+            tableNumber++;
+            var tableRows = table.Elements<WordRow>().ToList();
+            var headerIndex = -1;
+            foreach (var (row, index) in tableRows.Take(5).Select((r, i) => (r, i)))
+            {
+                var found = HeaderMap(row);
+                if (found.Count >= 3)
+                {
+                    map = found;
+                    headerIndex = index;
+                    foreach (var (column, language) in found.Values)
+                    {
+                        columns.Add(column);
+                        votes[language]++;
+                    }
+
+                    break;
+                }
+            }
+
+            if (map is null)
+            {
+                continue;
+            }
+
+            var sheet = $"{(section == Section.TimeBound ? "I" : "II")} (table {tableNumber})";
+            foreach (var (row, index) in tableRows.Select((r, i) => (r, i)).Where(r => r.i > headerIndex))
+            {
+                if (row.TableRowProperties?.GetFirstChild<Deleted>() is not null)
+                {
+                    continue;
+                }
+
+                var cells = new Dictionary<TableColumn, string>();
+                foreach (var (gridColumn, cell) in GridCells(row))
+                {
+                    if (map.TryGetValue(gridColumn, out var column) && CellText(cell) is { Length: > 0 } text)
+                    {
+                        cells[column.Column] = text;
+                    }
+                }
+
+                if (cells.TryGetValue(TableColumn.Number, out var number) && IsNumber(number))
+                {
+                    rows.Add(new TableRow(sheet, index + 1, section, cells));
+                }
+            }
+        }
+
+        var problems = new List<TableProblem>();
+        if (map is null)
+        {
+            problems.Add(TableProblem.File(
+                "Aucun tableau du document n’a les en-têtes du programme (N°, Activités…).",
+                "No table of the document has the programme's headers (No., Activities…)."));
+        }
+
+        return new TableFile(votes[Language.En] > votes[Language.Fr] ? Language.En : Language.Fr, rows, problems, columns);
+    }
+
+    private static Section? SectionHeading(string text)
+    {
+        var key = ProgrammeTable.Normalise(text);
+        if (key.StartsWith("ii ", StringComparison.Ordinal) && key.Contains("perman", StringComparison.Ordinal))
+        {
+            return Section.Permanent;
+        }
+
+        return key.StartsWith("i ", StringComparison.Ordinal) && key.Contains("activ", StringComparison.Ordinal) ? Section.TimeBound : null;
+    }
+
+    private static bool IsNumber(string text) => ProgrammeTable.ParseNumber(text) is not null;
+
+    private static Dictionary<int, (TableColumn, Language)> HeaderMap(WordRow row)
+    {
+        var map = new Dictionary<int, (TableColumn, Language)>();
+        foreach (var (gridColumn, cell) in GridCells(row))
+        {
+            // Header cells break words over lines ("stratégiqu-e"): join the cell's paragraphs before matching.
+            if (ProgrammeTable.Recognise(CellText(cell)?.Replace('\n', ' ')) is { } recognised && map.Values.All(v => v.Item1 != recognised.Column))
+            {
+                map[gridColumn] = recognised;
+            }
+        }
+
+        return map;
+    }
+
+    /// <summary>Each cell with the grid column it starts in (merged cells span several).</summary>
+    private static IEnumerable<(int GridColumn, TableCell Cell)> GridCells(WordRow row)
+    {
+        var gridColumn = row.TableRowProperties?.GetFirstChild<GridBefore>()?.Val?.Value ?? 0;
+        foreach (var cell in row.Elements<TableCell>())
+        {
+            yield return (gridColumn, cell);
+            gridColumn += cell.TableCellProperties?.GridSpan?.Val?.Value ?? 1;
+        }
+    }
+
+    private static string? CellText(TableCell cell)
+    {
+        var paragraphs = cell.Elements<Paragraph>().Select(CurrentText).Where(t => t.Length > 0).ToList();
+        return paragraphs.Count == 0 ? null : string.Join("\n", paragraphs);
+    }
+
+    /// <summary>The paragraph's text with tracked changes accepted: inserted text in, deleted and moved-away text out.</summary>
+    private static string CurrentText(OpenXmlElement paragraph)
+    {
+        var builder = new StringBuilder();
+        foreach (var element in paragraph.Descendants())
+        {
+            if (element.Ancestors().Any(a => a is DeletedRun or MoveFromRun))
+            {
+                continue;
+            }
+
+            switch (element)
+            {
+                case Text text:
+                    builder.Append(text.Text);
+                    break;
+                case TabChar:
+                    builder.Append(' ');
+                    break;
+                case Break or CarriageReturn:
+                    builder.Append('\n');
+                    break;
+                case NoBreakHyphen:
+                    builder.Append('-');
+                    break;
+            }
+        }
+
+        return builder.ToString().Trim();
+    }
+}

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using WorkProgramme.Application.Features.Spreadsheets;
+using WorkProgramme.Application.Features.Uploads;
+using WorkProgramme.Application.Features.WordImport;
+using WorkProgramme.Application.Identity;
+using WorkProgramme.Domain.Common;
+using static WorkProgramme.Cli.CliContext;
+
+namespace WorkProgramme.Cli.Commands;
+
+/// <summary>
+/// <c>wp import-xlsx FILE --programme SLUG [--apply]</c> and <c>wp import-docx FILE --programme SLUG [--apply]</c>: print
+/// what the file would change, activity by activity; with <c>--apply</c>, change it all or nothing.
+/// </summary>
+public static class TableImportCommand
+{
+    public static Command Create(CliContext cli, OfficeKind kind)
+    {
+        var isSheet = kind == OfficeKind.Spreadsheet;
+        var path = new Argument<FileInfo>("file") { Description = isSheet ? "Workbook (.xlsx) in the template's layout." : "Word document (.docx) holding the programme table." };
+        var programme = new Option<string>("--programme", "-p") { Description = "Programme slug, e.g. ptc-2022-2025.", Required = true };
+        var apply = new Option<bool>("--apply") { Description = "Apply the changes (without it: only show them)." };
+        var command = new Command(isSheet ? "import-xlsx" : "import-docx",
+            isSheet
+                ? "Create or update activities from an Excel workbook (preview unless --apply)."
+                : "Create or update activities from the programme table of a Word document (preview unless --apply).")
+        {
+            path, programme, apply,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var language = cli.LanguageOf(result);
+            var file = result.GetValue(path)!;
+            if (!file.Exists)
+            {
+                await cli.Error.WriteLineAsync(Say(language, $"Fichier introuvable : {file.FullName}", $"File not found: {file.FullName}"));
+                return WpCli.Usage;
+            }
+
+            if (file.Length > OfficePackageGuard.MaxFileBytes)
+            {
+                await cli.Error.WriteLineAsync(Say(language, "Fichier trop volumineux.", "File too large."));
+                return WpCli.Failed;
+            }
+
+            var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
+            var table = isSheet ? SpreadsheetReader.Read(bytes) : WordTableReader.Read(bytes);
+            var slug = result.GetValue(programme)!;
+            var applying = result.GetValue(apply);
+            return await cli.WithServicesAsync(result, async services =>
+            {
+                var outcome = await services.GetRequiredService<ImportTable.Handler>()
+                    .HandleAsync(new ImportTable.Command(Viewer.Operator, slug, table, applying), cancellationToken);
+                return await ReportAsync(cli, language, slug, outcome);
+            });
+        });
+        return command;
+    }
+
+    private static async Task<int> ReportAsync(CliContext cli, Language language, string slug, ImportTable.Outcome outcome)
+    {
+        switch (outcome.Status)
+        {
+            case ImportTable.Status.NotFound:
+                await cli.Error.WriteLineAsync(Say(language, $"Programme introuvable : {slug}", $"Programme not found: {slug}"));
+                return WpCli.Usage;
+            case ImportTable.Status.Invalid:
+                await cli.Error.WriteLineAsync(Say(language,
+                    $"Import refusé ({outcome.Problems.Count} problème(s)) ; rien n’a été modifié :",
+                    $"Import refused ({outcome.Problems.Count} problem(s)); nothing was changed:"));
+                foreach (var problem in outcome.Problems)
+                {
+                    await cli.Error.WriteLineAsync("  " + problem.Describe(language));
+                }
+
+                return WpCli.Failed;
+            case ImportTable.Status.Forbidden:
+                await cli.Error.WriteLineAsync(Say(language, "Modification non autorisée.", "Not allowed to change this programme."));
+                return WpCli.Failed;
+        }
+
+        foreach (var change in outcome.Changes)
+        {
+            var kind = change.Kind switch
+            {
+                ImportTable.ChangeKind.Added => Say(language, "ajoutée", "added"),
+                ImportTable.ChangeKind.Changed => Say(language, "modifiée", "changed"),
+                _ => Say(language, "inchangée", "unchanged"),
+            };
+            var columns = change.Columns.Count == 0 ? "" : " [" + string.Join(", ", change.Columns.Select(c => ProgrammeTable.Headers[c].In(language))) + "]";
+            var title = change.Title.For(language).Text ?? "—";
+            await cli.Output.WriteLineAsync($"{kind,-10}\t{change.Reference}\t{(title.Length > 70 ? title[..70] + "…" : title)}{columns}");
+        }
+
+        var (added, changed, unchanged) = (outcome.Count(ImportTable.ChangeKind.Added), outcome.Count(ImportTable.ChangeKind.Changed),
+            outcome.Count(ImportTable.ChangeKind.Unchanged));
+        await cli.Output.WriteLineAsync(outcome.Status == ImportTable.Status.Applied
+            ? Say(language, $"Appliqué à {slug} : {added} ajoutée(s), {changed} modifiée(s), {unchanged} inchangée(s).",
+                $"Applied to {slug}: {added} added, {changed} changed, {unchanged} unchanged.")
+            : Say(language, $"Aperçu (rien n’est modifié ; --apply pour appliquer) : {added} ajoutée(s), {changed} modifiée(s), {unchanged} inchangée(s).",
+                $"Preview (nothing changed; --apply to apply): {added} added, {changed} changed, {unchanged} unchanged."));
+        return WpCli.Success;
+    }
+}

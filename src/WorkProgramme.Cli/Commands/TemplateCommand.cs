@@ -1,0 +1,26 @@
+using System.CommandLine;
+using WorkProgramme.Application.Features.Spreadsheets;
+using static WorkProgramme.Cli.CliContext;
+
+namespace WorkProgramme.Cli.Commands;
+
+/// <summary><c>wp template --format xlsx --out FILE [--lang fr|en]</c>: the blank workbook to fill in and import.</summary>
+public static class TemplateCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var format = new Option<string>("--format", "-f") { Description = "Template format.", DefaultValueFactory = _ => "xlsx" };
+        format.AcceptOnlyFromAmong("xlsx");
+        var output = new Option<FileInfo>("--out", "-o") { Description = "File to write.", Required = true };
+        var command = new Command("template", "Write the blank programme workbook (headers in --lang) to fill in and import.") { format, output };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var language = cli.LanguageOf(result);
+            var target = result.GetValue(output)!;
+            await FileOutput.WriteAsync(target, ExportSpreadsheet.Template(language).Content, cancellationToken);
+            await cli.Output.WriteLineAsync(Say(language, $"Modèle écrit dans {target.FullName}", $"Template written to {target.FullName}"));
+            return WpCli.Success;
+        });
+        return command;
+    }
+}

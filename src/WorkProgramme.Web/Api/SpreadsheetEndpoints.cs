@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using WorkProgramme.Application.Features.Spreadsheets;
+using WorkProgramme.Domain.Common;
+using WorkProgramme.Web.Infrastructure;
+
+namespace WorkProgramme.Web.Api;
+
+/// <summary>
+/// Excel downloads: a programme as the viewer may see it (published versions for the public, drafts for the Secretariat
+/// and the committee), and the blank template to fill in and import.
+/// </summary>
+public static class SpreadsheetEndpoints
+{
+    public static IEndpointRouteBuilder MapSpreadsheetDownloads(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/programmes/{slug}/export.xlsx", ExportAsync).AllowAnonymous().WithTags("Downloads")
+            .WithSummary("The programme (latest version unless ?version=) as an Excel workbook in ?lang=fr|en (default: the page's language).");
+        endpoints.MapGet("/templates/programme.xlsx", Template).AllowAnonymous().WithTags("Downloads")
+            .WithSummary("The blank programme workbook in ?lang=fr|en, to fill in and import.");
+        return endpoints;
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(HttpContext context, string slug,
+        [FromQuery] string? lang, [FromQuery] string? version, ExportSpreadsheet.Handler handler, CancellationToken cancellationToken)
+    {
+        var workbook = await handler.HandleAsync(new ExportSpreadsheet.Query(context.Viewer(), slug, LanguageOf(lang), version), cancellationToken);
+        if (workbook is null)
+        {
+            var fr = Localization.CurrentLanguage == Language.Fr;
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
+                title: fr ? "Programme introuvable" : "Programme not found",
+                detail: fr ? $"Aucun programme ou version « {slug} » visible." : $"No visible programme or version '{slug}'.");
+        }
+
+        return TypedResults.File(workbook.Content, ProgrammeWorkbook.ContentType, workbook.FileName);
+    }
+
+    private static FileContentHttpResult Template([FromQuery] string? lang)
+    {
+        var template = ExportSpreadsheet.Template(LanguageOf(lang));
+        return TypedResults.File(template.Content, ProgrammeWorkbook.ContentType, template.FileName);
+    }
+
+    private static Language LanguageOf(string? lang) => Languages.TryParse(lang, out var language) ? language : Localization.CurrentLanguage;
+}

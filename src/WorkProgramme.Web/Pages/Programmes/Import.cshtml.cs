@@ -1,0 +1,144 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using WorkProgramme.Application.Data;
+using WorkProgramme.Application.Features.Spreadsheets;
+using WorkProgramme.Application.Features.Uploads;
+using WorkProgramme.Application.Features.WordImport;
+using WorkProgramme.Web.Infrastructure;
+
+namespace WorkProgramme.Web.Pages.Programmes;
+
+/// <summary>
+/// Editors upload an Excel workbook or a Word document, see what it would change activity by activity, then confirm:
+/// the change is applied all or nothing. A refused file shows its problems (sheet, row, column) and changes nothing.
+/// </summary>
+[RequestSizeLimit(UploadLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
+public sealed class ImportModel(ImportTable.Handler handler, PendingUploads uploads, WorkProgrammeDb db) : PageModel
+{
+    /// <summary>The file itself plus the form around it.</summary>
+    public const long UploadLimit = OfficePackageGuard.MaxFileBytes + (64 * 1024);
+
+    public string Slug { get; private set; } = "";
+
+    public ImportTable.Outcome? Outcome { get; private set; }
+
+    public IReadOnlyList<TableProblem> Problems { get; private set; } = [];
+
+    /// <summary>Names the kept upload the confirmation applies.</summary>
+    public string? Token { get; private set; }
+
+    public string? Kind { get; private set; }
+
+    public string? FileName { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) => await GuardAsync(slug, cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostPreviewAsync(string slug, IFormFile? upload, CancellationToken cancellationToken)
+    {
+        if (await GuardAsync(slug, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var kind = Path.GetExtension(upload?.FileName ?? "").ToLowerInvariant() switch
+        {
+            ".xlsx" => "xlsx",
+            ".docx" => "docx",
+            _ => null,
+        };
+        if (upload is null || upload.Length == 0)
+        {
+            return Refuse("Choisissez un fichier .xlsx ou .docx.", "Choose an .xlsx or .docx file.");
+        }
+
+        FileName = Path.GetFileName(upload.FileName);
+        if (kind is null)
+        {
+            return Refuse("Seuls les classeurs Excel (.xlsx) et les documents Word (.docx) sont acceptés.",
+                "Only Excel workbooks (.xlsx) and Word documents (.docx) are accepted.");
+        }
+
+        if (upload.Length > OfficePackageGuard.MaxFileBytes)
+        {
+            return Refuse($"Le fichier dépasse la taille maximale ({OfficePackageGuard.MaxFileBytes / 1024 / 1024} Mo).",
+                $"The file is larger than the maximum size ({OfficePackageGuard.MaxFileBytes / 1024 / 1024} MB).");
+        }
+
+        using var buffer = new MemoryStream();
+        await upload.CopyToAsync(buffer, cancellationToken);
+        var content = buffer.ToArray();
+        var outcome = await RunAsync(slug, kind, content, apply: false, cancellationToken);
+        if (outcome.Status == ImportTable.Status.Previewed)
+        {
+            Token = await uploads.KeepAsync(UserId, content, cancellationToken);
+            Kind = kind;
+        }
+
+        return Show(outcome);
+    }
+
+    public async Task<IActionResult> OnPostApplyAsync(string slug, string? token, string? kind, CancellationToken cancellationToken)
+    {
+        if (await GuardAsync(slug, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var content = await uploads.FindAsync(UserId, token, cancellationToken);
+        if (content is null || kind is not ("xlsx" or "docx"))
+        {
+            return Refuse("Ce fichier n’est plus disponible : envoyez-le de nouveau.", "This file is no longer available: upload it again.");
+        }
+
+        var outcome = await RunAsync(slug, kind, content, apply: true, cancellationToken);
+        if (outcome.Status == ImportTable.Status.Applied)
+        {
+            uploads.Forget(UserId, token!);
+        }
+
+        return Show(outcome);
+    }
+
+    private string UserId => HttpContext.Viewer().UserId ?? HttpContext.Viewer().Name ?? "";
+
+    private async Task<ImportTable.Outcome> RunAsync(string slug, string kind, byte[] content, bool apply, CancellationToken cancellationToken)
+    {
+        var table = kind == "xlsx" ? SpreadsheetReader.Read(content) : WordTableReader.Read(content);
+        return await handler.HandleAsync(new ImportTable.Command(HttpContext.Viewer(), slug, table, apply), cancellationToken);
+    }
+
+    private IActionResult Show(ImportTable.Outcome outcome)
+    {
+        switch (outcome.Status)
+        {
+            case ImportTable.Status.NotFound:
+                return NotFound();
+            case ImportTable.Status.Forbidden:
+                return Forbid();
+        }
+
+        Outcome = outcome;
+        Problems = outcome.Problems;
+        return Page();
+    }
+
+    private PageResult Refuse(string fr, string en)
+    {
+        Problems = [TableProblem.File(fr, en)];
+        return Page();
+    }
+
+    private async Task<IActionResult?> GuardAsync(string slug, CancellationToken cancellationToken)
+    {
+        Slug = slug;
+        var programme = await db.Programmes.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
+        if (programme is null)
+        {
+            return NotFound();
+        }
+
+        return HttpContext.Viewer().CanEdit(programme.BodyCode) ? null : Forbid();
+    }
+}

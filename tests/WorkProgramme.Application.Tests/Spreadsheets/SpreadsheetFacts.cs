@@ -1,0 +1,234 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
+using WorkProgramme.Application.Features.Audit;
+using WorkProgramme.Application.Features.Interchange;
+using WorkProgramme.Application.Features.Programmes;
+using WorkProgramme.Application.Features.Spreadsheets;
+using WorkProgramme.Application.Identity;
+using WorkProgramme.Domain.Common;
+using WorkProgramme.Testing;
+using TableColumn = WorkProgramme.Application.Features.Spreadsheets.TableColumn;
+
+namespace WorkProgramme.Application.Tests.Spreadsheets;
+
+public sealed class SpreadsheetFacts : IAsyncLifetime
+{
+    private TestDatabase database = null!;
+
+    public async Task InitializeAsync() => database = await TestDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await database.DisposeAsync();
+
+    private async Task<ExportSpreadsheet.Result> ExportAsync(Language language) =>
+        (await database.RunAsync<ExportSpreadsheet.Handler, ExportSpreadsheet.Result?>(h =>
+            h.HandleAsync(new(Viewer.Operator, SeedFile.PtcSlug, language), CancellationToken.None)))!;
+
+    private Task<ImportTable.Outcome> ImportAsync(byte[] file, bool apply, Viewer? viewer = null) =>
+        database.RunAsync<ImportTable.Handler, ImportTable.Outcome>(h =>
+            h.HandleAsync(new(viewer ?? Viewer.Operator, SeedFile.PtcSlug, SpreadsheetReader.Read(file), apply), CancellationToken.None));
+
+    private async Task<ProgrammeFile> ProgrammeAsync() =>
+        (await database.RunAsync<ExportProgramme.Handler, ProgrammeFile?>(h => h.HandleAsync(new(Viewer.Operator, SeedFile.PtcSlug), CancellationToken.None)))!;
+
+    private static Worksheet SheetOf(SpreadsheetDocument document, int index)
+    {
+        var sheet = document.WorkbookPart!.Workbook!.Sheets!.Elements<Sheet>().ElementAt(index);
+        return ((WorksheetPart)document.WorkbookPart.GetPartById(sheet.Id!.Value!)).Worksheet!;
+    }
+
+    [Theory]
+    [InlineData(Language.Fr, "I. Délai spécifique", "Niveau de priorité", "Vert")]
+    [InlineData(Language.En, "I. Time-bound", "Priority", "Green")]
+    public async Task The_export_opens_again_valid_with_every_activity_in_its_section_sheet(Language language, string firstSheet, string priorityHeader, string green)
+    {
+        var programme = await ProgrammeAsync();
+
+        var export = await ExportAsync(language);
+
+        using var document = SpreadsheetDocument.Open(new MemoryStream(export.Content), false);
+        Assert.Empty(new OpenXmlValidator().Validate(document));
+        var sheets = document.WorkbookPart!.Workbook!.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value).ToList();
+        Assert.Equal(2, sheets.Count);
+        Assert.Equal(firstSheet, sheets[0]);
+        foreach (var (section, index) in new[] { ("time-bound", 0), ("permanent", 1) })
+        {
+            var worksheet = SheetOf(document, index);
+            var text = worksheet.Descendants<Cell>().Select(c => c.InnerText).ToHashSet();
+            var expected = programme.Activities.Where(a => a.Section == section && a.Revision != "deleted").ToList();
+            Assert.Equal(expected.Count + 1, worksheet.Descendants<Row>().Count());
+            Assert.All(expected, a => Assert.Contains(a.Id!.Value.ToString(), text));
+            Assert.NotNull(worksheet.Descendants<AutoFilter>().SingleOrDefault());
+            var pane = worksheet.Descendants<Pane>().Single();
+            Assert.Equal((PaneStateValues.Frozen, "A2"), (pane.State!.Value, pane.TopLeftCell!.Value));
+        }
+
+        Assert.Equal(priorityHeader, OfficeFiles.CellText(export.Content, 0, "B1"));
+        Assert.Equal(programme.Activities.Count(a => a.Revision != "deleted"), export.Activities);
+        Assert.Empty(document.WorkbookPart.WorksheetParts.SelectMany(p => p.Worksheet!.Descendants<CellFormula>()));
+        // The execution level is a filled cell that also carries its word.
+        var greenCell = SheetOf(document, 0).Descendants<Cell>().First(c => c.CellReference!.Value!.StartsWith('L') && c.InnerText == green);
+        var format = document.WorkbookPart.WorkbookStylesPart!.Stylesheet!.CellFormats!.Elements<CellFormat>().ElementAt((int)greenCell.StyleIndex!.Value);
+        var fill = document.WorkbookPart.WorkbookStylesPart.Stylesheet.Fills!.Elements<Fill>().ElementAt((int)format.FillId!.Value);
+        Assert.Equal("FF00B050", fill.PatternFill!.ForegroundColor!.Rgb!.Value);
+    }
+
+    [Fact]
+    public void Text_that_looks_like_a_formula_is_written_as_text_never_as_a_formula()
+    {
+        var row = new ActivityRowView(Guid.NewGuid(), Domain.Activities.Section.TimeBound, 1, null, Domain.Activities.RevisionKind.New, null, true,
+            [], null, [], new BilingualText("=HYPERLINK(\"http://evil.example\",\"clic\")", null), new BilingualText("+33 1 23", null),
+            new BilingualText("-1", null), new Domain.Activities.Deadline(new BilingualText("@SUM(A1)", null), false, []), null, 0, 0);
+
+        var workbook = ProgrammeWorkbook.Write(Language.Fr, [row]);
+
+        using var document = SpreadsheetDocument.Open(new MemoryStream(workbook), false);
+        Assert.Empty(new OpenXmlValidator().Validate(document));
+        var cells = SheetOf(document, 0).Descendants<Cell>().Where(c => c.CellReference!.Value!.EndsWith('2')).ToList();
+        Assert.Empty(SheetOf(document, 0).Descendants<CellFormula>());
+        var formats = document.WorkbookPart!.WorkbookStylesPart!.Stylesheet!.CellFormats!.Elements<CellFormat>().ToList();
+        foreach (var reference in new[] { "D2", "H2", "I2", "J2" })
+        {
+            var cell = cells.Single(c => c.CellReference!.Value == reference);
+            Assert.Equal(CellValues.InlineString, cell.DataType!.Value);
+            Assert.True(formats[(int)cell.StyleIndex!.Value].QuotePrefix?.Value, reference);
+        }
+
+        Assert.Equal("=HYPERLINK(\"http://evil.example\",\"clic\")", OfficeFiles.CellText(workbook, 0, "D2"));
+    }
+
+    [Theory]
+    [InlineData(Language.Fr)]
+    [InlineData(Language.En)]
+    public async Task Importing_the_export_unchanged_changes_nothing(Language language)
+    {
+        var before = await database.ContentHashAsync();
+        var export = await ExportAsync(language);
+
+        var outcome = await ImportAsync(export.Content, apply: true);
+
+        Assert.True(outcome.Status == ImportTable.Status.Applied, string.Join("\n", outcome.Problems.Select(p => p.Describe(Language.En))));
+        Assert.Equal(export.Activities, outcome.Count(ImportTable.ChangeKind.Unchanged));
+        Assert.Equal(before, await database.ContentHashAsync());
+    }
+
+    [Fact]
+    public async Task An_edited_sheet_is_previewed_without_writing_then_applied_in_its_language_only_and_audited()
+    {
+        var programme = await ProgrammeAsync();
+        var first = programme.Activities.First(a => a.Section == "time-bound" && a.Number == 1);
+        var export = await ExportAsync(Language.En);
+        var edited = OfficeFiles.EditSheet(export.Content, 0, new Dictionary<string, string?>
+        {
+            ["B2"] = "C",
+            ["D2"] = "Compile the annual updates",
+            ["F2"] = "Développement",
+        });
+        var before = await database.ContentHashAsync();
+
+        var preview = await ImportAsync(edited, apply: false);
+
+        Assert.Equal(ImportTable.Status.Previewed, preview.Status);
+        var change = Assert.Single(preview.Changes, c => c.Kind == ImportTable.ChangeKind.Changed);
+        Assert.Equal("I.1", change.Reference);
+        Assert.Equal([TableColumn.Priority, TableColumn.TaskType, TableColumn.Activity], change.Columns);
+        Assert.Equal(before, await database.ContentHashAsync());
+
+        var applied = await ImportAsync(edited, apply: true);
+
+        Assert.Equal(ImportTable.Status.Applied, applied.Status);
+        var stored = (await ProgrammeAsync()).Activities.Single(a => a.Id == first.Id);
+        Assert.Equal(("C", "development", "Compile the annual updates", first.Title!.Fr), (stored.Priority, stored.TaskType, stored.Title!.En, stored.Title.Fr));
+        var trail = await database.RunAsync<AuditTrail.Handler, AuditTrail.Result>(h => h.HandleAsync(new(EntityId: first.Id.ToString()), CancellationToken.None));
+        Assert.Contains(trail.Rows, r => r.Field == "Priority" && r.NewValue == "C");
+    }
+
+    [Fact]
+    public async Task A_row_without_id_or_number_becomes_a_new_activity_at_the_end_of_its_section()
+    {
+        var programme = await ProgrammeAsync();
+        var last = programme.Activities.Where(a => a.Section == "permanent").Max(a => a.Number)!.Value;
+        var template = ExportSpreadsheet.Template(Language.Fr).Content;
+        var filled = OfficeFiles.EditSheet(template, 1, new Dictionary<string, string?>
+        {
+            ["B2"] = "B", ["C2"] = "Oui", ["D2"] = "Suivre les travaux du groupe", ["E2"] = "PS1, FA2", ["F2"] = "Suivi",
+            ["G2"] = "CTP, Conseil", ["J2"] = "Travail continu",
+        });
+
+        var outcome = await ImportAsync(filled, apply: true);
+
+        Assert.True(outcome.Status == ImportTable.Status.Applied, string.Join("\n", outcome.Problems.Select(p => p.Describe(Language.En))));
+        var added = (await ProgrammeAsync()).Activities.Single(a => a.Title?.Fr == "Suivre les travaux du groupe");
+        Assert.Equal(("permanent", last + 1, "new", true), (added.Section, added.Number!.Value, added.Revision, added.Deadline!.Continuous));
+        Assert.Equal(["PS1", "FA2"], added.StrategicPlan);
+        Assert.Equal(["CTP", "Conseil"], added.Bodies);
+    }
+
+    [Fact]
+    public async Task A_bad_sheet_gets_every_problem_with_its_row_and_column_and_changes_nothing()
+    {
+        var export = await ExportAsync(Language.Fr);
+        var bad = OfficeFiles.EditSheet(export.Content, 0, new Dictionary<string, string?>
+        {
+            ["B2"] = "Z",
+            ["D3"] = "Nouveau libellé",
+            ["G3"] = "CTP, Nulle part",
+            ["M4"] = Guid.NewGuid().ToString(),
+            ["C5"] = "Peut-être",
+        });
+        var before = await database.ContentHashAsync();
+
+        var outcome = await ImportAsync(bad, apply: true);
+
+        Assert.Equal(ImportTable.Status.Invalid, outcome.Status);
+        var lines = outcome.Problems.Select(p => p.Describe(Language.Fr)).ToList();
+        Assert.Contains("I. Délai spécifique › ligne 2 › Niveau de priorité : « Z » : attendu A, B ou C", lines);
+        Assert.Contains("I. Délai spécifique › ligne 3 › Organe responsable : organe inconnu « Nulle part »", lines);
+        Assert.Contains(lines, l => l.StartsWith("I. Délai spécifique › ligne 4 › Identifiant", StringComparison.Ordinal));
+        Assert.Contains(outcome.Problems, p => p.Row == 5 && p.Column == TableColumn.Link && p.Message.En!.Contains("expected Yes or No", StringComparison.Ordinal));
+        Assert.Equal(before, await database.ContentHashAsync());
+    }
+
+    [Fact]
+    public async Task A_change_that_breaks_a_rule_of_the_template_is_refused_with_the_rule()
+    {
+        var export = await ExportAsync(Language.Fr);
+        var bad = OfficeFiles.EditSheet(export.Content, 0, new Dictionary<string, string?> { ["C2"] = "Non" });
+        var before = await database.ContentHashAsync();
+
+        var outcome = await ImportAsync(bad, apply: true);
+
+        Assert.Equal(ImportTable.Status.Invalid, outcome.Status);
+        Assert.Contains(outcome.Problems, p => p.Row == 2);
+        Assert.Equal(before, await database.ContentHashAsync());
+    }
+
+    [Fact]
+    public async Task Members_and_editors_of_another_body_cannot_import()
+    {
+        var export = await ExportAsync(Language.Fr);
+        var member = new Viewer("m", "m@example.org", new HashSet<string> { Roles.Member }, "CTP");
+        var otherEditor = new Viewer("o", "o@example.org", new HashSet<string> { Roles.Editor }, "CRC");
+
+        Assert.Equal(ImportTable.Status.Forbidden, (await ImportAsync(export.Content, true, member)).Status);
+        Assert.Equal(ImportTable.Status.Forbidden, (await ImportAsync(export.Content, true, otherEditor)).Status);
+        Assert.Equal(ImportTable.Status.Forbidden, (await ImportAsync(export.Content, true, Viewer.Anonymous)).Status);
+    }
+
+    [Fact]
+    public void The_blank_template_has_the_headers_in_its_language_and_no_rows()
+    {
+        var template = ExportSpreadsheet.Template(Language.En).Content;
+
+        using var document = SpreadsheetDocument.Open(new MemoryStream(template), false);
+        Assert.Empty(new OpenXmlValidator().Validate(document));
+        Assert.Equal(["I. Time-bound", "II. Permanent"], document.WorkbookPart!.Workbook!.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!));
+        Assert.Equal("Activities", OfficeFiles.CellText(template, 0, "D1"));
+        Assert.Equal("Execution level", OfficeFiles.CellText(template, 0, "L1"));
+        Assert.Equal("Id (do not change)", OfficeFiles.CellText(template, 1, "L1"));
+        Assert.Single(SheetOf(document, 0).Descendants<Row>());
+        var read = SpreadsheetReader.Read(template);
+        Assert.Empty(read.Problems);
+        Assert.Equal(Language.En, read.Language);
+    }
+}
