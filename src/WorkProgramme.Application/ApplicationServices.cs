@@ -12,6 +12,7 @@ using WorkProgramme.Application.Features.Checks;
 using WorkProgramme.Application.Features.Comments;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Programmes;
+using WorkProgramme.Application.Features.Revisions;
 using WorkProgramme.Application.Features.Rounds;
 using WorkProgramme.Application.Features.Sessions;
 using WorkProgramme.Application.Features.Users;
@@ -62,6 +63,8 @@ public static class ApplicationServices
         services.AddScoped<AddUser.Handler>();
         services.AddScoped<ApiTokens.Handler>();
         services.AddScoped<AuditTrail.Handler>();
+        services.AddScoped<ProgrammeVersions.Handler>();
+        services.AddScoped<CompareVersions.Handler>();
         return services;
     }
 
