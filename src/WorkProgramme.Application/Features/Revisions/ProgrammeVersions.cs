@@ -69,6 +69,15 @@ public static class ProgrammeVersions
                 v.EndorsedAt, v.ApprovedAt, counts.GetValueOrDefault(v.Id))).ToList();
         }
 
+        /// <summary>The body whose programme it is (who may edit it follows from it); null when there is no such programme.</summary>
+        public async Task<string?> BodyOfAsync(string slug, CancellationToken cancellationToken) =>
+            await db.Programmes.AsNoTracking().Where(p => p.Slug == slug).Select(p => p.BodyCode).SingleOrDefaultAsync(cancellationToken);
+
+        /// <summary>The sessions a version can be prepared for, endorsed or approved at, latest first.</summary>
+        public async Task<IReadOnlyList<string>> SessionKeysAsync(CancellationToken cancellationToken) =>
+            (await db.Sessions.AsNoTracking().ToListAsync(cancellationToken))
+                .OrderByDescending(s => s.MonthIndex).ThenBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Key).ToList();
+
         public async Task<Outcome> HandleAsync(StartCommand command, CancellationToken cancellationToken)
         {
             var programme = await db.Programmes.Include(p => p.Versions).ThenInclude(v => v.Activities)

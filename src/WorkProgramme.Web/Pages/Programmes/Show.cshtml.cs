@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Programmes;
+using WorkProgramme.Application.Features.Revisions;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.StatusReports;
 using WorkProgramme.Web.Infrastructure;
 
 namespace WorkProgramme.Web.Pages.Programmes;
 
-public sealed class ShowModel(ViewProgramme.Handler handler) : PageModel
+public sealed class ShowModel(ViewProgramme.Handler handler, ProgrammeVersions.Handler versions) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Version { get; set; }
@@ -39,6 +40,9 @@ public sealed class ShowModel(ViewProgramme.Handler handler) : PageModel
 
     public bool CanEdit { get; private set; }
 
+    /// <summary>For editors: the latest version (what a revision starts from or an adoption is recorded for) and the sessions.</summary>
+    public (string Slug, ProgrammeVersions.VersionSummary? Latest, IReadOnlyList<string> Sessions)? VersionForms { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var filter = new ViewProgramme.Filter(
@@ -58,6 +62,11 @@ public sealed class ShowModel(ViewProgramme.Handler handler) : PageModel
 
         Programme = result;
         CanEdit = HttpContext.Viewer().CanEdit(result.Body.Code);
+        if (CanEdit)
+        {
+            var list = await versions.HandleAsync(new ProgrammeVersions.ListQuery(HttpContext.Viewer(), slug), cancellationToken);
+            VersionForms = (slug, list?.LastOrDefault(), await versions.SessionKeysAsync(cancellationToken));
+        }
         return Page();
     }
 
