@@ -28,6 +28,7 @@ app.MapProgrammeApi();
 app.MapAccountApi();
 app.MapActivityApi();
 app.MapRoundApi();
+app.MapRevisionApi();
 app.MapOpenApi().AllowAnonymous();
 
 app.Run();
