@@ -88,7 +88,7 @@ public sealed class ViewProgrammeFacts : IAsyncLifetime
         Assert.Equal(["ctp-243-244", "ctp-241-242"], activity.StatusHistory.Select(e => e.Status.SessionKey));
         Assert.Contains(activity.Violations, v => v.Rule == Domain.Rules.RuleCode.NotLinkedToStrategicPlan);
         Assert.Equal(("CTP", BodyRole.Lead), activity.BodyRoles[0]);
-        Assert.Equal([("2024-04", 20, RevisionKind.Renumbered), ("2023-10", 21, RevisionKind.Unchanged)],
+        Assert.Equal([("2024-04", 20, RevisionKind.Reworded), ("2023-10", 21, RevisionKind.Unchanged)],
             activity.Versions.Select(v => (v.VersionLabel, v.Number!.Value, v.Revision)));
     }
 
