@@ -15,6 +15,7 @@ using WorkProgramme.Application.Features.Comments;
 using WorkProgramme.Application.Features.Documents;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Programmes;
+using WorkProgramme.Application.Features.Revisions;
 using WorkProgramme.Application.Features.Rounds;
 using WorkProgramme.Application.Features.Sessions;
 using WorkProgramme.Application.Features.Users;
@@ -76,6 +77,8 @@ public static class ApplicationServices
         services.AddScoped<ExportAnnex.Handler>();
         services.AddScoped<Features.Spreadsheets.ExportSpreadsheet.Handler>();
         services.AddScoped<Features.Spreadsheets.ImportTable.Handler>();
+        services.AddScoped<ProgrammeVersions.Handler>();
+        services.AddScoped<CompareVersions.Handler>();
         return services;
     }
 

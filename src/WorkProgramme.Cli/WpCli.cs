@@ -42,6 +42,8 @@ public static class WpCli
         root.Subcommands.Add(TableImportCommand.Create(context, Application.Features.Uploads.OfficeKind.Spreadsheet));
         root.Subcommands.Add(TableImportCommand.Create(context, Application.Features.Uploads.OfficeKind.WordDocument));
         root.Subcommands.Add(TemplateCommand.Create(context));
+        root.Subcommands.Add(VersionsCommand.Create(context));
+        root.Subcommands.Add(VersionsCommand.CreateCompare(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -38,6 +38,7 @@ app.MapAccountApi();
 app.MapActivityApi();
 app.MapRoundApi();
 app.MapSpreadsheetDownloads();
+app.MapRevisionApi();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealth();
 

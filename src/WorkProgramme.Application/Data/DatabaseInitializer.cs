@@ -18,21 +18,32 @@ public sealed class DatabaseInitializer(WorkProgrammeDb db, ImportProgramme.Hand
             return;
         }
 
+        var files = new List<(string Name, ProgrammeFile File)>();
         foreach (var (name, open) in SeedFiles())
         {
             await using var stream = open();
             var (file, problems) = await ProgrammeJson.ReadAsync(stream, cancellationToken);
-            var outcome = file is null ? ImportProgramme.Outcome.Rejected(problems) : await import.HandleAsync(new(file), cancellationToken);
+            files.Add((name, file ?? throw Invalid(name, problems)));
+        }
+
+        // A programme file holds one version; a programme's versions are loaded oldest first (labels are dates, e.g.
+        // 2023-10 then 2024-04), since each import adds the next version.
+        foreach (var (name, file) in files.OrderBy(f => f.File.Slug, StringComparer.Ordinal).ThenBy(f => f.File.Version?.Label, StringComparer.Ordinal))
+        {
+            var outcome = await import.HandleAsync(new(file), cancellationToken);
             if (!outcome.Succeeded)
             {
-                // The shipped data is part of the product: a problem in it is a bug, not a user error.
-                throw new InvalidOperationException(
-                    $"Shipped data {name} is invalid: {string.Join("; ", outcome.Problems.Select(p => p.Describe(Domain.Common.Language.En)))}");
+                throw Invalid(name, outcome.Problems);
             }
 
-            logger.LogInformation("Loaded {Programme} ({Activities} activities) from {Resource}", outcome.Slug, outcome.Activities, name);
+            logger.LogInformation("Loaded {Programme} {Version} ({Activities} activities) from {Resource}", outcome.Slug, file.Version?.Label,
+                outcome.Activities, name);
         }
     }
+
+    /// <summary>The shipped data is part of the product: a problem in it is a bug, not a user error.</summary>
+    private static InvalidOperationException Invalid(string name, IEnumerable<ImportProblem> problems) =>
+        new($"Shipped data {name} is invalid: {string.Join("; ", problems.Select(p => p.Describe(Domain.Common.Language.En)))}");
 
     /// <summary>The programme files embedded in this assembly from the repository's data/ folder.</summary>
     public static IEnumerable<(string Name, Func<Stream> Open)> SeedFiles()

@@ -78,4 +78,27 @@ public sealed class Programme
         versions.Add(version);
         return version;
     }
+
+    /// <summary>The newest version, whatever its state.</summary>
+    public ProgrammeVersion? Latest => versions.MaxBy(v => v.Sequence);
+
+    /// <summary>
+    /// Starts a revision: a new draft holding the rows of the latest version, ready to be reworded, reordered, added to
+    /// or retired from. One draft at a time, so two revisions never compete.
+    /// </summary>
+    public ProgrammeVersion StartRevision(string label, string? documentSymbol, string? sessionKey)
+    {
+        var current = Latest
+            ?? throw new DomainException("Ce programme n’a pas encore de version à réviser.", "This programme has no version to revise yet.");
+        if (current.State == VersionState.Draft)
+        {
+            throw new DomainException(
+                $"Une révision est déjà en cours (projet « {current.Label} ») : terminez-la avant d’en commencer une autre.",
+                $"A revision is already in progress (draft '{current.Label}'): finish it before starting another.");
+        }
+
+        var draft = AddVersion(label, documentSymbol, sessionKey);
+        draft.CopyRowsFrom(current);
+        return draft;
+    }
 }

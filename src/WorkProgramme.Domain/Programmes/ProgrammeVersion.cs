@@ -51,6 +51,12 @@ public sealed class ProgrammeVersion
     /// <summary>1 for the first version of a programme, then 2, 3...</summary>
     public int Sequence { get; private set; }
 
+    /// <summary>The committee session that endorsed the version; null while it is a draft or when not recorded.</summary>
+    public string? EndorsedAt { get; private set; }
+
+    /// <summary>The Council session that approved the version, after which it never changes again.</summary>
+    public string? ApprovedAt { get; private set; }
+
     public IReadOnlyCollection<ActivityVersion> Activities => activities;
 
     public ActivityVersion AddActivity(Guid activityId, ActivityContent content)
@@ -159,6 +165,121 @@ public sealed class ProgrammeVersion
         SessionKey = sessionKey;
     }
 
+    /// <summary>Records that the committee endorsed the draft at the given session.</summary>
+    public void Endorse(string sessionKey)
+    {
+        if (string.IsNullOrWhiteSpace(sessionKey))
+        {
+            throw new DomainException("Indiquez la session qui a entériné la version.", "Give the session that endorsed the version.");
+        }
+
+        if (State != VersionState.Draft)
+        {
+            throw new DomainException(
+                "Seul un projet de version peut être entériné.",
+                "Only a draft version can be endorsed.");
+        }
+
+        State = VersionState.Endorsed;
+        EndorsedAt = sessionKey.Trim();
+    }
+
+    /// <summary>Records that the Council approved the endorsed version at the given session: from then on it is frozen.</summary>
+    public void Approve(string sessionKey)
+    {
+        if (string.IsNullOrWhiteSpace(sessionKey))
+        {
+            throw new DomainException("Indiquez la session qui a approuvé la version.", "Give the session that approved the version.");
+        }
+
+        if (State != VersionState.Endorsed)
+        {
+            throw new DomainException(
+                State == VersionState.Approved ? "Cette version est déjà approuvée." : "Une version est entérinée par le Comité avant d’être approuvée par le Conseil.",
+                State == VersionState.Approved ? "This version is already approved." : "A version is endorsed by the committee before the Council approves it.");
+        }
+
+        State = VersionState.Approved;
+        ApprovedAt = sessionKey.Trim();
+    }
+
+    /// <summary>
+    /// Moves a live row to the given number in its section; the rows between shift by one and every number of the
+    /// section is recomputed from the order.
+    /// </summary>
+    public void MoveActivity(Guid activityId, int toNumber)
+    {
+        var row = activities.SingleOrDefault(a => a.ActivityId == activityId)
+            ?? throw new DomainException("Cette activité ne figure pas dans la version.", "This activity is not in the version.");
+        if (row.IsDeleted)
+        {
+            throw new DomainException("Une activité retirée n’a plus de place à changer.", "A retired activity has no place to change.");
+        }
+
+        var live = activities.Where(a => a.Section == row.Section && !a.IsDeleted).OrderBy(a => a.Position).ToList();
+        if (toNumber < 1 || toNumber > live.Count)
+        {
+            throw new DomainException(
+                $"Le numéro doit être entre 1 et {live.Count}.",
+                $"The number must be between 1 and {live.Count}.");
+        }
+
+        if (row.Number == toNumber)
+        {
+            return;
+        }
+
+        EnsureEditable();
+        live.Remove(row);
+        live.Insert(toNumber - 1, row);
+
+        // Positions are shared by both sections and by deleted rows: the moved section takes back the same slots.
+        var slots = live.Select(a => a.Position).Order().ToList();
+        for (var index = 0; index < live.Count; index++)
+        {
+            live[index].MoveTo(slots[index]);
+        }
+
+        Renumber(row.Section);
+    }
+
+    /// <summary>Numbers the live rows of a section 1, 2, 3... in their order; a row whose number changes is renumbered.</summary>
+    private void Renumber(Section section)
+    {
+        var number = 0;
+        foreach (var row in activities.Where(a => a.Section == section && !a.IsDeleted).OrderBy(a => a.Position).ToList())
+        {
+            number++;
+            if (row.Number == number)
+            {
+                continue;
+            }
+
+            var content = row.Content;
+            var revision = content.Revision switch
+            {
+                RevisionKind.Unchanged or RevisionKind.Renumbered => number == content.PreviousNumber ? RevisionKind.Unchanged : RevisionKind.Renumbered,
+                var kept => kept,
+            };
+            row.Revise(content with { Number = number, Revision = revision });
+        }
+    }
+
+    /// <summary>
+    /// Fills a new draft with the rows of the version it revises: every live row, same wording and order, its number
+    /// now its previous number. Rows retired in that version are not carried over.
+    /// </summary>
+    internal void CopyRowsFrom(ProgrammeVersion source)
+    {
+        EnsureEditable();
+        foreach (var row in source.activities.Where(a => !a.IsDeleted).OrderBy(a => a.SortKey))
+        {
+            var copy = new ActivityVersion(row.ActivityId, row.Content with { PreviousNumber = row.Number, Revision = RevisionKind.Unchanged });
+            copy.MoveTo(activities.Count + 1);
+            activities.Add(copy);
+        }
+    }
+
     public void AdvanceTo(VersionState state)
     {
         if (state == State)
@@ -175,6 +296,8 @@ public sealed class ProgrammeVersion
 
         State = state;
     }
+
+    public bool IsFrozen => State == VersionState.Approved;
 
     private void EnsureEditable()
     {

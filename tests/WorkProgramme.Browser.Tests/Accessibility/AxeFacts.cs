@@ -56,6 +56,18 @@ public sealed class AxeFacts(BrowserApp app) : IAsyncLifetime
         AssertNone(await SeriousViolationsAsync());
     }
 
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("en")]
+    public async Task The_compare_page_has_no_serious_accessibility_violation(string language)
+    {
+        page = await app.NewPageAsync(language);
+        await page.GotoAsync("/programmes/ptc-2022-2025/compare?from=2023-10&to=2024-04");
+        await Assertions.Expect(page.Locator(".summary-counts")).ToBeVisibleAsync();
+
+        AssertNone(await SeriousViolationsAsync());
+    }
+
     private async Task OpenHomeAsync(string language)
     {
         page = await app.NewPageAsync(language);

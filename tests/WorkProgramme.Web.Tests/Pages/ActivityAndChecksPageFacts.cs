@@ -29,7 +29,7 @@ public sealed class ActivityAndChecksPageFacts(WebAppFactory app) : IClassFixtur
         Assert.Contains(bodyLabel, labels);
         Assert.Contains(formerly, page.QuerySelector(".eyebrow").Text(), StringComparison.Ordinal);
         Assert.Contains(lead, page.QuerySelector(".fields").Text(), StringComparison.Ordinal);
-        Assert.Single(page.QuerySelectorAll(".status-card"));
+        Assert.Equal(2, page.QuerySelectorAll(".status-card").Length); // 243rd/244th sessions, and 241st/242nd of the October 2023 version
         Assert.Contains("chaîne de blocs", page.QuerySelector("h1").Text(), StringComparison.Ordinal);
     }
 

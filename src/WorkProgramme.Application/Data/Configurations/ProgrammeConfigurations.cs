@@ -17,6 +17,7 @@ internal sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programm
         programme.Bilingual(p => p.Title, "Title", 500);
         programme.HasMany(p => p.Versions).WithOne().HasForeignKey(v => v.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
         programme.Navigation(p => p.Versions).HasField("versions");
+        programme.Ignore(p => p.Latest);
     }
 }
 
@@ -29,6 +30,9 @@ internal sealed class ProgrammeVersionConfiguration : IEntityTypeConfiguration<P
         version.Property(v => v.DocumentSymbol).HasMaxLength(40);
         version.Property(v => v.State).HasConversion<string>().HasMaxLength(20);
         version.Property(v => v.SessionKey).HasMaxLength(60);
+        version.Property(v => v.EndorsedAt).HasMaxLength(60);
+        version.Property(v => v.ApprovedAt).HasMaxLength(60);
+        version.Ignore(v => v.IsFrozen);
         version.HasMany(v => v.Activities).WithOne().HasForeignKey(a => a.ProgrammeVersionId).OnDelete(DeleteBehavior.Cascade);
         version.Navigation(v => v.Activities).HasField("activities");
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkProgramme.Application.Features.Documents;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Programmes;
+using WorkProgramme.Application.Features.Revisions;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.StatusReports;
@@ -10,7 +11,7 @@ using WorkProgramme.Web.Infrastructure;
 
 namespace WorkProgramme.Web.Pages.Programmes;
 
-public sealed class ShowModel(ViewProgramme.Handler handler, PdfConverter pdf) : PageModel
+public sealed class ShowModel(ViewProgramme.Handler handler, PdfConverter pdf, ProgrammeVersions.Handler versions) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Version { get; set; }
@@ -47,6 +48,8 @@ public sealed class ShowModel(ViewProgramme.Handler handler, PdfConverter pdf) :
     /// <summary>The query of a document download: the page's language and version.</summary>
     public string DocumentQuery => $"?lang={Localization.CurrentLanguage.Code()}"
         + (string.IsNullOrWhiteSpace(Version) ? "" : "&version=" + Uri.EscapeDataString(Version));
+    /// <summary>For editors: the latest version (what a revision starts from or an adoption is recorded for) and the sessions.</summary>
+    public (string Slug, ProgrammeVersions.VersionSummary? Latest, IReadOnlyList<string> Sessions)? VersionForms { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -67,6 +70,11 @@ public sealed class ShowModel(ViewProgramme.Handler handler, PdfConverter pdf) :
 
         Programme = result;
         CanEdit = HttpContext.Viewer().CanEdit(result.Body.Code);
+        if (CanEdit)
+        {
+            var list = await versions.HandleAsync(new ProgrammeVersions.ListQuery(HttpContext.Viewer(), slug), cancellationToken);
+            VersionForms = (slug, list?.LastOrDefault(), await versions.SessionKeysAsync(cancellationToken));
+        }
         return Page();
     }
 

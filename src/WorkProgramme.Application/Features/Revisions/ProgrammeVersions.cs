@@ -1,0 +1,176 @@
+using Microsoft.EntityFrameworkCore;
+using WorkProgramme.Application.Data;
+using WorkProgramme.Application.Identity;
+using WorkProgramme.Domain.Common;
+using WorkProgramme.Domain.Programmes;
+
+namespace WorkProgramme.Application.Features.Revisions;
+
+/// <summary>
+/// A programme's versions and their life: list them, start a revision (a draft copied from the latest version), record
+/// its adoption (endorsed by the committee, approved by the Council, each at a session). The programme page, the API
+/// and <c>wp versions</c> call these handlers.
+/// </summary>
+public static class ProgrammeVersions
+{
+    public sealed record ListQuery(Viewer Viewer, string Slug);
+
+    public sealed record VersionSummary(
+        string Label,
+        int Sequence,
+        string? DocumentSymbol,
+        VersionState State,
+        string? SessionKey,
+        string? EndorsedAt,
+        string? ApprovedAt,
+        int Activities);
+
+    public sealed record StartCommand(Viewer Viewer, string Slug, string Label, string? DocumentSymbol, string? SessionKey);
+
+    /// <summary>The adoption step to record: <see cref="VersionState.Endorsed"/> or <see cref="VersionState.Approved"/>.</summary>
+    public sealed record AdoptCommand(Viewer Viewer, string Slug, string Label, VersionState Step, string SessionKey);
+
+    public enum Status
+    {
+        Saved,
+        NotFound,
+        Forbidden,
+        Invalid,
+    }
+
+    public sealed record Outcome(Status Status, string? Label, IReadOnlyList<BilingualText> Problems)
+    {
+        public static Outcome Of(Status status) => new(status, null, []);
+
+        public static Outcome Refused(BilingualText problem) => new(Status.Invalid, null, [problem]);
+    }
+
+    public sealed class Handler(WorkProgrammeDb db)
+    {
+        /// <summary>The versions the viewer may see, oldest first; null when the programme does not exist.</summary>
+        public async Task<IReadOnlyList<VersionSummary>?> HandleAsync(ListQuery query, CancellationToken cancellationToken)
+        {
+            var programme = await db.Programmes.AsNoTracking().Include(p => p.Versions)
+                .SingleOrDefaultAsync(p => p.Slug == query.Slug, cancellationToken);
+            if (programme is null)
+            {
+                return null;
+            }
+
+            var seesDrafts = query.Viewer.CanSeeDrafts(programme.BodyCode);
+            var versions = programme.Versions.Where(v => seesDrafts || v.State != VersionState.Draft).OrderBy(v => v.Sequence).ToList();
+            var ids = versions.Select(v => v.Id).ToList();
+            var counts = await db.ActivityVersions.AsNoTracking()
+                .Where(a => ids.Contains(a.ProgrammeVersionId) && a.Revision != Domain.Activities.RevisionKind.Deleted)
+                .GroupBy(a => a.ProgrammeVersionId)
+                .Select(g => new { Id = g.Key, Count = g.Count() })
+                .ToDictionaryAsync(c => c.Id, c => c.Count, cancellationToken);
+            return versions.Select(v => new VersionSummary(v.Label, v.Sequence, v.DocumentSymbol, v.State, v.SessionKey,
+                v.EndorsedAt, v.ApprovedAt, counts.GetValueOrDefault(v.Id))).ToList();
+        }
+
+        /// <summary>The body whose programme it is (who may edit it follows from it); null when there is no such programme.</summary>
+        public async Task<string?> BodyOfAsync(string slug, CancellationToken cancellationToken) =>
+            await db.Programmes.AsNoTracking().Where(p => p.Slug == slug).Select(p => p.BodyCode).SingleOrDefaultAsync(cancellationToken);
+
+        /// <summary>The sessions a version can be prepared for, endorsed or approved at, latest first.</summary>
+        public async Task<IReadOnlyList<string>> SessionKeysAsync(CancellationToken cancellationToken) =>
+            (await db.Sessions.AsNoTracking().ToListAsync(cancellationToken))
+                .OrderByDescending(s => s.MonthIndex).ThenBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Key).ToList();
+
+        public async Task<Outcome> HandleAsync(StartCommand command, CancellationToken cancellationToken)
+        {
+            var programme = await db.Programmes.Include(p => p.Versions).ThenInclude(v => v.Activities)
+                .SingleOrDefaultAsync(p => p.Slug == command.Slug, cancellationToken);
+            if (programme is null)
+            {
+                return Outcome.Of(Status.NotFound);
+            }
+
+            if (!command.Viewer.CanEdit(programme.BodyCode))
+            {
+                return Outcome.Of(Status.Forbidden);
+            }
+
+            var label = command.Label?.Trim() ?? "";
+            if (label.Length is 0 or > 100 || label.Any(c => char.IsWhiteSpace(c) || c is '/' or '?' or '#' or '&'))
+            {
+                return Outcome.Refused(new BilingualText(
+                    "Le libellé de la version est obligatoire, sans espace ni / ? # & (par exemple 2025-04).",
+                    "The version label is required, without spaces or / ? # & (for example 2025-04)."));
+            }
+
+            if (await UnknownSessionAsync(command.SessionKey, cancellationToken) is { } unknown)
+            {
+                return Outcome.Refused(unknown);
+            }
+
+            try
+            {
+                var draft = programme.StartRevision(label, Blank(command.DocumentSymbol), Blank(command.SessionKey));
+                await db.SaveChangesAsync(cancellationToken);
+                return new Outcome(Status.Saved, draft.Label, []);
+            }
+            catch (DomainException refused)
+            {
+                return Outcome.Refused(refused.Messages);
+            }
+        }
+
+        public async Task<Outcome> HandleAsync(AdoptCommand command, CancellationToken cancellationToken)
+        {
+            var programme = await db.Programmes.Include(p => p.Versions)
+                .SingleOrDefaultAsync(p => p.Slug == command.Slug, cancellationToken);
+            var version = programme?.Versions.SingleOrDefault(v => v.Label == command.Label);
+            if (programme is null || version is null)
+            {
+                return Outcome.Of(Status.NotFound);
+            }
+
+            if (!command.Viewer.CanEdit(programme.BodyCode))
+            {
+                return Outcome.Of(Status.Forbidden);
+            }
+
+            if (string.IsNullOrWhiteSpace(command.SessionKey))
+            {
+                return Outcome.Refused(new BilingualText("Choisissez la session.", "Choose the session."));
+            }
+
+            if (await UnknownSessionAsync(command.SessionKey, cancellationToken) is { } unknown)
+            {
+                return Outcome.Refused(unknown);
+            }
+
+            try
+            {
+                switch (command.Step)
+                {
+                    case VersionState.Endorsed:
+                        version.Endorse(command.SessionKey);
+                        break;
+                    case VersionState.Approved:
+                        version.Approve(command.SessionKey);
+                        break;
+                    default:
+                        return Outcome.Refused(new BilingualText(
+                            "Étape inconnue : entériné ou approuvé.", "Unknown step: endorsed or approved."));
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+                return new Outcome(Status.Saved, version.Label, []);
+            }
+            catch (DomainException refused)
+            {
+                return Outcome.Refused(refused.Messages);
+            }
+        }
+
+        private async Task<BilingualText?> UnknownSessionAsync(string? key, CancellationToken cancellationToken) =>
+            string.IsNullOrWhiteSpace(key) || await db.Sessions.AnyAsync(s => s.Key == key.Trim(), cancellationToken)
+                ? null
+                : new BilingualText($"Session inconnue « {key} ».", $"Unknown session '{key}'.");
+
+        private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+}

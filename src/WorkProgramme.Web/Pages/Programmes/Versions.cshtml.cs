@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkProgramme.Application.Features.Revisions;
+using WorkProgramme.Domain.Common;
+using WorkProgramme.Domain.Programmes;
+using WorkProgramme.Web.Infrastructure;
+
+namespace WorkProgramme.Web.Pages.Programmes;
+
+/// <summary>A programme's versions; for editors, starting a revision and recording a version's adoption.</summary>
+public sealed class VersionsModel(ProgrammeVersions.Handler handler) : PageModel
+{
+    public string Slug { get; private set; } = "";
+
+    public IReadOnlyList<ProgrammeVersions.VersionSummary> Versions { get; private set; } = [];
+
+    public IReadOnlyList<string> Sessions { get; private set; } = [];
+
+    public IReadOnlyList<BilingualText> Problems { get; private set; } = [];
+
+    public bool CanEdit { get; private set; }
+
+    [TempData]
+    public string? Done { get; set; }
+
+    [BindProperty]
+    public string? Label { get; set; }
+
+    [BindProperty]
+    public string? DocumentSymbol { get; set; }
+
+    [BindProperty]
+    public string? Session { get; set; }
+
+    [BindProperty]
+    public string? Step { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) =>
+        await LoadAsync(slug, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostStartAsync(string slug, CancellationToken cancellationToken)
+    {
+        var outcome = await handler.HandleAsync(
+            new ProgrammeVersions.StartCommand(HttpContext.Viewer(), slug, Label ?? "", DocumentSymbol, Session), cancellationToken);
+        return await AfterAsync(slug, outcome, "Versions.Started", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAdoptAsync(string slug, CancellationToken cancellationToken)
+    {
+        var step = Step == "approved" ? VersionState.Approved : Step == "endorsed" ? VersionState.Endorsed : VersionState.Draft;
+        var outcome = await handler.HandleAsync(
+            new ProgrammeVersions.AdoptCommand(HttpContext.Viewer(), slug, Label ?? "", step, Session ?? ""), cancellationToken);
+        return await AfterAsync(slug, outcome, "Versions.Recorded", cancellationToken);
+    }
+
+    private async Task<IActionResult> AfterAsync(string slug, ProgrammeVersions.Outcome outcome, string doneKey, CancellationToken cancellationToken)
+    {
+        switch (outcome.Status)
+        {
+            case ProgrammeVersions.Status.NotFound:
+                return NotFound();
+            case ProgrammeVersions.Status.Forbidden:
+                return Forbid();
+            case ProgrammeVersions.Status.Saved:
+                Done = $"{doneKey}|{outcome.Label}";
+                return RedirectToPage(new { slug });
+            default:
+                Problems = outcome.Problems;
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                return await LoadAsync(slug, cancellationToken) ? Page() : NotFound();
+        }
+    }
+
+    private async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
+    {
+        var versions = await handler.HandleAsync(new ProgrammeVersions.ListQuery(HttpContext.Viewer(), slug), cancellationToken);
+        if (versions is null)
+        {
+            return false;
+        }
+
+        Slug = slug;
+        Versions = versions;
+        Sessions = await handler.SessionKeysAsync(cancellationToken);
+        CanEdit = await handler.BodyOfAsync(slug, cancellationToken) is { } body && HttpContext.Viewer().CanEdit(body);
+        return true;
+    }
+}
