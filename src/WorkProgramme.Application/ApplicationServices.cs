@@ -10,6 +10,7 @@ using WorkProgramme.Application.Features.Activities;
 using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Features.Checks;
 using WorkProgramme.Application.Features.Comments;
+using WorkProgramme.Application.Features.Insight;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Programmes;
 using WorkProgramme.Application.Features.Rounds;
@@ -62,6 +63,7 @@ public static class ApplicationServices
         services.AddScoped<AddUser.Handler>();
         services.AddScoped<ApiTokens.Handler>();
         services.AddScoped<AuditTrail.Handler>();
+        services.AddScoped<Dashboard.Handler>();
         return services;
     }
 

@@ -69,8 +69,10 @@ public sealed class ProgrammeSnapshot
     public bool IsDecisionBody(string code) => Bodies.GetValueOrDefault(code)?.IsDecisionBody ?? false;
 
     /// <summary>The named version, or the newest the viewer may see; null when there is none (or it is hidden).</summary>
+    /// <param name="statusSessionKey">Show the status reports of this session instead of the version's own (dashboards
+    /// look back at earlier sessions); ignored when the session is unknown.</param>
     public static async Task<ProgrammeSnapshot?> LoadAsync(WorkProgrammeDb db, string slug, string? versionLabel, Viewer viewer,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? statusSessionKey = null)
     {
         var programme = await db.Programmes.AsNoTracking()
             .Include(p => p.Versions).ThenInclude(v => v.Activities)
@@ -89,7 +91,9 @@ public sealed class ProgrammeSnapshot
         }
 
         var sessions = await db.Sessions.AsNoTracking().ToDictionaryAsync(s => s.Key, StringComparer.Ordinal, cancellationToken);
-        var statusSession = version == visible[0]
+        var statusSession = statusSessionKey is not null && sessions.ContainsKey(statusSessionKey)
+            ? statusSessionKey
+            : version == visible[0]
             ? await CurrentStatusSessionAsync(db, programme.Id, version.SessionKey, sessions, cancellationToken)
             : version.SessionKey;
         var activityIds = version.Activities.Select(a => a.ActivityId).ToList();
