@@ -64,6 +64,7 @@ public static class ApplicationServices
         services.AddScoped<ApiTokens.Handler>();
         services.AddScoped<AuditTrail.Handler>();
         services.AddScoped<Dashboard.Handler>();
+        services.AddScoped<ProgrammeCalendar.Handler>();
         return services;
     }
 

@@ -28,6 +28,7 @@ app.MapProgrammeApi();
 app.MapAccountApi();
 app.MapActivityApi();
 app.MapRoundApi();
+app.MapInsightFeeds();
 app.MapOpenApi().AllowAnonymous();
 
 app.Run();
