@@ -65,6 +65,7 @@ public static class ApplicationServices
         services.AddScoped<AuditTrail.Handler>();
         services.AddScoped<Dashboard.Handler>();
         services.AddScoped<ProgrammeCalendar.Handler>();
+        services.AddScoped<Workload.Handler>();
         return services;
     }
 
