@@ -66,6 +66,7 @@ public static class ApplicationServices
         services.AddScoped<Dashboard.Handler>();
         services.AddScoped<ProgrammeCalendar.Handler>();
         services.AddScoped<Workload.Handler>();
+        services.AddScoped<DeadlineSlippage.Handler>();
         return services;
     }
 

@@ -108,3 +108,23 @@ public sealed class CalendarFeedFacts(WebAppFactory app) : IClassFixture<WebAppF
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }
+
+/// <summary>The workload page: totals per unit in the reader's language, and the texts it could not count shown as written.</summary>
+public sealed class WorkloadPageFacts(WebAppFactory app) : IClassFixture<WebAppFactory>
+{
+    [Theory]
+    [InlineData("fr", "Sous-direction de la facilitation", "98–144")]
+    [InlineData("en", "Facilitation Sub-Directorate", "98–144")]
+    public async Task Totals_officers_per_unit_and_shows_unsure_texts_as_written(string language, string unit, string officers)
+    {
+        var page = await app.ClientIn(language).GetPageAsync("/programmes/" + SeedFile.PtcSlug + "/workload");
+
+        var first = page.QuerySelector("[data-testid=by-unit] tbody tr")!;
+        Assert.Equal(unit, first.QuerySelector("th")!.Text());
+        Assert.Equal(officers, first.QuerySelector("td")!.Text());
+        var unsure = page.QuerySelectorAll("[data-testid=unsure] tbody tr");
+        Assert.Equal(6, unsure.Length);
+        Assert.Contains(unsure, r => r.Text().Contains("Origin", StringComparison.Ordinal));
+        Assert.Equal("img", page.QuerySelector("figure[data-chart=unit] svg.chart__svg")!.GetAttribute("role"));
+    }
+}
