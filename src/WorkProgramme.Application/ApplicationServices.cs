@@ -14,6 +14,7 @@ using WorkProgramme.Application.Features.Insight;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Programmes;
 using WorkProgramme.Application.Features.Rounds;
+using WorkProgramme.Application.Features.ScaleData;
 using WorkProgramme.Application.Features.Sessions;
 using WorkProgramme.Application.Features.Users;
 
@@ -67,6 +68,8 @@ public static class ApplicationServices
         services.AddScoped<ProgrammeCalendar.Handler>();
         services.AddScoped<Workload.Handler>();
         services.AddScoped<DeadlineSlippage.Handler>();
+        services.AddScoped<OrganisationOverview.Handler>();
+        services.AddScoped<GenerateScaleData.Handler>();
         return services;
     }
 

@@ -37,6 +37,7 @@ public static class WpCli
         root.Subcommands.Add(TokenCommand.Create(context));
         root.Subcommands.Add(SessionCommand.Create(context));
         root.Subcommands.Add(RoundCommand.Create(context));
+        root.Subcommands.Add(GenerateCommand.Create(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -9,7 +9,7 @@ public static class PageAccess
         {
             // Public: published programmes and status reports, and what it takes to sign in.
             foreach (var page in new[] { "/Index", "/Error", "/Programmes/Show", "/Programmes/Activity", "/Programmes/Checks",
-                         "/Programmes/Changes", "/Programmes/Dashboard", "/Programmes/Workload", "/Account/SignIn", "/Account/Denied" })
+                         "/Programmes/Changes", "/Programmes/Dashboard", "/Programmes/Workload", "/Programmes/Digest", "/Organisation", "/Account/SignIn", "/Account/Denied" })
             {
                 options.Conventions.AllowAnonymousToPage(page);
             }

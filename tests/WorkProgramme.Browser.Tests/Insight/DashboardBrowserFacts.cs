@@ -24,7 +24,7 @@ public sealed class DashboardBrowserFacts(BrowserApp app) : IAsyncLifetime
         await Assertions.Expect(dashboard.Charts).ToHaveCountAsync(6);
         await Assertions.Expect(dashboard.TableValue("level", blue)).ToHaveTextAsync("73");
         await Assertions.Expect(dashboard.LinkRule).ToContainTextAsync(ruleBroken);
-        var box = await dashboard.Chart("coverage").Locator("svg").BoundingBoxAsync();
+        var box = await dashboard.ChartImage("coverage").BoundingBoxAsync();
         Assert.True(box is { Width: > 300, Height: > 200 }, "the coverage chart is drawn at a readable size");
         await Screenshot($"dashboard-{language}");
 
@@ -41,7 +41,7 @@ public sealed class DashboardBrowserFacts(BrowserApp app) : IAsyncLifetime
         await page.EmulateMediaAsync(new() { Media = Media.Print });
 
         await Assertions.Expect(dashboard.ChooseForm).ToBeHiddenAsync();
-        await Assertions.Expect(dashboard.Chart("coverage").Locator("svg")).ToBeVisibleAsync();
+        await Assertions.Expect(dashboard.ChartImage("coverage")).ToBeVisibleAsync();
         await Assertions.Expect(dashboard.Chart("coverage").Locator("table")).ToBeVisibleAsync();
         await Screenshot("dashboard-print");
     }

@@ -22,6 +22,9 @@ public sealed class DashboardPage(IPage page)
 
     public ILocator Chart(string id) => page.Locator($"figure[data-chart='{id}']");
 
+    /// <summary>The chart's drawing (not the legend's colour swatches).</summary>
+    public ILocator ChartImage(string id) => Chart(id).Locator("svg.chart__svg");
+
     /// <summary>The number of a row of a chart's table, by its row header.</summary>
     public ILocator TableValue(string chart, string row) =>
         Chart(chart).Locator("table tbody tr").Filter(new() { Has = page.Locator($"th:text-is('{row}')") }).Locator("td").First;

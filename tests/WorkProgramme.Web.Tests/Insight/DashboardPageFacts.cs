@@ -128,3 +128,63 @@ public sealed class WorkloadPageFacts(WebAppFactory app) : IClassFixture<WebAppF
         Assert.Equal("img", page.QuerySelector("figure[data-chart=unit] svg.chart__svg")!.GetAttribute("role"));
     }
 }
+
+/// <summary>The session digest: a page previewing the e-mail and the same body as a downloadable HTML file.</summary>
+public sealed class DigestFacts(WebAppFactory app) : IClassFixture<WebAppFactory>
+{
+    private const string Url = "/programmes/" + SeedFile.PtcSlug + "/sessions/ctp-243-244/digest";
+
+    [Fact]
+    public async Task Previews_the_changes_of_the_session_in_the_readers_language()
+    {
+        var page = await app.ClientIn("en").GetPageAsync(Url);
+
+        Assert.Contains("What changed since the previous session", page.QuerySelector("[data-testid=digest] h1")!.Text(), StringComparison.Ordinal);
+        Assert.Equal(94, page.QuerySelectorAll("[data-testid=digest-changes] tbody tr").Length);
+        Assert.NotNull(page.QuerySelector("header.site-header"));
+    }
+
+    [Fact]
+    public async Task Downloads_the_e_mail_body_as_a_standalone_html_file()
+    {
+        var response = await app.ClientIn("fr").GetAsync(Url + "?handler=download");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType
+            ?? response.Headers.GetValues("Content-Disposition").Single().Split(';')[0]);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Ce qui a changé depuis la session précédente", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("site-header", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_session_has_no_digest()
+    {
+        var response = await app.ClientIn(null).GetAsync("/programmes/" + SeedFile.PtcSlug + "/sessions/nope/digest");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
+
+/// <summary>The organisation view: one line per programme, and a search across programmes from the query string.</summary>
+public sealed class OrganisationPageFacts(WebAppFactory app) : IClassFixture<WebAppFactory>
+{
+    [Fact]
+    public async Task Lists_every_programme_with_its_counts()
+    {
+        var page = await app.ClientIn("en").GetPageAsync("/organisation");
+
+        var row = Assert.Single(page.QuerySelectorAll("[data-testid=programmes] tbody tr"));
+        Assert.Equal(["CTP", "2024-04", "94", "14", "73", "7", "0", "1"], row.QuerySelectorAll("td").Select(td => td.Text()));
+        Assert.Null(page.QuerySelector("[data-testid=matches]"));
+    }
+
+    [Fact]
+    public async Task Finds_overdue_activities_of_the_facilitation_sub_directorate_across_programmes()
+    {
+        var page = await app.ClientIn("en").GetPageAsync("/organisation?unit=Facilitation&overdue=true");
+
+        Assert.Equal(["I.8"], page.QuerySelectorAll("[data-testid=matches] tbody th").Select(th => th.Text()));
+    }
+}

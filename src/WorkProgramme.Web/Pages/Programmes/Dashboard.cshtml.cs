@@ -8,7 +8,7 @@ using WorkProgramme.Web.Infrastructure.Charts;
 
 namespace WorkProgramme.Web.Pages.Programmes;
 
-public sealed class DashboardModel(Dashboard.Handler handler, Display display) : PageModel
+public sealed class DashboardModel(Dashboard.Handler handler, DeadlineSlippage.Handler slippage, Display display) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Version { get; set; }
@@ -17,6 +17,8 @@ public sealed class DashboardModel(Dashboard.Handler handler, Display display) :
     public string? Session { get; set; }
 
     public Dashboard.Result Board { get; private set; } = null!;
+
+    public DeadlineSlippage.Result Slippage { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -27,6 +29,7 @@ public sealed class DashboardModel(Dashboard.Handler handler, Display display) :
         }
 
         Board = result;
+        Slippage = (await slippage.HandleAsync(new DeadlineSlippage.Query(HttpContext.Viewer(), slug), cancellationToken))!;
         return Page();
     }
 
@@ -54,6 +57,11 @@ public sealed class DashboardModel(Dashboard.Handler handler, Display display) :
             bars.Select(b => new ChartBar(b.Label,
                 Enum.GetValues<ExecutionLevel>().Select(l => b.Levels.SingleOrDefault(s => s.Key == l)?.Count ?? 0)
                     .Append(b.Levels.Where(s => s.Key is null).Sum(s => s.Count)).ToList())).ToList());
+
+    /// <summary>Months each moved deadline slipped (an earlier deadline counts as zero on the chart; the table gives its sign).</summary>
+    public BarChart SlippageChart(string title) =>
+        new("slippage", title, [new ChartSeries(display.Label("Slippage.Months"), "chart-fill--red")],
+            Slippage.Ranked.Take(15).Select(a => new ChartBar(a.Reference, [Math.Max(0, a.Months)])).ToList());
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }
