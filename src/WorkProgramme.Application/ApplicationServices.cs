@@ -13,10 +13,12 @@ using WorkProgramme.Application.Features.Checks;
 using WorkProgramme.Application.Features.Decisions;
 using WorkProgramme.Application.Features.Comments;
 using WorkProgramme.Application.Features.Documents;
+using WorkProgramme.Application.Features.Insight;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Programmes;
 using WorkProgramme.Application.Features.Revisions;
 using WorkProgramme.Application.Features.Rounds;
+using WorkProgramme.Application.Features.ScaleData;
 using WorkProgramme.Application.Features.Sessions;
 using WorkProgramme.Application.Features.Users;
 
@@ -79,6 +81,12 @@ public static class ApplicationServices
         services.AddScoped<Features.Spreadsheets.ImportTable.Handler>();
         services.AddScoped<ProgrammeVersions.Handler>();
         services.AddScoped<CompareVersions.Handler>();
+        services.AddScoped<Dashboard.Handler>();
+        services.AddScoped<ProgrammeCalendar.Handler>();
+        services.AddScoped<Workload.Handler>();
+        services.AddScoped<DeadlineSlippage.Handler>();
+        services.AddScoped<OrganisationOverview.Handler>();
+        services.AddScoped<GenerateScaleData.Handler>();
         return services;
     }
 

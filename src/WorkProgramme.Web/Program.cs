@@ -39,6 +39,7 @@ app.MapActivityApi();
 app.MapRoundApi();
 app.MapSpreadsheetDownloads();
 app.MapRevisionApi();
+app.MapInsightFeeds();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealth();
 

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkProgramme.Application.Features.Insight;
+using WorkProgramme.Domain.Activities;
+using WorkProgramme.Domain.StatusReports;
+using WorkProgramme.Web.Infrastructure;
+using WorkProgramme.Web.Infrastructure.Charts;
+
+namespace WorkProgramme.Web.Pages.Programmes;
+
+public sealed class DashboardModel(Dashboard.Handler handler, DeadlineSlippage.Handler slippage, Display display) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Version { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Session { get; set; }
+
+    public Dashboard.Result Board { get; private set; } = null!;
+
+    public DeadlineSlippage.Result Slippage { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var result = await handler.HandleAsync(new Dashboard.Query(HttpContext.Viewer(), slug, Blank(Version), Blank(Session)), cancellationToken);
+        if (result is null)
+        {
+            return NotFound();
+        }
+
+        Board = result;
+        Slippage = (await slippage.HandleAsync(new DeadlineSlippage.Query(HttpContext.Viewer(), slug), cancellationToken))!;
+        return Page();
+    }
+
+    public string SessionLabel(Dashboard.SessionOption session) => SessionLabel(session.Ordinals, session.Year, session.Month);
+
+    public string SessionLabel(IReadOnlyList<int> ordinals, int year, int month) =>
+        $"{string.Join("/", ordinals)} ({display.Label($"Month.{month}")} {year})";
+
+    public static IReadOnlyList<ChartSeries> LevelSeries(Display d) =>
+        Enum.GetValues<ExecutionLevel>().Select(l => new ChartSeries(d.Enum(l), $"chart-fill--{l.ToString().ToLowerInvariant()}"))
+            .Append(new ChartSeries(d.Label("Dashboard.NoReport"), "chart-fill--none"))
+            .ToList();
+
+    public BarChart Single<TKey>(string id, string title, IEnumerable<Dashboard.Slice<TKey>> slices, Func<TKey?, string> label)
+        where TKey : struct =>
+        new(id, title, [new ChartSeries(display.Label("Dashboard.Activities"), "chart-fill--brand")],
+            slices.Select(s => new ChartBar(label(s.Key), [s.Count])).ToList())
+        {
+            ShareOf = Board.Activities,
+        };
+
+    /// <summary>Bars split by execution level, with a segment for activities without a report in the session.</summary>
+    public BarChart ByLevel(string id, string title, IEnumerable<(string Label, IReadOnlyList<Dashboard.Slice<ExecutionLevel>> Levels)> bars) =>
+        new(id, title, LevelSeries(display),
+            bars.Select(b => new ChartBar(b.Label,
+                Enum.GetValues<ExecutionLevel>().Select(l => b.Levels.SingleOrDefault(s => s.Key == l)?.Count ?? 0)
+                    .Append(b.Levels.Where(s => s.Key is null).Sum(s => s.Count)).ToList())).ToList());
+
+    /// <summary>Months each moved deadline slipped (an earlier deadline counts as zero on the chart; the table gives its sign).</summary>
+    public BarChart SlippageChart(string title) =>
+        new("slippage", title, [new ChartSeries(display.Label("Slippage.Months"), "chart-fill--red")],
+            Slippage.Ranked.Take(15).Select(a => new ChartBar(a.Reference, [Math.Max(0, a.Months)])).ToList());
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}
