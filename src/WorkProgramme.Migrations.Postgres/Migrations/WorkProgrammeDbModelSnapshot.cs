@@ -224,6 +224,39 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("WorkProgramme.Application.Features.Assignments.ActivityAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ActivityId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("ActivityAssignments", (string)null);
+                });
+
             modelBuilder.Entity("WorkProgramme.Application.Features.Comments.Comment", b =>
                 {
                     b.Property<int>("Id")
@@ -625,9 +658,17 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ApprovedAt")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<string>("DocumentSymbol")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("EndorsedAt")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<string>("Label")
                         .IsRequired()
@@ -752,6 +793,56 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
                     b.HasIndex("BodyCode", "Year", "Month");
 
                     b.ToTable("Sessions");
+                });
+
+            modelBuilder.Entity("WorkProgramme.Domain.Sessions.SessionDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DocumentSymbol")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SessionKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Text", "WorkProgramme.Domain.Sessions.SessionDecision.Text#BilingualText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("TextEn");
+
+                            b1.Property<string>("Fr")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("TextFr");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionKey");
+
+                    b.HasIndex("ActivityId", "SessionKey")
+                        .IsUnique();
+
+                    b.ToTable("SessionDecisions", (string)null);
                 });
 
             modelBuilder.Entity("WorkProgramme.Domain.StatusReports.StatusReport", b =>
@@ -951,6 +1042,21 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WorkProgramme.Application.Features.Assignments.ActivityAssignment", b =>
+                {
+                    b.HasOne("WorkProgramme.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("WorkProgramme.Application.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WorkProgramme.Application.Features.Comments.Comment", b =>
                 {
                     b.HasOne("WorkProgramme.Domain.Activities.Activity", null)
@@ -1007,6 +1113,15 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
                     b.HasOne("WorkProgramme.Domain.Programmes.Programme", null)
                         .WithMany()
                         .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkProgramme.Domain.Sessions.SessionDecision", b =>
+                {
+                    b.HasOne("WorkProgramme.Domain.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

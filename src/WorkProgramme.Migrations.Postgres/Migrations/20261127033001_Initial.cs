@@ -323,7 +323,9 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
                     DocumentSymbol = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     SessionKey = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
-                    Sequence = table.Column<int>(type: "integer", nullable: false)
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    EndorsedAt = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    ApprovedAt = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -362,6 +364,34 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ActivityAssignments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ActivityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    AssignedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    AssignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivityAssignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActivityAssignments_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ActivityAssignments_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Comment",
                 columns: table => new
                 {
@@ -379,6 +409,30 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
                     table.PrimaryKey("PK_Comment", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Comment_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SessionDecisions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ActivityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SessionKey = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DocumentSymbol = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    TextEn = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    TextFr = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SessionDecisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SessionDecisions_Activities_ActivityId",
                         column: x => x.ActivityId,
                         principalTable: "Activities",
                         principalColumn: "Id",
@@ -466,6 +520,17 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
                 name: "IX_Activities_ProgrammeId",
                 table: "Activities",
                 column: "ProgrammeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityAssignments_ActivityId_UserId",
+                table: "ActivityAssignments",
+                columns: new[] { "ActivityId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityAssignments_UserId",
+                table: "ActivityAssignments",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ActivityVersions_ActivityId",
@@ -572,6 +637,17 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SessionDecisions_ActivityId_SessionKey",
+                table: "SessionDecisions",
+                columns: new[] { "ActivityId", "SessionKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionDecisions_SessionKey",
+                table: "SessionDecisions",
+                column: "SessionKey");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Sessions_BodyCode_Year_Month",
                 table: "Sessions",
                 columns: new[] { "BodyCode", "Year", "Month" });
@@ -592,6 +668,9 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ActivityAssignments");
+
             migrationBuilder.DropTable(
                 name: "ActivityVersions");
 
@@ -630,6 +709,9 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Rounds");
+
+            migrationBuilder.DropTable(
+                name: "SessionDecisions");
 
             migrationBuilder.DropTable(
                 name: "Sessions");
