@@ -482,39 +482,24 @@ public static class DatabaseArchive
     /// <summary><c>{"table":…,"columns":[…],"rows":[</c> then one row a line: readable, diffable, canonical.</summary>
     private static byte[] TableDocument(TableData data)
     {
+        var options = new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        buffer.Write(Encoding.UTF8.GetBytes("{\"table\":" + JsonSerializer.Serialize(data.Table.Name)
+            + ",\"columns\":" + JsonSerializer.Serialize(data.Columns.Select(c => c.Name)) + ",\"rows\":["));
+        for (var r = 0; r < data.Rows.Count; r++)
         {
-            writer.WriteStartObject();
-            writer.WriteString("table", data.Table.Name);
-            writer.WriteStartArray("columns");
-            foreach (var column in data.Columns)
+            buffer.Write(r == 0 ? "\n"u8 : ",\n"u8);
+            using var writer = new Utf8JsonWriter(buffer, options);
+            writer.WriteStartArray();
+            foreach (var value in data.Rows[r])
             {
-                writer.WriteStringValue(column.Name);
+                ValueCodec.Write(writer, value);
             }
 
             writer.WriteEndArray();
-            writer.WriteStartArray("rows");
-            foreach (var row in data.Rows)
-            {
-                writer.Flush();
-                buffer.WriteByte((byte)'\n');
-                writer.WriteStartArray();
-                foreach (var value in row)
-                {
-                    ValueCodec.Write(writer, value);
-                }
-
-                writer.WriteEndArray();
-            }
-
-            writer.Flush();
-            buffer.WriteByte((byte)'\n');
-            writer.WriteEndArray();
-            writer.WriteEndObject();
         }
 
-        buffer.WriteByte((byte)'\n');
+        buffer.Write("\n]}\n"u8);
         return buffer.ToArray();
     }
 

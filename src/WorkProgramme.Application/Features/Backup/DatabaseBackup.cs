@@ -48,8 +48,8 @@ public static class DatabaseBackup
             if (kind != options.Provider)
             {
                 throw new DomainException(
-                    $"{source} n’est pas une sauvegarde {options.Provider} ; utilisez wp import pour passer d’une base à l’autre.",
-                    $"{source} is not a {options.Provider} backup; use wp import to move between databases.");
+                    $"{source} n’est pas une sauvegarde {options.Provider} ; utilisez wp export --all et wp import --all pour passer d’une base à l’autre.",
+                    $"{source} is not a {options.Provider} backup; use wp export --all and wp import --all to move between databases.");
             }
 
             if (await HoldsTablesAsync(cancellationToken))
