@@ -12,8 +12,9 @@ say() { printf '\n==> %s\n' "$*"; }
 # node ship inside the NuGet package); the pages ask for Liberation Sans. The PDF annex is our .docx converted by
 # LibreOffice, with metric-compatible fonts (Times New Roman -> Liberation Serif); poppler-utils renders pages to look at.
 # The handler, HTTP and CLI suites run a second time against a private PostgreSQL server (Debian's postgresql package).
+# nginx is run by a test (its own prefix, a high port, not as a service) in front of two app instances.
 packages=(chromium fonts-liberation2 libreoffice-writer-nogui fonts-crosextra-carlito fonts-crosextra-caladea poppler-utils
-          postgresql)
+          postgresql nginx)
 missing=()
 for package in "${packages[@]}"; do
     [[ "$(dpkg -s "$package" 2>/dev/null)" == *"Status: install ok installed"* ]] || missing+=("$package")
@@ -72,6 +73,8 @@ echo "PostgreSQL on 127.0.0.1:$pg_port ($pg_data)"
 say "Tests"
 rm -rf "$results"
 status=0
+# Every suite may reach the server: the SQLite run also moves archives to PostgreSQL and back.
+export WP_TEST_POSTGRES="$postgres_server"
 for project in tests/*/*.Tests.csproj; do
     name=$(basename "$project" .csproj)
     dotnet test "$project" --no-build -c Release --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
@@ -80,7 +83,7 @@ done
 
 say "Tests on PostgreSQL"
 for name in WorkProgramme.Application.Tests WorkProgramme.Web.Tests WorkProgramme.Cli.Tests; do
-    WP_TEST_PROVIDER=postgres WP_TEST_POSTGRES="$postgres_server" \
+    WP_TEST_PROVIDER=postgres \
         dotnet test "tests/$name/$name.csproj" --no-build -c Release --logger "trx;LogFileName=$name.postgres.trx" \
         --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true || status=$?
 done

@@ -75,6 +75,7 @@ public static class ApplicationServices
         services.AddScoped<ApiTokens.Handler>();
         services.AddScoped<AuditTrail.Handler>();
         services.AddScoped<Features.Backup.DatabaseBackup.Handler>();
+        services.AddScoped<Features.Backup.DatabaseArchive.Handler>();
         services.AddSingleton<PdfConverter>();
         services.AddScoped<ExportAnnex.Handler>();
         services.AddScoped<Features.Spreadsheets.ExportSpreadsheet.Handler>();

@@ -23,7 +23,9 @@ internal static class PostgresTestServer
     /// <summary>The maintenance connection (database <c>postgres</c>) of the server the tests use.</summary>
     private static string Server => Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } value
         ? value
-        : throw new InvalidOperationException($"{ProviderVariable}=postgres needs {ServerVariable}, a connection string to the server's postgres database.");
+        : throw new InvalidOperationException(
+            $"A PostgreSQL test database needs {ServerVariable}, a connection string to the server's postgres database "
+            + "(scripts/test.sh starts a private server and sets it for every suite).");
 
     public static async Task<string> CreateDatabaseAsync(bool seed)
     {

@@ -36,12 +36,20 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>Configuration that points the web app or the CLI at this database.</summary>
     public IDictionary<string, string?> Settings => SettingsFor(Provider, ConnectionString);
 
+    /// <summary>The provider the suite runs on: PostgreSQL with <c>WP_TEST_PROVIDER=postgres</c>, otherwise SQLite.</summary>
+    public static DatabaseProvider SuiteProvider => PostgresTestServer.Enabled ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+
+    /// <summary>The provider the suite does not run on, for moves between providers (PostgreSQL needs <c>WP_TEST_POSTGRES</c>).</summary>
+    public static DatabaseProvider OtherProvider => SuiteProvider == DatabaseProvider.Sqlite ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+
     /// <summary>A migrated database; with <paramref name="seed"/>, holding the shipped programmes as on first start.</summary>
-    public static async Task<TestDatabase> CreateAsync(bool seed = true)
+    public static Task<TestDatabase> CreateAsync(bool seed = true) => CreateAsync(SuiteProvider, seed);
+
+    /// <summary>A migrated database of the given provider; with <paramref name="seed"/>, holding the shipped programmes.</summary>
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool seed = true)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "wp-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        if (PostgresTestServer.Enabled)
+        var folder = NewFolder();
+        if (provider == DatabaseProvider.Postgres)
         {
             var connectionString = await PostgresTestServer.CreateDatabaseAsync(seed);
             return new TestDatabase(folder, DatabaseProvider.Postgres, connectionString);
@@ -53,13 +61,22 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>A database with nothing in it, not even the schema (a target for <c>wp restore</c>).</summary>
-    public static async Task<TestDatabase> CreateEmptyAsync()
+    public static Task<TestDatabase> CreateEmptyAsync() => CreateEmptyAsync(SuiteProvider);
+
+    /// <summary>An empty database of the given provider (PostgreSQL needs <c>WP_TEST_POSTGRES</c>).</summary>
+    public static async Task<TestDatabase> CreateEmptyAsync(DatabaseProvider provider)
+    {
+        var folder = NewFolder();
+        return provider == DatabaseProvider.Postgres
+            ? new TestDatabase(folder, DatabaseProvider.Postgres, await PostgresTestServer.CreateEmptyDatabaseAsync())
+            : new TestDatabase(folder, DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "workprogramme.db")}");
+    }
+
+    private static string NewFolder()
     {
         var folder = Path.Combine(Path.GetTempPath(), "wp-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        return PostgresTestServer.Enabled
-            ? new TestDatabase(folder, DatabaseProvider.Postgres, await PostgresTestServer.CreateEmptyDatabaseAsync())
-            : new TestDatabase(folder, DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "workprogramme.db")}");
+        return folder;
     }
 
     internal static IDictionary<string, string?> SettingsFor(DatabaseProvider provider, string connectionString) => new Dictionary<string, string?>

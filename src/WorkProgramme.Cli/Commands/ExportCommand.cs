@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using WorkProgramme.Application.Features.Backup;
 using WorkProgramme.Application.Features.Documents;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Spreadsheets;
@@ -9,7 +10,10 @@ using static WorkProgramme.Cli.CliContext;
 
 namespace WorkProgramme.Cli.Commands;
 
-/// <summary><c>wp export --programme SLUG --format json|docx|pdf|xlsx [--version LABEL] [--session KEY] [--lang fr|en] [--out FILE]</c></summary>
+/// <summary>
+/// <c>wp export --programme SLUG --format json|docx|pdf|xlsx [--version LABEL] [--session KEY] [--lang fr|en] [--out FILE]</c>,
+/// and <c>wp export --all --format json --out FILE</c>: the whole database as a portable archive (<see cref="DatabaseArchive"/>).
+/// </summary>
 public static class ExportCommand
 {
     /// <summary>What one export needs; the document language is the one <c>--lang</c> chose for messages.</summary>
@@ -31,7 +35,11 @@ public static class ExportCommand
 
     public static Command Create(CliContext cli)
     {
-        var programme = new Option<string>("--programme", "-p") { Description = "Programme slug, e.g. ptc-2022-2025.", Required = true };
+        var programme = new Option<string?>("--programme", "-p") { Description = "Programme slug, e.g. ptc-2022-2025." };
+        var all = new Option<bool>("--all")
+        {
+            Description = "Everything in the database (every programme, version, report, user, the audit trail...) as one archive: a zip of JSON documents, for wp import --all.",
+        };
         var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong(Formats.Select(f => f.Name).ToArray());
         var version = new Option<string?>("--version") { Description = "Version label (default: the latest)." };
@@ -43,14 +51,27 @@ public static class ExportCommand
         var command = new Command("export",
             "Write a programme version as a programme file (JSON), or as the official annex in Word or PDF, or as an Excel workbook, in the --lang language.")
         {
-            programme, format, version, session, output,
+            programme, all, format, version, session, output,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
             var language = cli.LanguageOf(result);
-            var slug = result.GetValue(programme)!;
+            var slug = result.GetValue(programme);
             var chosen = Formats.Single(f => f.Name == result.GetValue(format));
             var target = result.GetValue(output);
+            if (result.GetValue(all))
+            {
+                return await AllAsync(cli, result, language, slug is null && result.GetValue(version) is null && result.GetValue(session) is null,
+                    chosen, target, cancellationToken);
+            }
+
+            if (slug is null)
+            {
+                await cli.Error.WriteLineAsync(Say(language,
+                    "Dites quoi exporter : --programme SLUG, ou --all pour toute la base.",
+                    "Say what to export: --programme SLUG, or --all for the whole database."));
+                return WpCli.Usage;
+            }
             if (target is null && chosen.Binary)
             {
                 await cli.Error.WriteLineAsync(Say(language,
@@ -62,7 +83,7 @@ public static class ExportCommand
             return await cli.WithServicesAsync(result, async services =>
             {
                 var written = await chosen.WriteAsync(
-                    new Request(services, slug, result.GetValue(version), result.GetValue(session), language), cancellationToken);
+                    new Request(services, slug!, result.GetValue(version), result.GetValue(session), language), cancellationToken);
                 if (written is null)
                 {
                     await cli.Error.WriteLineAsync(Say(language,
@@ -90,6 +111,30 @@ public static class ExportCommand
             });
         });
         return command;
+    }
+
+    /// <summary>The whole database as an archive: JSON documents in a zip, so only to a file.</summary>
+    private static async Task<int> AllAsync(CliContext cli, ParseResult result, Language language, bool alone, Format chosen, FileInfo? target,
+        CancellationToken cancellationToken)
+    {
+        if (!alone || chosen.Name != "json" || target is null)
+        {
+            await cli.Error.WriteLineAsync(Say(language,
+                "--all exporte toute la base : seulement --format json et --out FICHIER (sans --programme, --version ni --session).",
+                "--all exports the whole database: only with --format json and --out FILE (no --programme, --version or --session)."));
+            return WpCli.Usage;
+        }
+
+        return await cli.WithServicesAsync(result, async services =>
+        {
+            await using var buffer = new MemoryStream();
+            var summary = await services.GetRequiredService<DatabaseArchive.Handler>().ExportAsync(buffer, cancellationToken);
+            await FileOutput.WriteAsync(target, buffer.ToArray(), cancellationToken);
+            await cli.Output.WriteLineAsync(Say(language,
+                $"Archive écrite dans {target.FullName} : {summary.Tables.Count} tables, {summary.Rows} lignes, empreinte {summary.ContentHash}",
+                $"Archive written to {target.FullName}: {summary.Tables.Count} tables, {summary.Rows} rows, content hash {summary.ContentHash}"));
+            return WpCli.Success;
+        });
     }
 
     private static async Task<Written?> JsonAsync(Request request, CancellationToken cancellationToken)

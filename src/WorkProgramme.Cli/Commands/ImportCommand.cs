@@ -1,17 +1,26 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using WorkProgramme.Application.Features.Backup;
 using WorkProgramme.Application.Features.Interchange;
 using static WorkProgramme.Cli.CliContext;
 
 namespace WorkProgramme.Cli.Commands;
 
-/// <summary><c>wp import FILE</c>: all or nothing; a refused file lists every problem and changes nothing.</summary>
+/// <summary>
+/// <c>wp import FILE</c>: a programme file, all or nothing; a refused file lists every problem and changes nothing.
+/// <c>wp import --all FILE</c>: an archive written by <c>wp export --all</c>, into an empty database of either provider.
+/// </summary>
 public static class ImportCommand
 {
     public static Command Create(CliContext cli)
     {
-        var path = new Argument<FileInfo>("file") { Description = "Programme file (JSON) to import." };
-        var command = new Command("import", "Create or update a programme from a programme file (JSON).") { path };
+        var path = new Argument<FileInfo>("file") { Description = "Programme file (JSON) to import, or with --all an archive of wp export --all." };
+        var all = new Option<bool>("--all")
+        {
+            Description = "The file is an archive of a whole database (wp export --all): load it into the configured database, which must be empty.",
+        };
+        var command = new Command("import",
+            "Create or update a programme from a programme file (JSON); with --all, fill an empty database from an archive.") { path, all };
         command.SetAction(async (result, cancellationToken) =>
         {
             var language = cli.LanguageOf(result);
@@ -20,6 +29,20 @@ public static class ImportCommand
             {
                 await cli.Error.WriteLineAsync(Say(language, $"Fichier introuvable : {file.FullName}", $"File not found: {file.FullName}"));
                 return WpCli.Usage;
+            }
+
+            if (result.GetValue(all))
+            {
+                // Not initialized: the database must stay empty until the archive is checked; the import migrates it.
+                return await cli.WithServicesAsync(result, async services =>
+                {
+                    await using var stream = file.OpenRead();
+                    var summary = await services.GetRequiredService<DatabaseArchive.Handler>().ImportAsync(stream, cancellationToken);
+                    await cli.Output.WriteLineAsync(Say(language,
+                        $"Archive importée : {summary.Tables.Count} tables, {summary.Rows} lignes, empreinte {summary.ContentHash}",
+                        $"Archive imported: {summary.Tables.Count} tables, {summary.Rows} rows, content hash {summary.ContentHash}"));
+                    return WpCli.Success;
+                }, initialize: false);
             }
 
             if (file.Length > ProgrammeJson.MaxFileBytes)

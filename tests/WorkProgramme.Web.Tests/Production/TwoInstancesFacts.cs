@@ -1,13 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using AngleSharp.Html.Parser;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Users;
 using WorkProgramme.Application.Identity;
@@ -22,14 +14,14 @@ namespace WorkProgramme.Web.Tests.Production;
 public sealed class TwoInstancesFacts : IAsyncLifetime
 {
     private TestDatabase database = null!;
-    private Instance first = null!;
-    private Instance second = null!;
+    private AppInstance first = null!;
+    private AppInstance second = null!;
 
     public async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync(seed: false);
-        first = Instance.Start(database); // seeds the empty database, as the first instance of a deployment does
-        second = Instance.Start(database);
+        first = AppInstance.Start(database); // seeds the empty database, as the first instance of a deployment does
+        second = AppInstance.Start(database);
         await Task.CompletedTask;
     }
 
@@ -55,74 +47,31 @@ public sealed class TwoInstancesFacts : IAsyncLifetime
         {
             ["Email"] = email,
             ["Password"] = password,
-            ["__RequestVerificationToken"] = await TokenAsync(browser, first.Url("/account/sign-in")),
+            ["__RequestVerificationToken"] = await Browser.TokenAsync(browser, first.Url("/account/sign-in")),
         }));
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
 
         // The second instance reads the first one's session cookie: the sign-out form (signed-in only) is on its page.
-        var tokenFromSecond = await TokenAsync(browser, second.Url("/"));
+        var tokenFromSecond = await Browser.TokenAsync(browser, second.Url("/"));
         var me = await browser.GetFromJsonAsync<Dictionary<string, object>>(second.Url("/api/me"));
         Assert.Contains(email, me!.Values.Select(v => v.ToString()));
 
         var file = await browser.GetFromJsonAsync<ProgrammeFile>(first.Url($"/api/programmes/{SeedFile.PtcSlug}"), ProgrammeJson.Options);
         var activityUrl = $"/api/programmes/{SeedFile.PtcSlug}/activities/{file!.Activities[0].Id}";
-        var (activity, etag) = await GetAsync(browser, first.Url(activityUrl));
+        var (activity, etag) = await Browser.GetActivityAsync(browser, first.Url(activityUrl));
         var changed = activity with { Priority = activity.Priority == "A" ? "B" : "A" };
 
-        var saved = await PutAsync(browser, second.Url(activityUrl), changed, etag, tokenFromSecond);
+        var saved = await Browser.PutActivityAsync(browser, second.Url(activityUrl), changed, etag, tokenFromSecond);
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-        Assert.Equal(changed.Priority, (await GetAsync(browser, first.Url(activityUrl))).Activity.Priority);
-        Assert.Equal(changed.Priority, (await GetAsync(browser, second.Url(activityUrl))).Activity.Priority);
+        Assert.Equal(changed.Priority, (await Browser.GetActivityAsync(browser, first.Url(activityUrl))).Activity.Priority);
+        Assert.Equal(changed.Priority, (await Browser.GetActivityAsync(browser, second.Url(activityUrl))).Activity.Priority);
 
         // A form token issued by the first instance is accepted by the second, and the stale ETag is refused there.
-        var tokenFromFirst = await TokenAsync(browser, first.Url("/"));
-        var stale = await PutAsync(browser, first.Url(activityUrl), activity with { Priority = "C" }, etag, tokenFromFirst);
+        var tokenFromFirst = await Browser.TokenAsync(browser, first.Url("/"));
+        var stale = await Browser.PutActivityAsync(browser, first.Url(activityUrl), activity with { Priority = "C" }, etag, tokenFromFirst);
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
-        var secondSaves = await PutAsync(browser, second.Url(activityUrl), changed with { Priority = "C" }, saved.Headers.ETag!.ToString(), tokenFromFirst);
+        var secondSaves = await Browser.PutActivityAsync(browser, second.Url(activityUrl), changed with { Priority = "C" }, saved.Headers.ETag!.ToString(), tokenFromFirst);
         Assert.Equal(HttpStatusCode.OK, secondSaves.StatusCode);
-        Assert.Equal("C", (await GetAsync(browser, first.Url(activityUrl))).Activity.Priority);
-    }
-
-    private static async Task<string> TokenAsync(HttpClient client, Uri page) =>
-        new HtmlParser().ParseDocument(await client.GetStringAsync(page))
-            .QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
-        ?? throw new InvalidOperationException($"No antiforgery token on {page}");
-
-    private static async Task<(ActivityDto Activity, string ETag)> GetAsync(HttpClient client, Uri url)
-    {
-        var response = await client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return ((await response.Content.ReadFromJsonAsync<ActivityDto>(ProgrammeJson.Options))!, response.Headers.ETag!.ToString());
-    }
-
-    private static Task<HttpResponseMessage> PutAsync(HttpClient client, Uri url, ActivityDto activity, string etag, string antiforgery)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(activity, options: ProgrammeJson.Options) };
-        request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(etag));
-        request.Headers.Add("RequestVerificationToken", antiforgery);
-        return client.SendAsync(request);
-    }
-
-    private sealed class Instance(TestDatabase database) : WebApplicationFactory<Program>
-    {
-        private Uri baseUrl = null!;
-
-        public static Instance Start(TestDatabase database)
-        {
-            var instance = new Instance(database);
-            instance.UseKestrel(0);
-            instance.StartServer();
-            var addresses = instance.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-            instance.baseUrl = new Uri(addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)));
-            return instance;
-        }
-
-        public Uri Url(string path) => new(baseUrl, path);
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(database.Settings));
-        }
+        Assert.Equal("C", (await Browser.GetActivityAsync(browser, first.Url(activityUrl))).Activity.Priority);
     }
 }

@@ -48,8 +48,8 @@ public static class DatabaseBackup
             if (kind != options.Provider)
             {
                 throw new DomainException(
-                    $"{source} n’est pas une sauvegarde {options.Provider} ; utilisez wp import pour passer d’une base à l’autre.",
-                    $"{source} is not a {options.Provider} backup; use wp import to move between databases.");
+                    $"{source} n’est pas une sauvegarde {options.Provider} ; utilisez wp export --all et wp import --all pour passer d’une base à l’autre.",
+                    $"{source} is not a {options.Provider} backup; use wp export --all and wp import --all to move between databases.");
             }
 
             if (await HoldsTablesAsync(cancellationToken))
@@ -71,6 +71,14 @@ public static class DatabaseBackup
                 }
 
                 File.Copy(source, path);
+
+                // VACUUM INTO writes a rollback-journal file. The app runs in WAL and may first open the file read-only
+                // (EF's existence check), where the switch to WAL is refused: switch now, while the file is ours.
+                await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(options.ConnectionString) { Pooling = false }.ConnectionString);
+                await connection.OpenAsync(cancellationToken);
+                await using var pragma = connection.CreateCommand();
+                pragma.CommandText = "PRAGMA journal_mode=WAL;";
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
             }
             else
             {
