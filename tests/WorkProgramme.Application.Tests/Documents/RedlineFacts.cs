@@ -184,6 +184,26 @@ public sealed class RedlineFacts : IAsyncLifetime
         Assert.NotEmpty(Added(i4[10]));
     }
 
+    /// <summary>
+    /// LibreOffice must be installed (scripts/test.sh installs it). It prints tracked changes as they are shown: the
+    /// deleted row's text is there (struck through), and so is the inserted one (underlined); the marks were checked by
+    /// eye on pages rendered with pdftoppm (docs/images/redline-*.png).
+    /// </summary>
+    [Fact]
+    public async Task Libre_office_renders_the_redline_with_its_deleted_and_inserted_text()
+    {
+        var redline = (await RedlineAsync(Language.Fr))!;
+
+        var conversion = await database.RunAsync<PdfConverter, PdfConversion>(c => c.ConvertAsync(redline.Content, CancellationToken.None));
+
+        Assert.True(conversion.Pdf is not null, conversion.Problem?.En);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(conversion.Pdf);
+        var words = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        Assert.Contains("numérique", words, StringComparison.Ordinal);
+        Assert.Contains("faisabilité", words, StringComparison.Ordinal);
+        Assert.Contains("PT/2.", words, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Unknown_programme_or_version_gives_nothing()
     {
