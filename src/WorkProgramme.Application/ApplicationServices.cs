@@ -78,6 +78,7 @@ public static class ApplicationServices
         services.AddScoped<Features.Backup.DatabaseArchive.Handler>();
         services.AddSingleton<PdfConverter>();
         services.AddScoped<ExportAnnex.Handler>();
+        services.AddScoped<ExportRedline.Handler>();
         services.AddScoped<Features.Spreadsheets.ExportSpreadsheet.Handler>();
         services.AddScoped<Features.Spreadsheets.ImportTable.Handler>();
         services.AddScoped<ProgrammeVersions.Handler>();

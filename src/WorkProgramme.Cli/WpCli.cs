@@ -44,6 +44,7 @@ public static class WpCli
         root.Subcommands.Add(TemplateCommand.Create(context));
         root.Subcommands.Add(VersionsCommand.Create(context));
         root.Subcommands.Add(VersionsCommand.CreateCompare(context));
+        root.Subcommands.Add(RedlineCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create(context));
 
         var parsed = root.Parse(args);

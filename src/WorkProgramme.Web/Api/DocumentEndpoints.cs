@@ -19,6 +19,8 @@ public static class DocumentEndpoints
             .WithSummary("The programme as the official annex in Word (?lang=fr|en, ?version=, ?session=).");
         documents.MapGet("/export.pdf", PdfAsync).WithName("DownloadAnnexPdf")
             .WithSummary("The official annex in PDF, converted from the Word document by LibreOffice.");
+        documents.MapGet("/redline.docx", RedlineAsync).WithName("DownloadRedlineDocx")
+            .WithSummary("The annex of version ?to= in Word with tracked changes against version ?from= (?lang=fr|en).");
         return endpoints;
     }
 
@@ -44,6 +46,29 @@ public static class DocumentEndpoints
                 title: Localization.CurrentLanguage == Language.Fr ? "PDF indisponible" : "PDF unavailable",
                 detail: outcome.Problem!.For(Localization.CurrentLanguage).Text),
         };
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> RedlineAsync(HttpContext context, string slug,
+        [FromQuery] string? from, [FromQuery] string? to, [FromQuery] string? lang, ExportRedline.Handler handler,
+        CancellationToken cancellationToken)
+    {
+        var fr = Localization.CurrentLanguage == Language.Fr;
+        if (string.IsNullOrWhiteSpace(from) || string.IsNullOrWhiteSpace(to))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: fr ? "Versions à comparer manquantes" : "Versions to compare missing",
+                detail: fr ? "Indiquez l’ancienne et la nouvelle version : ?from=…&to=…" : "Name the older and the newer version: ?from=…&to=…");
+        }
+
+        var language = Languages.TryParse(lang, out var chosen) ? chosen : Localization.CurrentLanguage;
+        var file = await handler.HandleAsync(new ExportRedline.Query(context.Viewer(), slug, from, to, language), cancellationToken);
+        return file is null
+            ? TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: fr ? "Document introuvable" : "Document not found",
+                detail: fr ? $"Aucun programme ou version correspondant pour « {slug} » ({from}, {to})." : $"No matching programme or version for '{slug}' ({from}, {to}).")
+            : TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 
     private static ExportAnnex.Query Query(HttpContext context, string slug, string? lang, string? version, string? session) => new(

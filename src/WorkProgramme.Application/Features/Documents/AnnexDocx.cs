@@ -39,7 +39,13 @@ public static class AnnexDocx
         [AnnexColumn.Kpi] = 1650, [AnnexColumn.Deadline] = 1000, [AnnexColumn.Status] = 3086,
     };
 
-    public static void Write(AnnexDocument annex, Stream stream)
+    public static void Write(AnnexDocument annex, Stream stream) => Write(annex, stream, activityRows: null);
+
+    /// <summary>
+    /// The document, with the activity rows of each section written by <paramref name="activityRows"/> when given: a
+    /// redline keeps everything else (page, headers, template rows, footnotes) exactly as the plain export writes it.
+    /// </summary>
+    public static void Write(AnnexDocument annex, Stream stream, Func<AnnexSection, IEnumerable<TableRow>>? activityRows)
     {
         using var package = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
         package.PackageProperties.Title = annex.RunningTitle;
@@ -67,7 +73,7 @@ public static class AnnexDocx
         foreach (var (section, index) in annex.Sections.Select((s, i) => (s, i)))
         {
             body.Append(SectionHeading(section.Heading, newPage: index > 0));
-            body.Append(Table(section, annex.Language));
+            body.Append(Table(section, annex.Language, activityRows));
         }
 
         body.Append(new Paragraph());
@@ -143,7 +149,7 @@ public static class AnnexDocx
         return new Run(properties, TextOf(run.Text));
     }
 
-    private static Table Table(AnnexSection section, Language language)
+    private static Table Table(AnnexSection section, Language language, Func<AnnexSection, IEnumerable<TableRow>>? activityRows)
     {
         var widths = WidthsOf(section.Section);
         var table = new Table(
@@ -166,10 +172,7 @@ public static class AnnexDocx
         table.Append(Row(section.HeaderRow, section, language));
         table.Append(Row(section.QuestionRow, section, language));
         table.Append(Row(section.ExampleRow, section, language));
-        foreach (var row in section.Rows)
-        {
-            table.Append(Row(row, section, language));
-        }
+        table.Append(activityRows is null ? section.Rows.Select(row => Row(row, section, language)) : activityRows(section));
 
         return table;
     }

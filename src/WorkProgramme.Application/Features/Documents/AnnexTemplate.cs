@@ -36,6 +36,9 @@ public static class AnnexTemplate
 
     public static readonly Pair ContinuousWork = new("Travail continu", "Continuous work");
 
+    /// <summary>Who a redline's tracked changes are by: the Secretariat revises the programme.</summary>
+    public static readonly Pair RedlineAuthor = new("Secrétariat", "Secretariat");
+
     public static string Heading(AnnexColumn column, Section section, Language language) => (column switch
     {
         AnnexColumn.Number => new Pair("N°", "No."),
