@@ -84,7 +84,7 @@ public static class HostileFiles
         new("sheet of 1,000,000 rows", HostileFormat.Xlsx, Xlsx, MillionRows, "sheet is too large"),
         new("110 MB of sharedStrings", HostileFormat.Xlsx, Xlsx, HugeSharedStrings, "zip bomb", "uncompressed file is larger"),
         new("workbook sent as a Word document", HostileFormat.Docx, Docx, () => Workbook.Value, "not a Word document"),
-        new("file over 10 MB", HostileFormat.Xlsx, Xlsx, Oversized, "larger than the maximum size", "too large"),
+        new("file over 10 MB", HostileFormat.Xlsx, Xlsx, Oversized, "larger than the maximum size", "too large", "Request too large"),
     ];
 
     /// <summary>Programme files (JSON) for <c>wp import</c>; the activity API gets the same bodies.</summary>
