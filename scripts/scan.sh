@@ -2,13 +2,18 @@
 # Black-box scan of the app with wapiti (Debian package `wapiti`) on loopback only: the published app on a fresh SQLite
 # database and a free port, wapiti's default modules within the app's own domain, a JSON report in artifacts/scan/.
 # Ends with "wapiti: N high or critical findings, N anomalies" and exits non-zero when N high/critical > 0.
-# Optional: WP_SCAN_MAX_SECONDS (default 600) bounds the whole scan.
+# Optional: WP_SCAN_MAX_SECONDS (default 600) bounds the whole scan; WP_SCAN_APP names an already built
+# WorkProgramme.Web.dll to scan instead of building src/WorkProgramme.Web.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 command -v wapiti >/dev/null || { echo "wapiti is missing: sudo apt-get install -y --no-install-recommends wapiti" >&2; exit 2; }
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-dotnet build src/WorkProgramme.Web -c Release -v quiet
+app_dll="${WP_SCAN_APP:-}"
+if [ -z "$app_dll" ]; then
+    dotnet build src/WorkProgramme.Web -c Release -v quiet
+    app_dll=src/WorkProgramme.Web/bin/Release/net10.0/WorkProgramme.Web.dll
+fi
 work=$(mktemp -d /tmp/wp-scan.XXXXXX)
 port=$((20000 + RANDOM % 20000))
 while (: </dev/tcp/127.0.0.1/$port) 2>/dev/null; do port=$((port + 1)); done
@@ -16,7 +21,7 @@ url="http://127.0.0.1:$port/"
 ASPNETCORE_ENVIRONMENT=Production Urls="$url" Database__Provider=Sqlite \
     ConnectionStrings__WorkProgramme="Data Source=$work/scan.db" RateLimits__ApiPerMinute=1000000 \
     Logging__LogLevel__Default=Warning \
-    dotnet src/WorkProgramme.Web/bin/Release/net10.0/WorkProgramme.Web.dll >"$work/app.log" 2>&1 &
+    dotnet "$app_dll" >"$work/app.log" 2>&1 &
 app=$!
 trap 'kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 300); do
