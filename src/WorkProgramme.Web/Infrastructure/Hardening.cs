@@ -96,7 +96,12 @@ public static class Hardening
             // Kestrel enforces its own limit; this one also holds in front of other servers and for declared lengths.
             if (context.Request.ContentLength > maxBody)
             {
+                // Said in words: an editor uploading a file just over the limit must learn why nothing happened.
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                var megabytes = maxBody / 1024 / 1024;
+                await context.Response.WriteAsync(
+                    $"Requête trop volumineuse (au plus {megabytes} Mo).\nRequest too large (at most {megabytes} MB).\n", context.RequestAborted);
                 return;
             }
 

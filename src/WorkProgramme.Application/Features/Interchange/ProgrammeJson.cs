@@ -18,6 +18,9 @@ public static class ProgrammeJson
         MaxDepth = 32,
         AllowTrailingCommas = false,
         ReadCommentHandling = JsonCommentHandling.Disallow,
+
+        // A key given twice is ambiguous (which one did the author mean?): the file is refused, not read last-wins.
+        AllowDuplicateProperties = false,
     };
 
     public static async Task WriteAsync(ProgrammeFile file, Stream output, CancellationToken cancellationToken) =>

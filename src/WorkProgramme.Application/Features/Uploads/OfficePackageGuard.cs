@@ -27,6 +27,19 @@ public static class OfficePackageGuard
 
     private const long RatioCheckedFrom = 1024 * 1024;
 
+    /// <summary>
+    /// A sheet larger than this is refused while it is still being streamed: the SDK would otherwise build the whole
+    /// sheet in memory (a million small rows compress well below the zip-bomb ratio). The import takes 5,000 rows.
+    /// </summary>
+    public const int MaxSheetRows = 10_000;
+
+    public const int MaxSheetColumns = 1_000;
+
+    public const int MaxSheetCells = 200_000;
+
+    private const int UnixFileTypeMask = 0xF000;
+    private const int UnixSymbolicLink = 0xA000;
+
     private static readonly byte[] CompoundFileSignature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     private static readonly byte[] ZipSignature = [0x50, 0x4B, 0x03, 0x04];
 
@@ -103,6 +116,13 @@ public static class OfficePackageGuard
                     $"The file holds an entry with a dangerous name ('{Shorten(entry.FullName)}').");
             }
 
+            // A symbolic link (Unix mode in the high bits) means nothing in a package and points somewhere else.
+            if (((entry.ExternalAttributes >> 16) & UnixFileTypeMask) == UnixSymbolicLink)
+            {
+                return new($"Le fichier contient un lien symbolique (« {Shorten(entry.FullName)} ») : il est refusé.",
+                    $"The file holds a symbolic link ('{Shorten(entry.FullName)}'): it is refused.");
+            }
+
             if (entry.FullName.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase)
                 || entry.FullName.EndsWith(".bin", StringComparison.OrdinalIgnoreCase) && entry.FullName.Contains("vba", StringComparison.OrdinalIgnoreCase))
             {
@@ -148,6 +168,7 @@ public static class OfficePackageGuard
         var isContentTypes = entry.FullName == "[Content_Types].xml";
         var isRelationships = entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
         var mainTypeFound = false;
+        var (rows, cells) = (0, 0);
         try
         {
             using var stream = entry.Open();
@@ -168,6 +189,13 @@ public static class OfficePackageGuard
                     }
 
                     mainTypeFound |= type == MainContentType(kind) || type == TemplateContentType(kind);
+                }
+
+                if (kind == OfficeKind.Spreadsheet && reader.LocalName is "row" or "c"
+                    && reader.NamespaceURI.Contains("spreadsheetml", StringComparison.Ordinal)
+                    && SheetTooLarge(reader, ref rows, ref cells) is { } tooLarge)
+                {
+                    return tooLarge;
                 }
 
                 if (isRelationships && reader.LocalName == "Relationship"
@@ -197,6 +225,44 @@ public static class OfficePackageGuard
         }
 
         return null;
+    }
+
+    private static BilingualText? SheetTooLarge(XmlReader reader, ref int rows, ref int cells)
+    {
+        var (row, column) = (0, 0);
+        if (reader.LocalName == "row")
+        {
+            rows++;
+            _ = int.TryParse(reader.GetAttribute("r"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out row);
+        }
+        else
+        {
+            cells++;
+            (row, column) = CellPosition(reader.GetAttribute("r"));
+        }
+
+        return rows > MaxSheetRows || row > MaxSheetRows || column > MaxSheetColumns || cells > MaxSheetCells
+            ? new("La feuille est trop grande (au plus 10 000 lignes, 1 000 colonnes et 200 000 cellules) : le fichier est refusé.",
+                "The sheet is too large (at most 10,000 rows, 1,000 columns and 200,000 cells): the file is refused.")
+            : null;
+    }
+
+    /// <summary>"XFD1048576" → (1048576, 16384); anything unreadable → (0, 0), left to the reader.</summary>
+    private static (int Row, int Column) CellPosition(string? reference)
+    {
+        if (string.IsNullOrEmpty(reference) || reference.Length > 12)
+        {
+            return (0, 0);
+        }
+
+        var (column, i) = (0, 0);
+        for (; i < reference.Length && char.IsAsciiLetter(reference[i]); i++)
+        {
+            column = (column * 26) + (char.ToUpperInvariant(reference[i]) - 'A' + 1);
+        }
+
+        _ = int.TryParse(reference.AsSpan(i), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var row);
+        return (row, column);
     }
 
     private static string MainContentType(OfficeKind kind) => kind == OfficeKind.Spreadsheet

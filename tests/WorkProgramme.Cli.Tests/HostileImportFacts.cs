@@ -1,0 +1,50 @@
+using WorkProgramme.Testing;
+
+namespace WorkProgramme.Cli.Tests;
+
+/// <summary>
+/// Every hostile file of the corpus through <c>wp import-xlsx</c>, <c>wp import-docx</c> and <c>wp import</c>, all with
+/// <c>--apply</c>: each exits 1 with its reason, the database is byte for byte what it was (every table hashed, audit
+/// trail included), and nothing connected to the loopback trap the files point at.
+/// </summary>
+public sealed class HostileImportFacts : IAsyncLifetime
+{
+    private TestDatabase database = null!;
+
+    public async Task InitializeAsync() => database = await TestDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await database.DisposeAsync();
+
+    [Fact]
+    public async Task Every_hostile_file_is_refused_by_the_cli_with_its_reason_and_nothing_is_written_or_fetched()
+    {
+        using var trap = new OutboundTrap();
+        var corpus = HostileFiles.Office(trap.Url).Concat(HostileFiles.Json()).ToList();
+        var before = await database.ContentHashAsync();
+        var failures = new List<string>();
+
+        foreach (var file in corpus)
+        {
+            var path = Path.Combine(database.Folder, file.FileName);
+            await File.WriteAllBytesAsync(path, file.Build());
+            string[] args = file.Format switch
+            {
+                HostileFormat.Xlsx => ["import-xlsx", path, "--programme", SeedFile.PtcSlug, "--apply", "--lang", "en"],
+                HostileFormat.Docx => ["import-docx", path, "--programme", SeedFile.PtcSlug, "--apply", "--lang", "en"],
+                _ => ["import", path, "--lang", "en"],
+            };
+
+            var (exit, output, error) = await Wp.RunAsync(database, args);
+            if (exit != 1 || !file.Expected.Any(e => error.Contains(e, StringComparison.Ordinal)))
+            {
+                failures.Add($"{file.Kind}: exit {exit}, {error.Trim()} {output.Trim()}");
+            }
+
+            File.Delete(path);
+        }
+
+        Assert.Empty(failures);
+        Assert.Equal(before, await database.ContentHashAsync());
+        Assert.Equal(0, trap.Connections);
+    }
+}
