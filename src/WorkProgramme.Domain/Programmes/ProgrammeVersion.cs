@@ -89,6 +89,20 @@ public sealed class ProgrammeVersion
         row.Revise(content);
     }
 
+    /// <summary>An editor confirms the row's translations are right as they stand; false when none was outdated.</summary>
+    public bool ConfirmTranslations(Guid activityId)
+    {
+        var row = activities.SingleOrDefault(a => a.ActivityId == activityId)
+            ?? throw new DomainException("Cette activité ne figure pas dans la version.", "This activity is not in the version.");
+        if (row.OutdatedTranslations.Count == 0)
+        {
+            return false;
+        }
+
+        EnsureEditable();
+        return row.ConfirmTranslations();
+    }
+
     /// <summary>
     /// Takes an activity out of the programme without erasing it: the row stays, marked deleted and unnumbered, and the
     /// rows after it in its section move up one number.
@@ -275,6 +289,7 @@ public sealed class ProgrammeVersion
         foreach (var row in source.activities.Where(a => !a.IsDeleted).OrderBy(a => a.SortKey))
         {
             var copy = new ActivityVersion(row.ActivityId, row.Content with { PreviousNumber = row.Number, Revision = RevisionKind.Unchanged });
+            copy.CarryTranslationStateFrom(row);
             copy.MoveTo(activities.Count + 1);
             activities.Add(copy);
         }

@@ -22,6 +22,8 @@ public static class ExportProgramme
                 return null;
             }
 
+            snapshot.WithReferencesAsText();
+
             var (programme, version) = (snapshot.Programme, snapshot.Version);
             return new ProgrammeFile
             {
