@@ -11,7 +11,11 @@ public static class ImportCommand
     public static Command Create(CliContext cli)
     {
         var path = new Argument<FileInfo>("file") { Description = "Programme file (JSON) to import." };
-        var command = new Command("import", "Create or update a programme from a programme file (JSON).") { path };
+        var linkReferences = new Option<bool>("--link-references")
+        {
+            Description = "Turn \"activité N\" / \"activity N\" in the texts into references to the activity so numbered (same section).",
+        };
+        var command = new Command("import", "Create or update a programme from a programme file (JSON).") { path, linkReferences };
         command.SetAction(async (result, cancellationToken) =>
         {
             var language = cli.LanguageOf(result);
@@ -32,6 +36,17 @@ public static class ImportCommand
             {
                 await using var stream = file.OpenRead();
                 var (programmeFile, problems) = await ProgrammeJson.ReadAsync(stream, cancellationToken);
+                if (programmeFile is not null && result.GetValue(linkReferences))
+                {
+                    (programmeFile, var links) = ProgrammeFileReferences.LinkMentions(programmeFile);
+                    foreach (var link in links)
+                    {
+                        await cli.Output.WriteLineAsync(Say(language,
+                            $"renvoi : {link.Location} : activité {link.Number} → {link.Target}",
+                            $"reference: {link.Location}: activity {link.Number} → {link.Target}"));
+                    }
+                }
+
                 var outcome = programmeFile is null
                     ? ImportProgramme.Outcome.Rejected(problems)
                     : await services.GetRequiredService<ImportProgramme.Handler>().HandleAsync(new(programmeFile), cancellationToken);
