@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Data;
-using WorkProgramme.Application.Features.Shared;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Programmes;

@@ -1,8 +1,7 @@
 using System.Globalization;
 using WorkProgramme.Domain.Common;
-using WorkProgramme.Domain.Programmes;
 
-namespace WorkProgramme.Application.Features.Shared;
+namespace WorkProgramme.Domain.Programmes;
 
 /// <summary>What a reference to an activity shows in one version (docs/decisions/0006).</summary>
 public static class ActivityReferenceNumbers
