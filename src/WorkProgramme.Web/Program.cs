@@ -37,6 +37,7 @@ app.MapDocumentDownloads();
 app.MapAccountApi();
 app.MapActivityApi();
 app.MapRoundApi();
+app.MapDecisionApi();
 app.MapSpreadsheetDownloads();
 app.MapRevisionApi();
 app.MapInsightFeeds();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WorkProgramme.Application.Features.Users;
+using WorkProgramme.Application.Identity;
 using WorkProgramme.Testing;
 
 namespace WorkProgramme.Web.Tests;
@@ -66,6 +67,20 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
         var client = ClientIn(acceptLanguage);
         var response = await client.SignInAsync(email, password);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>A script's client: a new user of that role and an API token sent as <c>Authorization: Bearer</c>.</summary>
+    public async Task<HttpClient> ApiClientAsync(string role, string? body)
+    {
+        var (email, _) = await UserAsync(role, body);
+        var secret = await database.RunAsync<Microsoft.AspNetCore.Identity.UserManager<AppUser>, string>(async users =>
+        {
+            var user = await users.FindByEmailAsync(email);
+            return (await database.RunAsync<ApiTokens.Handler, ApiTokens.Created>(h => h.CreateAsync(new(user!.Id, "test"), CancellationToken.None))).Secret;
+        });
+        var client = ClientIn("en");
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
         return client;
     }
 

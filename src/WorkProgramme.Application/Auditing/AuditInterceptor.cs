@@ -118,7 +118,8 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
         null => null,
         string text => text,
         DateTimeOffset time => time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
-        IFormattable formattable when value.GetType().IsPrimitive || value is decimal || value is DateOnly
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable formattable when value.GetType().IsPrimitive || value is decimal
             => formattable.ToString(null, CultureInfo.InvariantCulture),
         Enum => value.ToString(),
         bool flag => flag ? "true" : "false",

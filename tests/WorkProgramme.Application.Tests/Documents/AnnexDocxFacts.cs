@@ -156,9 +156,17 @@ public sealed class AnnexDocxFacts : IAsyncLifetime
     public async Task The_status_column_shows_the_chosen_session_and_an_unknown_session_gives_nothing()
     {
         using var earlier = Open((await ExportAsync(Language.Fr, "ctp-241-242", Viewer.Operator))!);
-        var statusCells = Tables(earlier).SelectMany(t => t.Elements<TableRow>().Skip(3)).Select(r => CellText(r.Elements<TableCell>().ElementAt(10)));
+        using var current = Open((await ExportAsync(Language.Fr))!);
+        string[] StatusCells(WordprocessingDocument document) => Tables(document).SelectMany(t => t.Elements<TableRow>().Skip(3))
+            .Select(r => CellText(r.Elements<TableCell>().ElementAt(10))).ToArray();
 
-        Assert.All(statusCells, text => Assert.Equal("", text));
+        // October 2023: 69 of the 94 activities have a report of that session (the added ones cannot), most of them
+        // different from April 2024's.
+        var october = StatusCells(earlier);
+        var april = StatusCells(current);
+        Assert.Equal(94, october.Length);
+        Assert.Equal(25, october.Count(text => text.Length == 0));
+        Assert.Equal(49, october.Zip(april).Count(pair => pair.First.Length > 0 && pair.First != pair.Second));
         Assert.Null(await ExportAsync(Language.Fr, "ctp-999"));
     }
 }

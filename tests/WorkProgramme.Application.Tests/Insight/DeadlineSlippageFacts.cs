@@ -5,7 +5,7 @@ using WorkProgramme.Testing;
 
 namespace WorkProgramme.Application.Tests.Insight;
 
-/// <summary>Deadlines read from every version: the PTC seed has one, so nothing slipped until a second version moves some.</summary>
+/// <summary>Deadlines read from every version: the shipped PTC revision (October 2023 → April 2024) moved six of them a year.</summary>
 public sealed class DeadlineSlippageFacts : IAsyncLifetime
 {
     private TestDatabase database = null!;
@@ -41,13 +41,18 @@ public sealed class DeadlineSlippageFacts : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Nothing_slipped_with_a_single_version()
+    public async Task The_shipped_revision_moved_six_deadlines_a_year()
     {
         var slippage = await SlippageAsync();
 
-        Assert.Equal(["2024-04"], slippage.Sources);
+        // Read from the two data files: I.12 and I.13 "Automne 2023 (CTP) / Juin 2024 (Conseil)" became "Printemps 2025 (CTP) /
+        // Juin 2025 (Conseil)", I.14 autumn 2024 → 2025, I.19 and I.24 June 2024 → 2025 (Council), I.29 June 2023 → 2024.
+        Assert.Equal(["2023-10", "2024-04"], slippage.Sources);
         Assert.Equal(94, slippage.Activities.Count);
-        Assert.Empty(slippage.Ranked);
+        Assert.Equal(["I.12", "I.13", "I.14", "I.19", "I.24", "I.29"], slippage.Ranked.Select(a => a.Reference).Order(StringComparer.Ordinal));
+        Assert.All(slippage.Ranked, a => Assert.Equal((1, 12), (a.Moves, a.Months)));
+        Assert.Equal(["Automne 2023 (CTP) / Juin 2024 (Conseil)", "Printemps 2025 (CTP) / Juin 2025 (Conseil)"],
+            slippage.Ranked.Single(a => a.Reference == "I.12").Steps.Select(s => s.Text.Fr));
     }
 
     [Fact]
@@ -57,9 +62,10 @@ public sealed class DeadlineSlippageFacts : IAsyncLifetime
 
         var slippage = await SlippageAsync();
 
-        Assert.Equal(["2024-04", "2024-10"], slippage.Sources);
-        Assert.Equal([("I.12", 1, 12), ("I.13", 1, 4)], slippage.Ranked.Select(a => (a.Reference, a.Moves, a.Months)));
-        Assert.Equal(["Printemps 2025 (CTP) / Juin 2025 (Conseil)", "Printemps 2026 (CTP) / Juin 2026 (Conseil)"],
+        // I.12 moves a second year; I.13's four more months put it behind I.12 and ahead of the four moved once.
+        Assert.Equal(["2023-10", "2024-04", "2024-10"], slippage.Sources);
+        Assert.Equal([("I.12", 2, 24), ("I.13", 2, 16)], slippage.Ranked.Take(2).Select(a => (a.Reference, a.Moves, a.Months)));
+        Assert.Equal(["Automne 2023 (CTP) / Juin 2024 (Conseil)", "Printemps 2025 (CTP) / Juin 2025 (Conseil)", "Printemps 2026 (CTP) / Juin 2026 (Conseil)"],
             slippage.Ranked[0].Steps.Select(s => s.Text.Fr));
     }
 }

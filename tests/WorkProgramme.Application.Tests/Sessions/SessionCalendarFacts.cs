@@ -123,7 +123,8 @@ public sealed class SessionCalendarFacts : IAsyncLifetime
     private Task NameSessionAsDeadlineAsync(int number, string body, IReadOnlyList<int> ordinals) =>
         database.RunAsync<WorkProgrammeDb>(async db =>
         {
-            var row = await db.ActivityVersions.SingleAsync(a => a.Section == Section.TimeBound && a.Number == number);
+            var row = await db.ActivityVersions.Where(a => a.Section == Section.TimeBound && a.Number == number)
+                .OrderByDescending(a => a.ProgrammeVersionId).FirstAsync();
             row.Apply(row.Content with
             {
                 Deadline = new Deadline(new BilingualText("241ème/242ème sessions (CTP)", null), false,

@@ -17,19 +17,6 @@ public sealed class EditingFacts(WebAppFactory app) : IClassFixture<WebAppFactor
         return file!.Activities.Single(a => a.Section == section && a.Number == number).Id!.Value;
     }
 
-    private async Task<HttpClient> ScriptAsync(string role, string? body)
-    {
-        var (email, _) = await app.UserAsync(role, body);
-        var secret = await app.Database.RunAsync<Microsoft.AspNetCore.Identity.UserManager<AppUser>, string>(async users =>
-        {
-            var user = await users.FindByEmailAsync(email);
-            return (await app.Database.RunAsync<ApiTokens.Handler, ApiTokens.Created>(h => h.CreateAsync(new(user!.Id, "test"), CancellationToken.None))).Secret;
-        });
-        var client = app.ClientIn("en");
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-        return client;
-    }
-
     private static async Task<(ActivityDto Activity, string ETag)> GetAsync(HttpClient client, Guid id)
     {
         var response = await client.GetAsync($"/api/programmes/{SeedFile.PtcSlug}/activities/{id}");
@@ -55,7 +42,7 @@ public sealed class EditingFacts(WebAppFactory app) : IClassFixture<WebAppFactor
     public async Task The_api_gives_an_etag_and_a_put_with_it_saves_and_moves_it_on()
     {
         var id = await ActivityIdAsync("time-bound", 5);
-        var script = await ScriptAsync(Roles.Editor, "CTP");
+        var script = await app.ApiClientAsync(Roles.Editor, "CTP");
         var (activity, etag) = await GetAsync(app.ClientIn(null), id);
 
         var response = await PutAsync(script, id, activity with { Priority = "C" }, etag);
@@ -69,8 +56,8 @@ public sealed class EditingFacts(WebAppFactory app) : IClassFixture<WebAppFactor
     public async Task Two_scripts_race_the_second_gets_412_with_the_current_activity_and_a_missing_if_match_gets_428()
     {
         var id = await ActivityIdAsync("time-bound", 6);
-        var first = await ScriptAsync(Roles.Editor, "CTP");
-        var second = await ScriptAsync(Roles.Admin, null);
+        var first = await app.ApiClientAsync(Roles.Editor, "CTP");
+        var second = await app.ApiClientAsync(Roles.Admin, null);
         var (activity, etag) = await GetAsync(first, id);
 
         Assert.Equal(HttpStatusCode.OK, (await PutAsync(first, id, activity with { Priority = "C" }, etag)).StatusCode);
@@ -89,8 +76,8 @@ public sealed class EditingFacts(WebAppFactory app) : IClassFixture<WebAppFactor
     {
         var id = await ActivityIdAsync("time-bound", 7);
         var (activity, etag) = await GetAsync(app.ClientIn(null), id);
-        var member = await ScriptAsync(Roles.Member, "CTP");
-        var editor = await ScriptAsync(Roles.Editor, "CTP");
+        var member = await app.ApiClientAsync(Roles.Member, "CTP");
+        var editor = await app.ApiClientAsync(Roles.Editor, "CTP");
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await PutAsync(app.ClientIn(null), id, activity, etag)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await PutAsync(member, id, activity, etag)).StatusCode);

@@ -261,7 +261,11 @@ public static class ImportTable
             Set(TableColumn.Resources, content with { Resources = resources }, resources != stored.Resources);
             var kpi = Side(stored.Kpi, row.Cell(TableColumn.Kpi), language);
             Set(TableColumn.Kpi, content with { Kpi = kpi }, kpi != stored.Kpi);
-            var deadlineText = Side(stored.Deadline.Text, row.Cell(TableColumn.Deadline), language);
+            var deadlineCell = row.Cell(TableColumn.Deadline);
+            // The annex writes a continuous deadline without wording in its language as the template's own term.
+            var templateTerm = stored.Deadline.Continuous && stored.Deadline.Text.In(language) is null
+                && deadlineCell == Documents.AnnexTemplate.ContinuousWork.In(language);
+            var deadlineText = templateTerm ? stored.Deadline.Text : Side(stored.Deadline.Text, deadlineCell, language);
             if (deadlineText != stored.Deadline.Text)
             {
                 // The wording changed: read its milestones again, as the edit form does.
