@@ -18,9 +18,26 @@ public sealed class CrossReferenceFacts : IAsyncLifetime
 
     public async Task DisposeAsync() => await database.DisposeAsync();
 
+    /// <summary>The rows as the Word and Excel exports write them: references as the version's numbers.</summary>
     private Task<ProgrammeFile?> ExportAsync(string? version = null) =>
-        database.RunAsync<ExportProgramme.Handler, ProgrammeFile?>(h =>
-            h.HandleAsync(new(Viewer.Operator, SeedFile.PtcSlug, version), CancellationToken.None));
+        database.RunAsync<Data.WorkProgrammeDb, ProgrammeFile?>(async db =>
+        {
+            var snapshot = (await Features.Shared.ProgrammeSnapshot.LoadAsync(db, SeedFile.PtcSlug, version, Viewer.Operator, CancellationToken.None))!
+                .WithReferencesAsText();
+            return new ProgrammeFile
+            {
+                Activities = snapshot.Rows.Select(r => ExportProgramme.Handler.ToDto(r, snapshot.Reports.GetValueOrDefault(r.ActivityId))).ToList(),
+            };
+        });
+
+    [Fact]
+    public async Task The_json_export_keeps_the_references_by_id_so_an_import_round_trip_keeps_them()
+    {
+        var file = (await database.RunAsync<ExportProgramme.Handler, ProgrammeFile?>(h =>
+            h.HandleAsync(new(Viewer.Operator, SeedFile.PtcSlug), CancellationToken.None)))!;
+
+        Assert.Contains(file.Activities, a => a.Status?.Text?.Fr?.Contains(ActivityReferences.Token(Resolution2020), StringComparison.Ordinal) == true);
+    }
 
     [Fact]
     public async Task The_shipped_data_stores_its_references_by_id_and_exports_show_each_version_its_own_number()
