@@ -34,7 +34,8 @@ public static class TranslationDrift
         }
 
         var stale = frChanged ? Language.En : Language.Fr;
-        if (outdated == stale.Other() || after.In(stale) is null || after.In(stale.Other()) is null)
+        // Writing a translation where there was none is translating, not a change the other side must follow.
+        if (outdated == stale.Other() || after.In(stale) is null || after.In(stale.Other()) is null || before.In(stale.Other()) is null)
         {
             return null;
         }
