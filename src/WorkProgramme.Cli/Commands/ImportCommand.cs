@@ -19,8 +19,15 @@ public static class ImportCommand
         {
             Description = "The file is an archive of a whole database (wp export --all): load it into the configured database, which must be empty.",
         };
+        var linkReferences = new Option<bool>("--link-references")
+        {
+            Description = "Turn \"activité N\" / \"activity N\" in the texts into references to the activity so numbered (same section).",
+        };
         var command = new Command("import",
-            "Create or update a programme from a programme file (JSON); with --all, fill an empty database from an archive.") { path, all };
+            "Create or update a programme from a programme file (JSON); with --all, fill an empty database from an archive.")
+        {
+            path, all, linkReferences,
+        };
         command.SetAction(async (result, cancellationToken) =>
         {
             var language = cli.LanguageOf(result);
@@ -55,6 +62,17 @@ public static class ImportCommand
             {
                 await using var stream = file.OpenRead();
                 var (programmeFile, problems) = await ProgrammeJson.ReadAsync(stream, cancellationToken);
+                if (programmeFile is not null && result.GetValue(linkReferences))
+                {
+                    (programmeFile, var links) = ProgrammeFileReferences.LinkMentions(programmeFile);
+                    foreach (var link in links)
+                    {
+                        await cli.Output.WriteLineAsync(Say(language,
+                            $"renvoi : {link.Location} : activité {link.Number} → {link.Target}",
+                            $"reference: {link.Location}: activity {link.Number} → {link.Target}"));
+                    }
+                }
+
                 var outcome = programmeFile is null
                     ? ImportProgramme.Outcome.Rejected(problems)
                     : await services.GetRequiredService<ImportProgramme.Handler>().HandleAsync(new(programmeFile), cancellationToken);

@@ -7,6 +7,7 @@ public sealed class ActivityVersion
 {
     private IReadOnlyList<string> planCodes = [];
     private IReadOnlyList<string> bodyCodes = [];
+    private IReadOnlyList<OutdatedTranslation> outdatedTranslations = [];
 
     private ActivityVersion()
     {
@@ -62,6 +63,16 @@ public sealed class ActivityVersion
 
     public bool IsDeleted => Revision == RevisionKind.Deleted;
 
+    /// <summary>The texts whose translation was written before the other language last changed (translation drift).</summary>
+    public IReadOnlyList<OutdatedTranslation> OutdatedTranslations => outdatedTranslations;
+
+    /// <summary>The row's FR/EN pairs, by field.</summary>
+    public IReadOnlyList<(TextField Field, BilingualText Text)> Texts =>
+        [(TextField.Title, Title), (TextField.Resources, Resources), (TextField.Kpi, Kpi), (TextField.Deadline, Deadline.Text)];
+
+    /// <summary>The activities this row's texts refer to.</summary>
+    public IReadOnlyList<Guid> References => Texts.SelectMany(t => ActivityReferences.In(t.Text)).Distinct().ToList();
+
     /// <summary>Goes up by one at every change of the row: an edit must name the value it started from.</summary>
     public int RowVersion { get; private set; } = 1;
 
@@ -92,8 +103,50 @@ public sealed class ActivityVersion
 
     internal void Revise(ActivityContent content)
     {
+        var before = Texts;
         Apply(content);
+        var after = Texts;
+        var drift = new List<OutdatedTranslation>();
+        for (var index = 0; index < before.Count; index++)
+        {
+            var field = before[index].Field;
+            var outdated = outdatedTranslations.FirstOrDefault(o => o.Field == field)?.Outdated;
+            if (TranslationDrift.After(before[index].Text, after[index].Text, outdated) is { } side)
+            {
+                drift.Add(new OutdatedTranslation(field, side));
+            }
+        }
+
+        outdatedTranslations = drift;
         RowVersion++;
+    }
+
+    /// <summary>An editor checked the translations: the row's texts are in step again.</summary>
+    internal bool ConfirmTranslations()
+    {
+        if (outdatedTranslations.Count == 0)
+        {
+            return false;
+        }
+
+        outdatedTranslations = [];
+        RowVersion++;
+        return true;
+    }
+
+    /// <summary>A row copied into a new version keeps the state of its translations.</summary>
+    internal void CarryTranslationStateFrom(ActivityVersion source) => outdatedTranslations = source.outdatedTranslations.ToArray();
+
+    /// <summary>
+    /// For read copies only (untracked): shows each reference as <paramref name="number"/> renders it, for exports that
+    /// write numbers as text.
+    /// </summary>
+    public void RenderReferences(Func<Guid, Language, string> number)
+    {
+        Title = ActivityReferences.Render(Title, number);
+        Resources = ActivityReferences.Render(Resources, number);
+        Kpi = ActivityReferences.Render(Kpi, number);
+        Deadline = new Deadline(ActivityReferences.Render(Deadline.Text, number), Deadline.Continuous, Deadline.Milestones);
     }
 
     public void Apply(ActivityContent content)

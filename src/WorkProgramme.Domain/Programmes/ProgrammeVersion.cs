@@ -90,6 +90,51 @@ public sealed class ProgrammeVersion
     }
 
     /// <summary>
+    /// The live activity numbered <paramref name="number"/> in <paramref name="section"/>: what "activité N" written in a
+    /// row of that section means (the document numbers activities per section and refers within it).
+    /// </summary>
+    public Guid? ActivityNumbered(Section section, int number) =>
+        activities.FirstOrDefault(a => a.Section == section && !a.IsDeleted && a.Number == number)?.ActivityId;
+
+    /// <summary>The content with every plain "activité N" / "activity N" that names a live activity turned into a reference.</summary>
+    public ActivityContent LinkMentions(ActivityContent content)
+    {
+        Guid? Target(int number) => ActivityNumbered(content.Section, number);
+        return content with
+        {
+            Title = ActivityReferences.Link(content.Title, Target),
+            Resources = ActivityReferences.Link(content.Resources, Target),
+            Kpi = ActivityReferences.Link(content.Kpi, Target),
+            Deadline = new Deadline(ActivityReferences.Link(content.Deadline.Text, Target), content.Deadline.Continuous, content.Deadline.Milestones),
+        };
+    }
+
+    /// <summary>The plain mentions in a row's texts that could become references, with the activity each would name.</summary>
+    public IReadOnlyList<(int Number, Guid ActivityId)> MentionTargets(ActivityContent content) =>
+        new[] { content.Title, content.Resources, content.Kpi, content.Deadline.Text }
+            .SelectMany(t => ActivityReferences.Mentions(t.Fr).Concat(ActivityReferences.Mentions(t.En)))
+            .Select(m => m.Number)
+            .Distinct()
+            .Select(n => (Number: n, Id: ActivityNumbered(content.Section, n)))
+            .Where(p => p.Id is not null)
+            .Select(p => (p.Number, p.Id!.Value))
+            .ToList();
+
+    /// <summary>An editor confirms the row's translations are right as they stand; false when none was outdated.</summary>
+    public bool ConfirmTranslations(Guid activityId)
+    {
+        var row = activities.SingleOrDefault(a => a.ActivityId == activityId)
+            ?? throw new DomainException("Cette activité ne figure pas dans la version.", "This activity is not in the version.");
+        if (row.OutdatedTranslations.Count == 0)
+        {
+            return false;
+        }
+
+        EnsureEditable();
+        return row.ConfirmTranslations();
+    }
+
+    /// <summary>
     /// Takes an activity out of the programme without erasing it: the row stays, marked deleted and unnumbered, and the
     /// rows after it in its section move up one number.
     /// </summary>
@@ -275,6 +320,7 @@ public sealed class ProgrammeVersion
         foreach (var row in source.activities.Where(a => !a.IsDeleted).OrderBy(a => a.SortKey))
         {
             var copy = new ActivityVersion(row.ActivityId, row.Content with { PreviousNumber = row.Number, Revision = RevisionKind.Unchanged });
+            copy.CarryTranslationStateFrom(row);
             copy.MoveTo(activities.Count + 1);
             activities.Add(copy);
         }

@@ -23,6 +23,8 @@ public enum RuleCode
     MissingTranslation,
     BlankPriority,
     Overdue,
+    ReferenceToRetiredActivity,
+    TranslationOutdated,
 }
 
 /// <summary>One broken rule; <see cref="ActivityId"/> is null for a rule about a whole section.</summary>
@@ -36,7 +38,8 @@ public static class ProgrammeRules
 {
     public static Severity SeverityOf(RuleCode rule) => rule switch
     {
-        RuleCode.NoKeyword or RuleCode.NoNextSteps or RuleCode.MissingTranslation or RuleCode.BlankPriority or RuleCode.Overdue => Severity.Warning,
+        RuleCode.NoKeyword or RuleCode.NoNextSteps or RuleCode.MissingTranslation or RuleCode.BlankPriority or RuleCode.Overdue
+            or RuleCode.ReferenceToRetiredActivity or RuleCode.TranslationOutdated => Severity.Warning,
         _ => Severity.Error,
     };
 
@@ -51,12 +54,15 @@ public static class ProgrammeRules
     public static IReadOnlyList<RuleViolation> Check(
         IEnumerable<ActivityVersion> rows, Func<Guid, StatusReport?> statusOf, int? reportedMonth = null, MilestoneMonth? monthOf = null)
     {
-        var live = rows.Where(r => !r.IsDeleted).OrderBy(r => r.SortKey).ToList();
+        var all = rows.ToList();
+        var live = all.Where(r => !r.IsDeleted).OrderBy(r => r.SortKey).ToList();
+        var byId = all.ToDictionary(r => r.ActivityId);
         var violations = new List<RuleViolation>();
         foreach (var row in live)
         {
             var status = statusOf(row.ActivityId);
             violations.AddRange(CheckRow(row, status));
+            violations.AddRange(CheckReferences(row, status, byId));
             if (reportedMonth is { } month && IsOverdue(row, status, month, monthOf ?? (m => m.MonthIndex)))
             {
                 violations.Add(new RuleViolation(RuleCode.Overdue, Severity.Warning, row.ActivityId, row.Section, row.Number,
@@ -118,6 +124,14 @@ public static class ProgrammeRules
                 $"Missing translation: {string.Join(", ", untranslated.Select(f => f.En))}.");
         }
 
+        if (row.OutdatedTranslations.Count > 0)
+        {
+            var names = row.OutdatedTranslations.Select(o => (Name: FieldName(o.Field), o.Outdated)).ToList();
+            yield return Violation(RuleCode.TranslationOutdated,
+                $"Traduction à mettre à jour : {string.Join(", ", names.Select(n => $"{n.Name.Fr} ({n.Outdated.Code().ToUpperInvariant()})"))}.",
+                $"Translation outdated: {string.Join(", ", names.Select(n => $"{n.Name.En} ({n.Outdated.Code().ToUpperInvariant()})"))}.");
+        }
+
         if (status is null || status.Keyword is null)
         {
             yield return Violation(RuleCode.NoKeyword,
@@ -140,6 +154,31 @@ public static class ProgrammeRules
         }
     }
 
+    /// <summary>A text referring to an activity retired in this version, or no longer in it, points at nothing.</summary>
+    private static IEnumerable<RuleViolation> CheckReferences(ActivityVersion row, StatusReport? status, IReadOnlyDictionary<Guid, ActivityVersion> byId)
+    {
+        var targets = row.References
+            .Concat(status is null ? [] : ReferencesOf(status))
+            .Distinct()
+            .Where(id => !byId.TryGetValue(id, out var target) || target.IsDeleted)
+            .ToList();
+        foreach (var id in targets)
+        {
+            var formerly = byId.GetValueOrDefault(id)?.PreviousNumber;
+            var number = formerly is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : "?";
+            yield return new RuleViolation(RuleCode.ReferenceToRetiredActivity, Severity.Warning, row.ActivityId, row.Section, row.Number,
+                new BilingualText(
+                    $"Le texte renvoie à une activité retirée du programme (ancien n° {number}).",
+                    $"The text refers to an activity retired from the programme (formerly No. {number})."));
+        }
+    }
+
+    /// <summary>The activities a status report's texts refer to.</summary>
+    public static IEnumerable<Guid> ReferencesOf(StatusReport status) =>
+        ActivityReferences.In(status.Narrative)
+            .Concat(ActivityReferences.In(status.NextSteps))
+            .Concat(status.MilestonesReached.SelectMany(m => ActivityReferences.In(m.Text)));
+
     /// <summary>Time-bound, its last dated milestone before the session being reported, and not completed.</summary>
     public static bool IsOverdue(ActivityVersion row, StatusReport? status, int reportedMonth, MilestoneMonth monthOf)
     {
@@ -151,6 +190,14 @@ public static class ProgrammeRules
         var last = row.Deadline.Milestones.Select(m => monthOf(m)).Where(m => m is not null).Max();
         return last is not null && last < reportedMonth;
     }
+
+    public static BilingualText FieldName(TextField field) => field switch
+    {
+        TextField.Title => new("activité", "activity"),
+        TextField.Resources => new("ressources", "resources"),
+        TextField.Kpi => new("indicateurs", "KPIs"),
+        _ => new("délai", "deadline"),
+    };
 
     private static List<BilingualText> MissingTranslations(ActivityVersion row, StatusReport? status)
     {

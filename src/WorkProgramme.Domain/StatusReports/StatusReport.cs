@@ -119,6 +119,17 @@ public sealed class StatusReport
     }
 
     /// <summary>An officer writes the report for the round; the level follows the keyword.</summary>
+    /// <summary>
+    /// For read copies only (untracked): shows each reference to an activity as <paramref name="number"/> renders it, for
+    /// exports that write numbers as text.
+    /// </summary>
+    public void RenderReferences(Func<Guid, Language, string> number)
+    {
+        Narrative = Activities.ActivityReferences.Render(Narrative, number);
+        NextSteps = Activities.ActivityReferences.Render(NextSteps, number);
+        milestonesReached = milestonesReached.Select(m => m with { Text = Activities.ActivityReferences.Render(m.Text, number) }).ToList();
+    }
+
     public void Update(StatusKeyword? keyword, BilingualText narrative, BilingualText nextSteps, IEnumerable<ReachedMilestone> milestones, string by)
     {
         Record(keyword, keywordInferred: false, narrative, nextSteps, milestones);

@@ -458,6 +458,11 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
                     b.Property<int?>("Number")
                         .HasColumnType("integer");
 
+                    b.Property<string>("OutdatedTranslations")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("PlanCodes")
                         .IsRequired()
                         .HasMaxLength(400)

@@ -437,6 +437,11 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                     b.Property<int?>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OutdatedTranslations")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PlanCodes")
                         .IsRequired()
                         .HasMaxLength(400)

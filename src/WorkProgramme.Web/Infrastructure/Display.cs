@@ -9,7 +9,7 @@ using WorkProgramme.Domain.Common;
 namespace WorkProgramme.Web.Infrastructure;
 
 /// <summary>How pages show content: the chosen language, with a visible mark where the other one stands in.</summary>
-public sealed class Display(IStringLocalizer<SharedResource> labels, HtmlEncoder encoder)
+public sealed class Display(IStringLocalizer<SharedResource> labels, HtmlEncoder encoder, ReferenceLinks references)
 {
     public Language Language => Localization.CurrentLanguage;
 
@@ -22,7 +22,14 @@ public sealed class Display(IStringLocalizer<SharedResource> labels, HtmlEncoder
         where TEnum : struct, System.Enum => value is { } v ? Enum(v) : whenNull;
 
     /// <summary>Plain text in the chosen language (fallback to the other, unmarked): for titles and attributes.</summary>
-    public string Plain(BilingualText text) => text.For(Language).Text ?? "—";
+    public string Plain(BilingualText text)
+    {
+        var shown = text.For(Language);
+        return shown.Text is null ? "—" : references.Plain(shown.Text, shown.Language);
+    }
+
+    /// <summary>Raw text with each reference to an activity written as its number (for diffs and attributes).</summary>
+    public string PlainReferences(string text) => references.Plain(text, Language);
 
     /// <summary>
     /// The text in the chosen language; where only the other language has it, that text with its language
@@ -37,7 +44,7 @@ public sealed class Display(IStringLocalizer<SharedResource> labels, HtmlEncoder
             return new HtmlString($"<span class=\"missing\" aria-label=\"{Encode(labels["Text.NotProvided"])}\">—</span>");
         }
 
-        var body = Encode(shown.Text!);
+        var body = WithReferences(shown.Text!, shown.Language);
         if (!shown.IsFallback)
         {
             return new HtmlString($"<{tag} class=\"text\">{body}</{tag}>");
@@ -72,6 +79,35 @@ public sealed class Display(IStringLocalizer<SharedResource> labels, HtmlEncoder
     };
 
     public string SectionTitle(Section section) => labels[$"Section.{section}.Title"];
+
+    /// <summary>The encoded text, each reference to an activity a link showing its number in the version shown.</summary>
+    private string WithReferences(string text, Language language)
+    {
+        if (!ActivityReferences.HasAny(text))
+        {
+            return Encode(text);
+        }
+
+        var html = new System.Text.StringBuilder();
+        foreach (var segment in ActivityReferences.Split(text))
+        {
+            if (segment.Target is not { } id)
+            {
+                html.Append(Encode(segment.Text));
+                continue;
+            }
+
+            var target = references.Resolve(id, language);
+            var css = target.Retired ? "xref retired" : "xref";
+            var note = target.Retired ? " title=\"" + Encode(labels["Reference.Retired"]) + "\"" : "";
+            var shownNumber = Encode(target.Text);
+            html.Append(target.Href is null
+                ? $"<span class=\"{css}\"{note}>{shownNumber}</span>"
+                : $"<a class=\"{css}\" href=\"{Encode(target.Href)}\"{note}>{shownNumber}</a>");
+        }
+
+        return html.ToString();
+    }
 
     private string Encode(string value) => encoder.Encode(value);
 }

@@ -166,7 +166,8 @@ public sealed class AnnexDocxFacts : IAsyncLifetime
         var april = StatusCells(current);
         Assert.Equal(94, october.Length);
         Assert.Equal(25, october.Count(text => text.Length == 0));
-        Assert.Equal(49, october.Zip(april).Count(pair => pair.First.Length > 0 && pair.First != pair.Second));
+        // (II.22's differed only by the number of its reference, now stored by id and shown as this version numbers it.)
+        Assert.Equal(48, october.Zip(april).Count(pair => pair.First.Length > 0 && pair.First != pair.Second));
         Assert.Null(await ExportAsync(Language.Fr, "ctp-999"));
     }
 }

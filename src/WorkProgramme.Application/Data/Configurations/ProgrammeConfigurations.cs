@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using WorkProgramme.Domain.Activities;
+using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Programmes;
 using WorkProgramme.Domain.Rounds;
 using WorkProgramme.Domain.StatusReports;
@@ -64,7 +67,11 @@ internal sealed class ActivityVersionConfiguration : IEntityTypeConfiguration<Ac
         row.Bilingual(r => r.Resources, "Resources");
         row.Bilingual(r => r.Kpi, "Kpi");
         row.Property(r => r.Deadline).HasJsonConversion();
+        row.Property(r => r.OutdatedTranslations).HasField("outdatedTranslations").HasConversion(OutdatedTranslationsColumn.Converter, OutdatedTranslationsColumn.Comparer)
+            .HasMaxLength(200);
         row.Ignore(r => r.Content);
+        row.Ignore(r => r.Texts);
+        row.Ignore(r => r.References);
         row.Ignore(r => r.IsDeleted);
         row.Ignore(r => r.SortKey);
     }
@@ -102,4 +109,34 @@ internal sealed class ReportingRoundConfiguration : IEntityTypeConfiguration<Rep
         round.Property(r => r.OpenedBy).HasMaxLength(256);
         round.Property(r => r.PublishedBy).HasMaxLength(256);
     }
+}
+
+/// <summary>
+/// Translation drift as short text, "title:en;kpi:fr": the empty string (every row before drift was tracked) reads as no
+/// drift, so existing data needs no rewrite.
+/// </summary>
+internal static class OutdatedTranslationsColumn
+{
+    public static readonly ValueConverter<IReadOnlyList<OutdatedTranslation>, string> Converter = new(
+        value => Write(value),
+        text => Read(text));
+
+    public static readonly ValueComparer<IReadOnlyList<OutdatedTranslation>> Comparer = new(
+        (a, b) => Write(a!) == Write(b!),
+        value => Write(value).GetHashCode(StringComparison.Ordinal),
+        value => Read(Write(value)));
+
+    private static string Write(IReadOnlyList<OutdatedTranslation> value) =>
+        string.Join(';', value.Select(o => $"{o.Field.ToString().ToLowerInvariant()}:{o.Outdated.Code()}"));
+
+    private static IReadOnlyList<OutdatedTranslation> Read(string text) =>
+        text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(part => part.Split(':'))
+            .Where(p => p.Length == 2 && Enum.TryParse<TextField>(p[0], ignoreCase: true, out _) && Languages.TryParse(p[1], out _))
+            .Select(p =>
+            {
+                Languages.TryParse(p[1], out var language);
+                return new OutdatedTranslation(Enum.Parse<TextField>(p[0], ignoreCase: true), language);
+            })
+            .ToList();
 }

@@ -16,10 +16,14 @@ namespace WorkProgramme.Application.Features.Activities;
 /// </summary>
 public static class EditActivity
 {
-    public sealed record Command(Viewer Viewer, string Slug, Guid ActivityId, int? ExpectedRowVersion, ActivityContent Content);
+    /// <param name="LinkReferences">Turn plain "activité N" / "activity N" into references to the activities so numbered.</param>
+    public sealed record Command(Viewer Viewer, string Slug, Guid ActivityId, int? ExpectedRowVersion, ActivityContent Content, bool LinkReferences = false);
 
     /// <summary>The same edit with the activity in the programme file's shape (the API's PUT body).</summary>
     public sealed record FileCommand(Viewer Viewer, string Slug, Guid ActivityId, int? ExpectedRowVersion, ActivityDto Activity);
+
+    /// <summary>"activité 25" in a text could refer to the activity now numbered 25 (its title given).</summary>
+    public sealed record Suggestion(int Number, Guid ActivityId, BilingualText Title);
 
     /// <summary>The activity as the API shows it, with the row version an edit must name.</summary>
     public sealed record Current(ActivityDto Activity, int RowVersion);
@@ -68,7 +72,7 @@ public static class EditActivity
                 return new Outcome(Status.Conflict, row.Content, row.RowVersion, []);
             }
 
-            var content = Normalise(row.Content, command.Content);
+            var content = Normalise(row.Content, command.LinkReferences ? version.LinkMentions(command.Content with { Section = row.Section }) : command.Content);
             var problems = await ActivityValidation.ProblemsAsync(db, content, cancellationToken);
             if (problems.Count > 0)
             {
@@ -118,6 +122,24 @@ public static class EditActivity
             return snapshot is null || row is null
                 ? null
                 : new Current(ExportProgramme.Handler.ToDto(row, snapshot.Reports.GetValueOrDefault(activityId)), row.RowVersion);
+        }
+
+        /// <summary>
+        /// The plain "activité N" mentions in the activity's texts that name a live activity of its section: what the edit
+        /// form offers to turn into references.
+        /// </summary>
+        public async Task<IReadOnlyList<Suggestion>> SuggestReferencesAsync(Viewer viewer, string slug, Guid activityId, CancellationToken cancellationToken)
+        {
+            var snapshot = await ProgrammeSnapshot.LoadAsync(db, slug, null, viewer, cancellationToken);
+            var row = snapshot?.Version.Activities.SingleOrDefault(a => a.ActivityId == activityId);
+            if (snapshot is null || row is null)
+            {
+                return [];
+            }
+
+            return snapshot.Version.MentionTargets(row.Content)
+                .Select(t => new Suggestion(t.Number, t.ActivityId, snapshot.Version.Activities.Single(a => a.ActivityId == t.ActivityId).Title))
+                .ToList();
         }
 
         /// <summary>

@@ -26,7 +26,7 @@ public static class ExportAnnex
         public async Task<AnnexDocument?> BuildAsync(Query query, CancellationToken cancellationToken)
         {
             var snapshot = await ProgrammeSnapshot.LoadAsync(db, query.Slug, query.VersionLabel, query.Viewer, cancellationToken, query.SessionKey);
-            return snapshot is null ? null : AnnexBuilder.Build(snapshot, query.Language);
+            return snapshot is null ? null : AnnexBuilder.Build(snapshot.WithReferencesAsText(), query.Language);
         }
 
         public async Task<File?> DocxAsync(Query query, CancellationToken cancellationToken)

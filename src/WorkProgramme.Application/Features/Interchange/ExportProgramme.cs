@@ -22,6 +22,7 @@ public static class ExportProgramme
                 return null;
             }
 
+
             var (programme, version) = (snapshot.Programme, snapshot.Version);
             return new ProgrammeFile
             {
@@ -46,7 +47,7 @@ public static class ExportProgramme
                 .Select(e => new PlanElementDto(e.Code, Pair(e.DisplayCode), Pair(e.Label), Wire.Name(e.Group))).ToList(),
         };
 
-        internal static ActivityDto ToDto(ActivityVersion row, StatusReport? report) => new()
+        public static ActivityDto ToDto(ActivityVersion row, StatusReport? report) => new()
         {
             Id = row.ActivityId,
             Section = Wire.Name(row.Section),

@@ -38,8 +38,15 @@ public sealed record ActivityRowView(
     StatusView? Status,
     int Errors,
     int Warnings,
-    bool Overdue = false)
+    bool Overdue = false,
+    IReadOnlyList<OutdatedTranslation>? OutdatedTranslations = null,
+    int RowVersion = 0)
 {
+    /// <summary>The side of a text written before the other language last changed; null when in step.</summary>
+    public Language? Outdated(TextField field) => OutdatedTranslations?.FirstOrDefault(o => o.Field == field)?.Outdated;
+
+    public bool HasOutdatedTranslation => OutdatedTranslations is { Count: > 0 };
+
     public bool IsDeleted => Revision == RevisionKind.Deleted;
 
     /// <summary>"I.12", "II.3": how the Secretariat refers to a row.</summary>
@@ -67,7 +74,9 @@ public static class ActivityRowViews
         snapshot.Reports.GetValueOrDefault(row.ActivityId)?.ToStatusView(),
         errors,
         warnings,
-        overdue);
+        overdue,
+        row.OutdatedTranslations,
+        row.RowVersion);
 
     public static StatusView ToStatusView(this StatusReport report) => new(
         report.SessionKey, report.Keyword, report.KeywordInferred, report.ExecutionLevel, report.Narrative, report.NextSteps,

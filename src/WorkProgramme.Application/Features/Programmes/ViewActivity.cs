@@ -27,7 +27,8 @@ public static class ViewActivity
         IReadOnlyList<(string Code, BodyRole Role)> BodyRoles,
         IReadOnlyList<VersionEntry> Versions,
         IReadOnlyList<StatusEntry> StatusHistory,
-        IReadOnlyList<RuleViolation> Violations);
+        IReadOnlyList<RuleViolation> Violations,
+        bool IsLatest = false);
 
     public sealed class Handler(WorkProgrammeDb db)
     {
@@ -56,7 +57,8 @@ public static class ViewActivity
 
             return new Result(snapshot.Programme.Slug, snapshot.Programme.BodyCode, snapshot.Programme.Title, snapshot.Version.Label,
                 row.ToRowView(snapshot, violations.Count(v => v.Severity == Severity.Error), violations.Count(v => v.Severity == Severity.Warning)),
-                row.BodyRoles(snapshot.IsDecisionBody), versions, history, violations);
+                row.BodyRoles(snapshot.IsDecisionBody), versions, history, violations,
+                snapshot.Version.Sequence == snapshot.Programme.Versions.Max(v => v.Sequence));
         }
     }
 }

@@ -3,6 +3,7 @@ using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Bodies;
+using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Programmes;
 using WorkProgramme.Domain.Rounds;
 using WorkProgramme.Domain.Rules;
@@ -65,6 +66,28 @@ public sealed class ProgrammeSnapshot
     public int? MonthOf(DeadlineMilestone milestone) => milestone.Kind == MilestoneKind.Session
         ? Sessions.Values.FirstOrDefault(s => s.BodyCode == milestone.SessionBody && s.Ordinals.SequenceEqual(milestone.Ordinals))?.MonthIndex
         : milestone.MonthIndex;
+
+    /// <summary>How a reference to an activity reads in this version: its number, or its former one marked retired.</summary>
+    public string ReferenceText(Guid activityId, Language language) => ActivityReferenceNumbers.Text(Version, activityId, language);
+
+    /// <summary>
+    /// Writes every reference as the number it has in this version (exports show numbers as text). Only on a snapshot
+    /// used for an export: the rows are untracked copies.
+    /// </summary>
+    public ProgrammeSnapshot WithReferencesAsText()
+    {
+        foreach (var row in Version.Activities)
+        {
+            row.RenderReferences(ReferenceText);
+        }
+
+        foreach (var report in Reports.Values)
+        {
+            report.RenderReferences(ReferenceText);
+        }
+
+        return this;
+    }
 
     public bool IsDecisionBody(string code) => Bodies.GetValueOrDefault(code)?.IsDecisionBody ?? false;
 

@@ -20,14 +20,16 @@ public static class TextDiffHtml
     // The default encoder escapes every non-ASCII character; French text would become a wall of &#xE9;.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    public static string ToHtml(IReadOnlyList<TextChange> changes, DiffLabels labels)
+    /// <param name="render">Rewrites a piece's raw text before it is encoded (references to activities as numbers).</param>
+    public static string ToHtml(IReadOnlyList<TextChange> changes, DiffLabels labels, Func<string, string>? render = null)
     {
         ArgumentNullException.ThrowIfNull(changes);
         ArgumentNullException.ThrowIfNull(labels);
 
         var html = new StringBuilder();
-        foreach (var change in changes)
+        foreach (var piece in changes)
         {
+            var change = render is null ? piece : piece with { Text = render(piece.Text) };
             switch (change.Kind)
             {
                 case ChangeKind.Inserted:

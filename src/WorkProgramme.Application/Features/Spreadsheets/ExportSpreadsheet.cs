@@ -23,6 +23,8 @@ public static class ExportSpreadsheet
                 return null;
             }
 
+            snapshot.WithReferencesAsText();
+
             var rows = snapshot.Rows.Where(r => !r.IsDeleted).Select(r => r.ToRowView(snapshot)).ToList();
             var name = $"{snapshot.Programme.Slug}-{snapshot.Version.Label}-{query.Language.Code()}.xlsx";
             return new Result(name, ProgrammeWorkbook.Write(query.Language, rows), rows.Count);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkProgramme.Application.Features.Activities;
 using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Features.Comments;
 using WorkProgramme.Application.Features.Decisions;
@@ -8,7 +9,8 @@ using WorkProgramme.Web.Infrastructure;
 
 namespace WorkProgramme.Web.Pages.Programmes;
 
-public sealed class ActivityModel(ViewActivity.Handler handler, AuditTrail.Handler audit, Comments.Handler comments, SessionDecisions.Handler decisions)
+public sealed class ActivityModel(ViewActivity.Handler handler, AuditTrail.Handler audit, Comments.Handler comments, SessionDecisions.Handler decisions,
+    ConfirmTranslation.Handler confirmTranslation)
     : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -17,6 +19,12 @@ public sealed class ActivityModel(ViewActivity.Handler handler, AuditTrail.Handl
     public ViewActivity.Result Activity { get; private set; } = null!;
 
     public bool CanEdit { get; private set; }
+
+    /// <summary>True when the page shows the latest version, the only one an editor changes.</summary>
+    public bool IsLatest { get; private set; }
+
+    [BindProperty]
+    public int? RowVersion { get; set; }
 
     [BindProperty]
     public string? CommentText { get; set; }
@@ -45,6 +53,7 @@ public sealed class ActivityModel(ViewActivity.Handler handler, AuditTrail.Handl
 
         Activity = result;
         CanEdit = HttpContext.Viewer().CanEdit(result.BodyCode);
+        IsLatest = result.IsLatest;
         if (HttpContext.Viewer().CanSeeDrafts(result.BodyCode))
         {
             History = await audit.HandleAsync(new AuditTrail.Query(EntityId: id.ToString(), PageSize: 200), cancellationToken);
@@ -71,5 +80,36 @@ public sealed class ActivityModel(ViewActivity.Handler handler, AuditTrail.Handl
 
         CommentRefused = true;
         return await OnGetAsync(slug, id, cancellationToken);
+    }
+
+    /// <summary>"Translation checked": the editor confirms the texts say the same in both languages.</summary>
+    public async Task<IActionResult> OnPostConfirmTranslationAsync(string slug, Guid id, CancellationToken cancellationToken)
+    {
+        if (!HttpContext.Viewer().IsSignedIn)
+        {
+            return Challenge();
+        }
+
+        var outcome = await confirmTranslation.HandleAsync(new ConfirmTranslation.Command(HttpContext.Viewer(), slug, id, RowVersion), cancellationToken);
+        switch (outcome.Status)
+        {
+            case EditActivity.Status.NotFound:
+                return NotFound();
+            case EditActivity.Status.Forbidden:
+                return Forbid();
+            case EditActivity.Status.Saved:
+                TempData.Success("Translation.ConfirmedFlash");
+                break;
+            case EditActivity.Status.Invalid:
+                TempData.Problem(outcome.Problems.FirstOrDefault());
+                break;
+            default:
+                TempData.Problem(new Domain.Common.BilingualText(
+                    "L’activité a été modifiée entre-temps : relisez-la avant de confirmer la traduction.",
+                    "The activity was changed in the meantime: read it again before confirming the translation."));
+                break;
+        }
+
+        return Redirect($"/programmes/{Uri.EscapeDataString(slug)}/activities/{id}");
     }
 }

@@ -24,6 +24,12 @@ public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler 
     [BindProperty]
     public int RowVersion { get; set; }
 
+    /// <summary>Turn "activité N" in the texts into references to the activities so numbered.</summary>
+    [BindProperty]
+    public bool LinkReferences { get; set; }
+
+    public IReadOnlyList<EditActivity.Suggestion> Suggestions { get; private set; } = [];
+
     public string Slug { get; private set; } = "";
 
     public Guid ActivityId { get; private set; }
@@ -65,7 +71,7 @@ public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler 
         }
 
         var outcome = await edit.HandleAsync(new EditActivity.Command(HttpContext.Viewer(), slug, id, RowVersion,
-            Form.ToContent(current.Activity)), cancellationToken);
+            Form.ToContent(current.Activity), LinkReferences), cancellationToken);
         return await AnswerAsync(outcome, slug, id, cancellationToken, () => $"/programmes/{slug}/activities/{id}/edit?saved=1");
     }
 
@@ -108,6 +114,7 @@ public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler 
         Reference = $"{(current.Activity.Section == "time-bound" ? "I" : "II")}.{current.Activity.Number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—"}";
         PlanElements = await db.PlanElements.AsNoTracking().OrderBy(e => e.Order).ToListAsync(cancellationToken);
         Bodies = await db.Bodies.AsNoTracking().OrderBy(b => b.Id).ToListAsync(cancellationToken);
+        Suggestions = await edit.SuggestReferencesAsync(HttpContext.Viewer(), slug, id, cancellationToken);
     }
 }
 

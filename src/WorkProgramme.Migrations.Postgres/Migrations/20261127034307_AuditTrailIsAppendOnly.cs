@@ -11,7 +11,7 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
     /// hand (no model change); scripts/regenerate-postgres-migrations.sh keeps it right after a regenerated Initial.
     /// </summary>
     [DbContext(typeof(WorkProgrammeDb))]
-    [Migration("20261127033002_AuditTrailIsAppendOnly")]
+    [Migration("20261127034307_AuditTrailIsAppendOnly")]
     public partial class AuditTrailIsAppendOnly : Migration
     {
         /// <inheritdoc />

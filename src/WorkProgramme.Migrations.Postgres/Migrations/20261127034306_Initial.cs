@@ -490,6 +490,7 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
                     TaskType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     BodyCodes = table.Column<string>(type: "character varying(800)", maxLength: 800, nullable: false),
                     Deadline = table.Column<string>(type: "text", nullable: false),
+                    OutdatedTranslations = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     RowVersion = table.Column<int>(type: "integer", nullable: false),
                     Position = table.Column<int>(type: "integer", nullable: false),
                     KpiEn = table.Column<string>(type: "text", nullable: true),

@@ -1,0 +1,110 @@
+using WorkProgramme.Domain.Activities;
+using WorkProgramme.Domain.Common;
+using WorkProgramme.Domain.Programmes;
+using WorkProgramme.Domain.Rules;
+
+namespace WorkProgramme.Domain.Tests.Activities;
+
+public sealed class ActivityReferencesFacts
+{
+    private static Programme Ptc() => new("ptc-2022-2025", "CTP", 2022, 2025, BilingualText.French("Programme de travail"));
+
+    /// <summary>A draft with three permanent rows; the third refers to the second ("voir l'activité 2").</summary>
+    private static (Programme Programme, ProgrammeVersion Version, Guid[] Ids) ThreeRows()
+    {
+        var programme = Ptc();
+        var version = programme.AddVersion("2023-10", null, "ctp-241-242");
+        var ids = new[] { Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid() };
+        for (var i = 0; i < 3; i++)
+        {
+            version.AddActivity(ids[i], Build.Content(Section.Permanent, i + 1));
+        }
+
+        var referring = version.Activities.Single(a => a.ActivityId == ids[2]).Content;
+        version.ReviseActivity(ids[2], version.LinkMentions(referring with
+        {
+            Kpi = new BilingualText("Bilan : voir l’activité 2 ci-dessous", "Review: see activity No. 2 below"),
+        }));
+        return (programme, version, ids);
+    }
+
+    private static string Kpi(ProgrammeVersion version, Guid row, Language language) =>
+        ActivityReferences.Render(version.Activities.Single(a => a.ActivityId == row).Kpi, (id, l) => ActivityReferenceNumbers.Text(version, id, l))
+            .In(language)!;
+
+    [Fact]
+    public void Plain_mentions_become_tokens_naming_the_activity_and_the_words_stay()
+    {
+        var (_, version, ids) = ThreeRows();
+        var kpi = version.Activities.Single(a => a.ActivityId == ids[2]).Kpi;
+
+        Assert.Equal($"Bilan : voir l’activité {ActivityReferences.Token(ids[1])} ci-dessous", kpi.Fr);
+        Assert.Equal($"Review: see activity No. {ActivityReferences.Token(ids[1])} below", kpi.En);
+        Assert.Equal([ids[1]], version.Activities.Single(a => a.ActivityId == ids[2]).References);
+    }
+
+    [Fact]
+    public void A_mention_of_a_number_no_activity_has_is_left_as_written() =>
+        Assert.Equal("voir l’activité 9", ActivityReferences.Link("voir l’activité 9", _ => null));
+
+    [Fact]
+    public void Dates_and_other_numbers_are_not_mentions() =>
+        Assert.Empty(ActivityReferences.Mentions("Il est prévu de démarrer cette activité en juin 2024 ; activités 2024."));
+
+    [Fact]
+    public void After_MoveActivity_the_reference_shows_the_new_number()
+    {
+        var (_, version, ids) = ThreeRows();
+        Assert.Equal("Bilan : voir l’activité 2 ci-dessous", Kpi(version, ids[2], Language.Fr));
+
+        version.MoveActivity(ids[1], 1);
+
+        Assert.Equal("Bilan : voir l’activité 1 ci-dessous", Kpi(version, ids[2], Language.Fr));
+        Assert.Equal("Review: see activity No. 1 below", Kpi(version, ids[2], Language.En));
+    }
+
+    [Fact]
+    public void After_retiring_a_row_above_the_reference_follows_the_renumbering()
+    {
+        var (_, version, ids) = ThreeRows();
+
+        version.Retire(ids[0]);
+
+        Assert.Equal("Bilan : voir l’activité 1 ci-dessous", Kpi(version, ids[2], Language.Fr));
+    }
+
+    [Fact]
+    public void In_a_new_revision_the_reference_shows_each_version_its_own_number()
+    {
+        var (programme, version, ids) = ThreeRows();
+        version.Endorse("ctp-241-242");
+        var draft = programme.StartRevision("2024-04", "PC0756", "ctp-243-244");
+
+        draft.Retire(ids[0]);
+
+        Assert.Equal("Bilan : voir l’activité 2 ci-dessous", Kpi(version, ids[2], Language.Fr));
+        Assert.Equal("Bilan : voir l’activité 1 ci-dessous", Kpi(draft, ids[2], Language.Fr));
+    }
+
+    [Fact]
+    public void A_reference_to_a_retired_activity_is_flagged_and_shows_its_former_number()
+    {
+        var (_, version, ids) = ThreeRows();
+
+        version.Retire(ids[1]);
+
+        var flagged = ProgrammeRules.Check(version.Activities, _ => null).Where(v => v.Rule == RuleCode.ReferenceToRetiredActivity).ToList();
+        var violation = Assert.Single(flagged);
+        Assert.Equal((ids[2], Severity.Warning), (violation.ActivityId!.Value, violation.Severity));
+        Assert.Equal("Bilan : voir l’activité 2 (retirée) ci-dessous", Kpi(version, ids[2], Language.Fr));
+        Assert.Equal("Review: see activity No. 2 (retired) below", Kpi(version, ids[2], Language.En));
+    }
+
+    [Fact]
+    public void A_live_reference_is_not_flagged()
+    {
+        var (_, version, _) = ThreeRows();
+
+        Assert.DoesNotContain(ProgrammeRules.Check(version.Activities, _ => null), v => v.Rule == RuleCode.ReferenceToRetiredActivity);
+    }
+}
