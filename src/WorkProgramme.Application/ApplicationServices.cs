@@ -57,6 +57,7 @@ public static class ApplicationServices
         services.AddScoped<CheckProgramme.Handler>();
         services.AddScoped<EditActivity.Handler>();
         services.AddScoped<RetireActivity.Handler>();
+        services.AddScoped<MoveActivity.Handler>();
         services.AddScoped<ConfirmTranslation.Handler>();
         services.AddScoped<CreateActivity.Handler>();
         services.AddScoped<OpenRound.Handler>();

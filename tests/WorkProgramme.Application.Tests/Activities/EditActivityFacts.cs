@@ -130,6 +130,31 @@ public sealed class EditActivityFacts : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Moving_gives_the_number_and_shifts_the_activities_between_by_one_place()
+    {
+        var (moved, opened) = await RowAsync("time-bound", 12);
+        var (first, _) = await RowAsync("time-bound", 1);
+        var (eleventh, _) = await RowAsync("time-bound", 11);
+        var (thirteenth, _) = await RowAsync("time-bound", 13);
+        Task<EditActivity.Outcome> MoveAsync(int? rowVersion, int to) => database.RunAsync<MoveActivity.Handler, EditActivity.Outcome>(h =>
+            h.HandleAsync(new MoveActivity.Command(Alice, SeedFile.PtcSlug, moved, rowVersion, to), CancellationToken.None));
+
+        var outOfRange = await MoveAsync(opened.RowVersion, 500);
+        var stale = await MoveAsync(opened.RowVersion - 1, 1);
+        var outcome = await MoveAsync(opened.RowVersion, 1);
+
+        Assert.Equal(EditActivity.Status.Invalid, outOfRange.Status);
+        Assert.Contains("between 1 and", outOfRange.Problems.Single().En, StringComparison.Ordinal);
+        Assert.Equal(EditActivity.Status.Conflict, stale.Status);
+        Assert.Equal(EditActivity.Status.Saved, outcome.Status);
+        Assert.Equal((1, 2, 12, 13), ((await CurrentAsync(moved))!.Activity.Number, (await CurrentAsync(first))!.Activity.Number,
+            (await CurrentAsync(eleventh))!.Activity.Number, (await CurrentAsync(thirteenth))!.Activity.Number));
+        var trail = await database.RunAsync<AuditTrail.Handler, AuditTrail.Result>(h =>
+            h.HandleAsync(new AuditTrail.Query(EntityId: moved.ToString()), CancellationToken.None));
+        Assert.Contains(trail.Rows, r => r.Field == "Number" && r.OldValue == "12" && r.NewValue == "1");
+    }
+
+    [Fact]
     public async Task A_new_activity_takes_the_next_number_of_its_section_and_is_marked_new()
     {
         var content = new ActivityContent

@@ -126,6 +126,26 @@ public sealed class EditingFacts(WebAppFactory app) : IClassFixture<WebAppFactor
     }
 
     [Fact]
+    public async Task An_editor_moves_an_activity_to_another_number_and_a_bad_number_is_explained_in_french()
+    {
+        var id = await ActivityIdAsync("permanent", 30);
+        var url = $"/programmes/{SeedFile.PtcSlug}/activities/{id}/edit";
+        var editor = await app.SignedInClientAsync(Roles.Editor, "CTP", acceptLanguage: "fr");
+        var page = await editor.GetPageAsync(url);
+        var rowVersion = page.QuerySelector("form.move-form input[name=RowVersion]")!.GetAttribute("value")!;
+        Assert.Equal("30", page.QuerySelector("form.move-form input[name=MoveTo]")!.GetAttribute("value"));
+
+        var refused = await editor.PostFormAsync(url, url + "?handler=Move", new Dictionary<string, string> { ["RowVersion"] = rowVersion, ["MoveTo"] = "0" });
+        var moved = await editor.PostFormAsync(url, url + "?handler=Move", new Dictionary<string, string> { ["RowVersion"] = rowVersion, ["MoveTo"] = "2" });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Le numéro doit être entre 1 et", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.Equal(2, (await GetAsync(app.ClientIn(null), id)).Activity.Number);
+        Assert.Equal(id, await ActivityIdAsync("permanent", 2));
+    }
+
+    [Fact]
     public async Task An_editor_creates_an_activity_through_the_form_and_lands_on_its_page()
     {
         var editor = await app.SignedInClientAsync(Roles.Editor, "CTP");

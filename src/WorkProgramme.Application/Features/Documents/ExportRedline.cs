@@ -36,7 +36,7 @@ public static class ExportRedline
                 return null;
             }
 
-            var documents = Write(AnnexBuilder.Build(from, query.Language), AnnexBuilder.Build(to, query.Language), clock.GetUtcNow());
+            var documents = Write(AnnexBuilder.Build(from.WithReferencesAsText(), query.Language), AnnexBuilder.Build(to.WithReferencesAsText(), query.Language), clock.GetUtcNow());
             Check(documents);
             return new File(documents.Redline,
                 $"{to.Programme.Slug}-redline-{from.Version.Label}-{to.Version.Label}-{query.Language.Code()}.docx",

@@ -16,7 +16,7 @@ namespace WorkProgramme.Web.Pages.Programmes;
 /// Edits one activity, FR and EN side by side. The form carries the row version it was opened on; when someone else
 /// saved meanwhile, the page shows their version beside the user's input, which is kept.
 /// </summary>
-public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler retire, WorkProgrammeDb db) : PageModel
+public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler retire, MoveActivity.Handler move, WorkProgrammeDb db) : PageModel
 {
     [BindProperty]
     public ActivityForm Form { get; set; } = new();
@@ -29,6 +29,12 @@ public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler 
     public bool LinkReferences { get; set; }
 
     public IReadOnlyList<EditActivity.Suggestion> Suggestions { get; private set; } = [];
+
+    /// <summary>The number to give the activity in its section (the others move one place).</summary>
+    [BindProperty]
+    public int? MoveTo { get; set; }
+
+    public int? Number { get; private set; }
 
     public string Slug { get; private set; } = "";
 
@@ -81,6 +87,33 @@ public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler 
         return await AnswerAsync(outcome, slug, id, cancellationToken, () => $"/programmes/{slug}/activities/{id}");
     }
 
+    public async Task<IActionResult> OnPostMoveAsync(string slug, Guid id, CancellationToken cancellationToken)
+    {
+        if (MoveTo is not { } number)
+        {
+            var current = await edit.CurrentAsync(HttpContext.Viewer(), slug, id, cancellationToken);
+            if (current is null)
+            {
+                return NotFound();
+            }
+
+            await LoadReferenceAsync(slug, id, current, cancellationToken);
+            Form = ActivityForm.From(current.Activity);
+            Problems = [new BilingualText("Indiquez le nouveau numéro de l’activité.", "Give the activity's new number.")];
+            return Page();
+        }
+
+        var outcome = await move.HandleAsync(new MoveActivity.Command(HttpContext.Viewer(), slug, id, RowVersion, number), cancellationToken);
+        if (outcome.Status is EditActivity.Status.Invalid or EditActivity.Status.Conflict or EditActivity.Status.MissingVersion
+            && await edit.CurrentAsync(HttpContext.Viewer(), slug, id, cancellationToken) is { } now)
+        {
+            // Only the number was posted: the activity's fields are shown as they are now.
+            Form = ActivityForm.From(now.Activity);
+        }
+
+        return await AnswerAsync(outcome, slug, id, cancellationToken, () => $"/programmes/{slug}/activities/{id}/edit?saved=1");
+    }
+
     private async Task<IActionResult> AnswerAsync(EditActivity.Outcome outcome, string slug, Guid id, CancellationToken cancellationToken,
         Func<string> whenSaved)
     {
@@ -112,6 +145,7 @@ public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler 
         Slug = slug;
         ActivityId = id;
         Reference = $"{(current.Activity.Section == "time-bound" ? "I" : "II")}.{current.Activity.Number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—"}";
+        Number = current.Activity.Number;
         PlanElements = await db.PlanElements.AsNoTracking().OrderBy(e => e.Order).ToListAsync(cancellationToken);
         Bodies = await db.Bodies.AsNoTracking().OrderBy(b => b.Id).ToListAsync(cancellationToken);
         Suggestions = await edit.SuggestReferencesAsync(HttpContext.Viewer(), slug, id, cancellationToken);
