@@ -4,6 +4,7 @@ using WorkProgramme.Application.Features.Shared;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.StatusReports;
+using TableColumn = WorkProgramme.Application.Features.Spreadsheets.TableColumn;
 
 namespace WorkProgramme.Application.Features.Documents;
 
@@ -13,11 +14,15 @@ namespace WorkProgramme.Application.Features.Documents;
 /// </summary>
 public static class AnnexBuilder
 {
-    private static readonly AnnexColumn[] TimeBoundColumns = Enum.GetValues<AnnexColumn>();
+    // The template's columns; the stable id is the spreadsheet's own, not the document's.
+    private static readonly TableColumn[] TimeBoundColumns = DocumentColumns(Section.TimeBound);
 
-    private static readonly AnnexColumn[] PermanentColumns = TimeBoundColumns.Where(c => c != AnnexColumn.ExecutionLevel).ToArray();
+    private static readonly TableColumn[] PermanentColumns = DocumentColumns(Section.Permanent);
 
-    public static IReadOnlyList<AnnexColumn> ColumnsOf(Domain.Activities.Section section) => section == Section.TimeBound ? TimeBoundColumns : PermanentColumns;
+    private static TableColumn[] DocumentColumns(Section section) =>
+        Spreadsheets.ProgrammeTable.ColumnsOf(section).Where(c => c != TableColumn.Id).ToArray();
+
+    public static IReadOnlyList<TableColumn> ColumnsOf(Domain.Activities.Section section) => section == Section.TimeBound ? TimeBoundColumns : PermanentColumns;
 
     public static AnnexDocument Build(ProgrammeSnapshot snapshot, Language language)
     {
@@ -53,7 +58,7 @@ public static class AnnexBuilder
             rows.Select(r => ActivityRow(r, columns, language)).ToList());
     }
 
-    private static AnnexCell HeadingCell(AnnexColumn column, Section section, Language language)
+    private static AnnexCell HeadingCell(TableColumn column, Section section, Language language)
     {
         var runs = new List<AnnexRun> { new(AnnexTemplate.Heading(column, section, language), language, Bold: true) };
         if (AnnexTemplate.FootnoteOf(column, section) is { } footnote)
@@ -64,45 +69,45 @@ public static class AnnexBuilder
         return new AnnexCell([new AnnexParagraph(runs)], Centered: true);
     }
 
-    private static AnnexRow ExampleRow(Section section, IReadOnlyList<AnnexColumn> columns, Language language)
+    private static AnnexRow ExampleRow(Section section, IReadOnlyList<TableColumn> columns, Language language)
     {
         var texts = AnnexTemplate.ExampleCells(section, language);
         var cells = columns.Select((column, index) => column switch
         {
-            AnnexColumn.Number => new AnnexCell([new AnnexParagraph([new AnnexRun(texts[index], language, Bold: true)])], Centered: true),
-            AnnexColumn.Priority or AnnexColumn.Link => Plain(texts[index], language, centered: true),
-            AnnexColumn.ExecutionLevel => LevelCell(ExecutionLevel.Green, language),
+            TableColumn.Number => new AnnexCell([new AnnexParagraph([new AnnexRun(texts[index], language, Bold: true)])], Centered: true),
+            TableColumn.Priority or TableColumn.Link => Plain(texts[index], language, centered: true),
+            TableColumn.ExecutionLevel => LevelCell(ExecutionLevel.Green, language),
             _ => Lines(texts[index].Split('\n'), language),
         }).ToList();
         return new AnnexRow(AnnexRowKind.Example, cells);
     }
 
-    private static AnnexRow ActivityRow(ActivityRowView row, IReadOnlyList<AnnexColumn> columns, Language language) => new(
+    private static AnnexRow ActivityRow(ActivityRowView row, IReadOnlyList<TableColumn> columns, Language language) => new(
         AnnexRowKind.Activity,
         columns.Select(column => Cell(column, row, language)).ToList(),
         row.ActivityId,
         row.Number,
         row.Revision);
 
-    private static AnnexCell Cell(AnnexColumn column, ActivityRowView row, Language language) => column switch
+    private static AnnexCell Cell(TableColumn column, ActivityRowView row, Language language) => column switch
     {
-        AnnexColumn.Number => Plain(row.Number is { } n ? n.ToString(CultureInfo.InvariantCulture) + "." : "", language),
-        AnnexColumn.Priority => Plain(row.Priority?.ToString() ?? "", language, centered: true),
-        AnnexColumn.Link => Plain(row.LinkedToStrategicPlan switch
+        TableColumn.Number => Plain(row.Number is { } n ? n.ToString(CultureInfo.InvariantCulture) + "." : "", language),
+        TableColumn.Priority => Plain(row.Priority?.ToString() ?? "", language, centered: true),
+        TableColumn.Link => Plain(row.LinkedToStrategicPlan switch
         {
             true => AnnexTemplate.Yes.In(language),
             false => AnnexTemplate.No.In(language),
             null => "",
         }, language, centered: true),
-        AnnexColumn.Activity => Text(row.Title, language),
-        AnnexColumn.StrategicPlan => Plain(Codes(row.PlanElements, language), language),
-        AnnexColumn.TaskType => Plain(row.TaskType is { } type ? AnnexTemplate.Word(type, language) : "", language),
-        AnnexColumn.Body => Plain(Codes(row.Bodies, language), language),
-        AnnexColumn.Resources => Text(row.Resources, language),
-        AnnexColumn.Kpi => Text(row.Kpi, language),
-        AnnexColumn.Deadline => Deadline(row.Deadline, language),
-        AnnexColumn.Status => Status(row.Status, language),
-        AnnexColumn.ExecutionLevel => row.Status?.ExecutionLevel is { } level ? LevelCell(level, language) : AnnexCell.Empty,
+        TableColumn.Activity => Text(row.Title, language),
+        TableColumn.StrategicPlan => Plain(Codes(row.PlanElements, language), language),
+        TableColumn.TaskType => Plain(row.TaskType is { } type ? AnnexTemplate.Word(type, language) : "", language),
+        TableColumn.Body => Plain(Codes(row.Bodies, language), language),
+        TableColumn.Resources => Text(row.Resources, language),
+        TableColumn.Kpi => Text(row.Kpi, language),
+        TableColumn.Deadline => Deadline(row.Deadline, language),
+        TableColumn.Status => Status(row.Status, language),
+        TableColumn.ExecutionLevel => row.Status?.ExecutionLevel is { } level ? LevelCell(level, language) : AnnexCell.Empty,
         _ => throw new ArgumentOutOfRangeException(nameof(column)),
     };
 

@@ -1,6 +1,7 @@
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.StatusReports;
+using TableColumn = WorkProgramme.Application.Features.Spreadsheets.TableColumn;
 
 namespace WorkProgramme.Application.Features.Documents;
 
@@ -28,27 +29,11 @@ public sealed record AnnexDocument(
 public sealed record AnnexSection(
     Section Section,
     string Heading,
-    IReadOnlyList<AnnexColumn> Columns,
+    IReadOnlyList<TableColumn> Columns,
     AnnexRow HeaderRow,
     AnnexRow QuestionRow,
     AnnexRow ExampleRow,
     IReadOnlyList<AnnexRow> Rows);
-
-public enum AnnexColumn
-{
-    Number,
-    Priority,
-    Link,
-    Activity,
-    StrategicPlan,
-    TaskType,
-    Body,
-    Resources,
-    Kpi,
-    Deadline,
-    Status,
-    ExecutionLevel,
-}
 
 public enum AnnexRowKind
 {

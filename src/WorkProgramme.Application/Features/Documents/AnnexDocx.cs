@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.StatusReports;
 using Language = WorkProgramme.Domain.Common.Language;
+using TableColumn = WorkProgramme.Application.Features.Spreadsheets.TableColumn;
 
 namespace WorkProgramme.Application.Features.Documents;
 
@@ -25,18 +26,18 @@ public static class AnnexDocx
     private const int TableWidth = PageWidth - (2 * SideMargin);
 
     // The status column gets what the others leave: it holds the longest texts. Narrow columns fit "EXEMPLE" and "Développement".
-    private static readonly Dictionary<AnnexColumn, int> TimeBoundWidths = new()
+    private static readonly Dictionary<TableColumn, int> TimeBoundWidths = new()
     {
-        [AnnexColumn.Number] = 860, [AnnexColumn.Priority] = 780, [AnnexColumn.Link] = 1060, [AnnexColumn.Activity] = 1640,
-        [AnnexColumn.StrategicPlan] = 1060, [AnnexColumn.TaskType] = 1300, [AnnexColumn.Body] = 1100, [AnnexColumn.Resources] = 1100,
-        [AnnexColumn.Kpi] = 1300, [AnnexColumn.Deadline] = 1000, [AnnexColumn.Status] = 2956, [AnnexColumn.ExecutionLevel] = 980,
+        [TableColumn.Number] = 860, [TableColumn.Priority] = 780, [TableColumn.Link] = 1060, [TableColumn.Activity] = 1640,
+        [TableColumn.StrategicPlan] = 1060, [TableColumn.TaskType] = 1300, [TableColumn.Body] = 1100, [TableColumn.Resources] = 1100,
+        [TableColumn.Kpi] = 1300, [TableColumn.Deadline] = 1000, [TableColumn.Status] = 2956, [TableColumn.ExecutionLevel] = 980,
     };
 
-    private static readonly Dictionary<AnnexColumn, int> PermanentWidths = new()
+    private static readonly Dictionary<TableColumn, int> PermanentWidths = new()
     {
-        [AnnexColumn.Number] = 860, [AnnexColumn.Priority] = 780, [AnnexColumn.Link] = 1060, [AnnexColumn.Activity] = 2000,
-        [AnnexColumn.StrategicPlan] = 1100, [AnnexColumn.TaskType] = 1300, [AnnexColumn.Body] = 1100, [AnnexColumn.Resources] = 1200,
-        [AnnexColumn.Kpi] = 1650, [AnnexColumn.Deadline] = 1000, [AnnexColumn.Status] = 3086,
+        [TableColumn.Number] = 860, [TableColumn.Priority] = 780, [TableColumn.Link] = 1060, [TableColumn.Activity] = 2000,
+        [TableColumn.StrategicPlan] = 1100, [TableColumn.TaskType] = 1300, [TableColumn.Body] = 1100, [TableColumn.Resources] = 1200,
+        [TableColumn.Kpi] = 1650, [TableColumn.Deadline] = 1000, [TableColumn.Status] = 3086,
     };
 
     public static void Write(AnnexDocument annex, Stream stream) => Write(annex, stream, activityRows: null);
@@ -177,7 +178,7 @@ public static class AnnexDocx
         return table;
     }
 
-    private static TableCell Cell(AnnexCell cell, AnnexColumn column, int width, AnnexRowKind kind, Language language)
+    private static TableCell Cell(AnnexCell cell, TableColumn column, int width, AnnexRowKind kind, Language language)
     {
         var properties = new TableCellProperties(new TableCellWidth
         {
@@ -197,7 +198,7 @@ public static class AnnexDocx
         var size = kind switch
         {
             AnnexRowKind.Questions => QuestionSize,
-            AnnexRowKind.Example when column == AnnexColumn.Number => ExampleLabelSize,
+            AnnexRowKind.Example when column == TableColumn.Number => ExampleLabelSize,
             _ => BodySize,
         };
         var paragraphs = cell.Paragraphs.Count == 0
@@ -210,7 +211,7 @@ public static class AnnexDocx
         return new TableCell([properties, .. paragraphs]);
     }
 
-    private static Dictionary<AnnexColumn, int> WidthsOf(Section section) => section == Section.TimeBound ? TimeBoundWidths : PermanentWidths;
+    private static Dictionary<TableColumn, int> WidthsOf(Section section) => section == Section.TimeBound ? TimeBoundWidths : PermanentWidths;
 
     private static string Fill(ExecutionLevel level) => level switch
     {

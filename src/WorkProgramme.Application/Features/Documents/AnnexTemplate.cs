@@ -1,6 +1,7 @@
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.StatusReports;
+using TableColumn = WorkProgramme.Application.Features.Spreadsheets.TableColumn;
 
 namespace WorkProgramme.Application.Features.Documents;
 
@@ -39,74 +40,74 @@ public static class AnnexTemplate
     /// <summary>Who a redline's tracked changes are by: the Secretariat revises the programme.</summary>
     public static readonly Pair RedlineAuthor = new("Secrétariat", "Secretariat");
 
-    public static string Heading(AnnexColumn column, Section section, Language language) => (column switch
+    public static string Heading(TableColumn column, Section section, Language language) => (column switch
     {
-        AnnexColumn.Number => new Pair("N°", "No."),
-        AnnexColumn.Priority => new Pair("Niveau de priorité", "Priority level"),
-        AnnexColumn.Link => new Pair("Lien avec le Plan stratégique", "Link with the Strategic Plan"),
-        AnnexColumn.Activity => new Pair("Activités", "Activities"),
-        AnnexColumn.StrategicPlan => new Pair("Plan stratégique de l’OMD", "WCO Strategic Plan"),
-        AnnexColumn.TaskType => new Pair("Type de tâches associées", "Type of associated tasks"),
-        AnnexColumn.Body => new Pair("Organe responsable", "Responsible body"),
-        AnnexColumn.Resources => new Pair("Ressources", "Resources"),
-        AnnexColumn.Kpi => new Pair("Indicateurs de performance clés", "Key performance indicators"),
-        AnnexColumn.Deadline => new Pair("Délai", "Deadline"),
-        AnnexColumn.Status => section == Section.TimeBound ? new Pair("Etat d’avancement", "Status") : new Pair("État d’avancement", "Status"),
-        AnnexColumn.ExecutionLevel => new Pair("Niveau d’exécution", "Execution level"),
+        TableColumn.Number => new Pair("N°", "No."),
+        TableColumn.Priority => new Pair("Niveau de priorité", "Priority level"),
+        TableColumn.Link => new Pair("Lien avec le Plan stratégique", "Link with the Strategic Plan"),
+        TableColumn.Activity => new Pair("Activités", "Activities"),
+        TableColumn.StrategicPlan => new Pair("Plan stratégique de l’OMD", "WCO Strategic Plan"),
+        TableColumn.TaskType => new Pair("Type de tâches associées", "Type of associated tasks"),
+        TableColumn.Body => new Pair("Organe responsable", "Responsible body"),
+        TableColumn.Resources => new Pair("Ressources", "Resources"),
+        TableColumn.Kpi => new Pair("Indicateurs de performance clés", "Key performance indicators"),
+        TableColumn.Deadline => new Pair("Délai", "Deadline"),
+        TableColumn.Status => section == Section.TimeBound ? new Pair("Etat d’avancement", "Status") : new Pair("État d’avancement", "Status"),
+        TableColumn.ExecutionLevel => new Pair("Niveau d’exécution", "Execution level"),
         _ => throw new ArgumentOutOfRangeException(nameof(column)),
     }).In(language);
 
     /// <summary>The footnote a heading refers to: 1 to 7 in section I, 8 (continuous work) in section II.</summary>
-    public static int? FootnoteOf(AnnexColumn column, Section section) => section == Section.TimeBound
+    public static int? FootnoteOf(TableColumn column, Section section) => section == Section.TimeBound
         ? column switch
         {
-            AnnexColumn.Link => 1,
-            AnnexColumn.Activity => 2,
-            AnnexColumn.StrategicPlan => 3,
-            AnnexColumn.TaskType => 4,
-            AnnexColumn.Body => 5,
-            AnnexColumn.Status => 6,
-            AnnexColumn.ExecutionLevel => 7,
+            TableColumn.Link => 1,
+            TableColumn.Activity => 2,
+            TableColumn.StrategicPlan => 3,
+            TableColumn.TaskType => 4,
+            TableColumn.Body => 5,
+            TableColumn.Status => 6,
+            TableColumn.ExecutionLevel => 7,
             _ => null,
         }
-        : column == AnnexColumn.Deadline ? 8 : null;
+        : column == TableColumn.Deadline ? 8 : null;
 
     /// <summary>The explanatory question under each heading, one string per line of the cell.</summary>
-    public static IReadOnlyList<string> Question(AnnexColumn column, Section section, Language language) => column switch
+    public static IReadOnlyList<string> Question(TableColumn column, Section section, Language language) => column switch
     {
-        AnnexColumn.Number => [],
-        AnnexColumn.Priority => Lines(language,
+        TableColumn.Number => [],
+        TableColumn.Priority => Lines(language,
             ["Quel est le niveau de priorité de l’activité ?", "A=élevé", "B=moyen", "C=bas"],
             ["What is the priority level of the activity?", "A=High", "B=Medium", "C=Low"]),
-        AnnexColumn.Link => Lines(language,
+        TableColumn.Link => Lines(language,
             ["Cette activité a-t-elle un lien direct avec les principaux domaines du Plan stratégique ?", "Oui (O) ou Non (N)"],
             ["Does this activity have a direct link with the main areas of the Strategic Plan?", "Yes (Y) or No (N)"]),
-        AnnexColumn.Activity => Lines(language, ["Activités planifiées ?"], ["Planned activities?"]),
-        AnnexColumn.StrategicPlan => Lines(language,
+        TableColumn.Activity => Lines(language, ["Activités planifiées ?"], ["Planned activities?"]),
+        TableColumn.StrategicPlan => Lines(language,
             ["Rapport avec le Plan stratégique en termes de processus, de domaines et d’amélioration organisationnelle ?"],
             ["Relation to the Strategic Plan in terms of processes, areas and organizational improvement?"]),
-        AnnexColumn.TaskType => Lines(language,
+        TableColumn.TaskType => Lines(language,
             ["Tenue à jour, mise à jour ou développement de nouvelles initiatives ?"],
             ["Maintenance, updating or development of new initiatives?"]),
-        AnnexColumn.Body => Lines(language,
+        TableColumn.Body => Lines(language,
             ["Organe en charge + organes de soutien et de prise de décisions"],
             ["Body in charge + supporting and decision-making bodies"]),
-        AnnexColumn.Resources => Lines(language,
+        TableColumn.Resources => Lines(language,
             ["Ressources mobilisées pour la conduite de cette activité ?"],
             ["Resources mobilized to carry out this activity?"]),
-        AnnexColumn.Kpi => Lines(language,
+        TableColumn.Kpi => Lines(language,
             ["Objectifs à atteindre avant que la tâche ne soit considérée comme totalement achevée ?"],
             ["Objectives to be achieved before the task is considered fully completed?"]),
-        AnnexColumn.Deadline => Lines(language, ["Délai ?"], ["Deadline?"]),
-        AnnexColumn.Status when section == Section.TimeBound => Lines(language,
+        TableColumn.Deadline => Lines(language, ["Délai ?"], ["Deadline?"]),
+        TableColumn.Status when section == Section.TimeBound => Lines(language,
             ["Situation de la mise en œuvre de cette activité spécifique ?", "- Niveau d’exécution",
              "- Brève description des étapes clés déjà atteintes", "- Etapes suivantes"],
             ["Implementation status of this specific activity?", "- Execution level",
              "- Brief description of key milestones already reached", "- Next steps"]),
-        AnnexColumn.Status => Lines(language,
+        TableColumn.Status => Lines(language,
             ["Situation de la mise en œuvre de cette activité spécifique ?"],
             ["Implementation status of this specific activity?"]),
-        AnnexColumn.ExecutionLevel => Lines(language,
+        TableColumn.ExecutionLevel => Lines(language,
             ["Vert = Achevé", "Bleu = En cours", "Rouge = Reporté ou non commencé"],
             ["Green = Completed", "Blue = Ongoing", "Red = Postponed or not started"]),
         _ => throw new ArgumentOutOfRangeException(nameof(column)),

@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 using WorkProgramme.Application.Features.Shared;
 using Language = WorkProgramme.Domain.Common.Language;
+using TableColumn = WorkProgramme.Application.Features.Spreadsheets.TableColumn;
 
 namespace WorkProgramme.Application.Features.Documents;
 
@@ -150,7 +151,7 @@ public static class RedlineDocx
                 var column = section.Columns[i];
                 var oldCell = oldRow.Cells[i];
                 var newCell = newRow.Cells[i];
-                var pieces = column == AnnexColumn.Number
+                var pieces = column == TableColumn.Number
                     ? Replacement(oldCell.PlainText, newCell.PlainText)
                     : TextDiff.Compute(oldCell.PlainText, newCell.PlainText);
                 var changed = pieces.HasChanges();
@@ -176,10 +177,10 @@ public static class RedlineDocx
 
                 switch (column)
                 {
-                    case AnnexColumn.Number:
+                    case TableColumn.Number:
                         number = true;
                         break;
-                    case AnnexColumn.Status or AnnexColumn.ExecutionLevel:
+                    case TableColumn.Status or TableColumn.ExecutionLevel:
                         status = true;
                         break;
                     default:
