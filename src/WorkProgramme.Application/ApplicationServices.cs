@@ -76,6 +76,7 @@ public static class ApplicationServices
         services.AddScoped<AddUser.Handler>();
         services.AddScoped<ApiTokens.Handler>();
         services.AddScoped<AuditTrail.Handler>();
+        services.AddScoped<LatestChange.Handler>();
         services.AddScoped<Features.Backup.DatabaseBackup.Handler>();
         services.AddScoped<Features.Backup.DatabaseArchive.Handler>();
         services.AddSingleton<PdfConverter>();

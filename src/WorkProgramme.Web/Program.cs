@@ -14,6 +14,7 @@ builder.Services.AddOpenApi();
 builder.Services.AddWebInstances();
 builder.Services.AddWebHealth();
 builder.Services.AddWebHardening();
+builder.Services.AddWebPageCaching();
 
 var app = builder.Build();
 
@@ -29,6 +30,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseOutputCache();
 
 app.MapLanguageSwitch();
 app.MapRazorPages();

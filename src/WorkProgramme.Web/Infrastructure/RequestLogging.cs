@@ -31,7 +31,12 @@ public static partial class RequestLogging
         var offered = context.Request.Headers[Header].ToString();
         var id = SaneId().IsMatch(offered) ? offered : Guid.NewGuid().ToString("N");
         context.TraceIdentifier = id;
-        context.Response.Headers[Header] = id;
+        // At the start of the response, so that a page replayed from the output cache carries this request's id.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[Header] = id;
+            return Task.CompletedTask;
+        });
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("WorkProgramme.Requests");
         using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
         {

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using WorkProgramme.Application.Features.Programmes;
 using WorkProgramme.Web.Infrastructure;
 
 namespace WorkProgramme.Web.Pages;
 
+[OutputCache(PolicyName = PageCaching.PublicRecord)]
 public sealed class IndexModel(ListProgrammes.Handler handler) : PageModel
 {
     public IReadOnlyList<ListProgrammes.ProgrammeSummary> Programmes { get; private set; } = [];

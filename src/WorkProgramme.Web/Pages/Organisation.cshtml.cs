@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using WorkProgramme.Application.Features.Insight;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Web.Infrastructure;
 
 namespace WorkProgramme.Web.Pages;
 
+[OutputCache(PolicyName = PageCaching.PublicRecord)]
 public sealed class OrganisationModel(OrganisationOverview.Handler handler) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using WorkProgramme.Application.Features.Activities;
 using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Features.Comments;
@@ -9,6 +10,7 @@ using WorkProgramme.Web.Infrastructure;
 
 namespace WorkProgramme.Web.Pages.Programmes;
 
+[OutputCache(PolicyName = PageCaching.PublicRecord)]
 public sealed class ActivityModel(ViewActivity.Handler handler, AuditTrail.Handler audit, Comments.Handler comments, SessionDecisions.Handler decisions,
     ConfirmTranslation.Handler confirmTranslation)
     : PageModel

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using WorkProgramme.Application.Features.Checks;
 using WorkProgramme.Web.Infrastructure;
 
 namespace WorkProgramme.Web.Pages.Programmes;
 
+[OutputCache(PolicyName = PageCaching.PublicRecord)]
 public sealed class ChecksModel(CheckProgramme.Handler handler) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using WorkProgramme.Application.Features.Revisions;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Web.Infrastructure;
@@ -7,6 +8,7 @@ using WorkProgramme.Web.Infrastructure;
 namespace WorkProgramme.Web.Pages.Programmes;
 
 /// <summary>The redline between two versions: by default the latest version against the one before it.</summary>
+[OutputCache(PolicyName = PageCaching.PublicRecord)]
 public sealed class CompareModel(CompareVersions.Handler compare, ProgrammeVersions.Handler versions) : PageModel
 {
     [BindProperty(SupportsGet = true)]

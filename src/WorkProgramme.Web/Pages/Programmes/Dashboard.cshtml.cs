@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using WorkProgramme.Application.Features.Insight;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.StatusReports;
@@ -8,6 +9,7 @@ using WorkProgramme.Web.Infrastructure.Charts;
 
 namespace WorkProgramme.Web.Pages.Programmes;
 
+[OutputCache(PolicyName = PageCaching.PublicRecord)]
 public sealed class DashboardModel(Dashboard.Handler handler, DeadlineSlippage.Handler slippage, Display display) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using WorkProgramme.Application.Features.Documents;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Programmes;
@@ -11,6 +12,7 @@ using WorkProgramme.Web.Infrastructure;
 
 namespace WorkProgramme.Web.Pages.Programmes;
 
+[OutputCache(PolicyName = PageCaching.PublicRecord)]
 public sealed class ShowModel(ViewProgramme.Handler handler, PdfConverter pdf, ProgrammeVersions.Handler versions) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using WorkProgramme.Application.Features.Revisions;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Programmes;
@@ -8,6 +9,7 @@ using WorkProgramme.Web.Infrastructure;
 namespace WorkProgramme.Web.Pages.Programmes;
 
 /// <summary>A programme's versions; for editors, starting a revision and recording a version's adoption.</summary>
+[OutputCache(PolicyName = PageCaching.PublicRecord)]
 public sealed class VersionsModel(ProgrammeVersions.Handler handler) : PageModel
 {
     public string Slug { get; private set; } = "";

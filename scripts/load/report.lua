@@ -1,0 +1,30 @@
+-- wrk script for scripts/load-test.sh and scripts/scale-test.sh.
+-- Arguments after "--" are request paths, taken in turn (one path when none is given: the URL's own).
+-- At the end, one machine-readable line with the percentiles wrk does not print by itself (p95).
+local paths = {}
+local next_path = 0
+
+function init(args)
+    for i, path in ipairs(args) do
+        paths[i] = path
+    end
+end
+
+function request()
+    if #paths == 0 then
+        return wrk.format()
+    end
+    next_path = next_path % #paths + 1
+    return wrk.format("GET", paths[next_path])
+end
+
+function done(summary, latency, requests)
+    local errors = summary.errors
+    local failed = errors.connect + errors.read + errors.write + errors.status + errors.timeout
+    local seconds = summary.duration / 1e6
+    io.write(string.format(
+        "result requests=%d seconds=%.1f per_second=%.1f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f max_ms=%.2f errors=%d non_2xx=%d\n",
+        summary.requests, seconds, summary.requests / seconds,
+        latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+        latency.max / 1000, failed, errors.status))
+end

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The scale figures of docs/performance.md: for each organisation size in WP_SCALE_COMMITTEES (default "10 25 50"), a fresh
+# SQLite file with the PTC seed plus `wp generate --committees N --activities 100 --sessions 12`, then with wrk on
+# loopback: every generated programme page in turn, the organisation view, and the organisation view filtered (overdue
+# activities led by the Facilitation Sub-Directorate); then the app's peak resident memory. One "result" line per target.
+# Optional: WP_SCALE_SECONDS (30), WP_SCALE_CONNECTIONS (8). Needs wrk. Not part of scripts/test.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/load/app.sh
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y --no-install-recommends wrk" >&2; exit 2; }
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+sizes="${WP_SCALE_COMMITTEES:-10 25 50}"
+seconds="${WP_SCALE_SECONDS:-30}"
+connections="${WP_SCALE_CONNECTIONS:-8}"
+
+work=$(mktemp -d /tmp/wp-scale.XXXXXX)
+trap 'stop_app; rm -rf "$work"' EXIT
+publish_app "$work/app"
+dotnet publish src/WorkProgramme.Cli -c Release -o "$work/cli" -v quiet >/dev/null
+echo "machine: $(nproc) cores, $(dotnet --version) SDK, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "wrk -t2 -c$connections -d${seconds}s per target"
+
+for committees in $sizes; do
+    database="$work/scale-$committees.db"
+    started=$(date +%s)
+    ConnectionStrings__WorkProgramme="Data Source=$database" Database__Provider=Sqlite Logging__LogLevel__Default=Warning \
+        dotnet "$work/cli/wp.dll" generate --committees "$committees" --activities 100 --sessions 12 >"$work/generate.log"
+    echo "committees=$committees generated in $(( $(date +%s) - started )) s, database $(( $(stat -c %s "$database") / 1024 / 1024 )) MB"
+
+    port=$(free_port)
+    start_app "$work/app" "$database" "$port" "$work/app-$committees.log"
+    base="http://127.0.0.1:$port"
+    pages=()
+    for c in $(seq 1 "$committees"); do pages+=("$(printf '/programmes/scale-c%03d' "$c")"); done
+    organisation=/organisation
+    filtered="/organisation?Unit=Facilitation&Overdue=true"
+    for path in "${pages[0]}" "$organisation" "$filtered"; do curl -fsS "$base$path" -o /dev/null; done
+    wrk -t2 -c"$connections" -d5s -s scripts/load/report.lua "$base" -- "${pages[@]}" >/dev/null
+
+    run() { # run LABEL PATH...
+        wrk -t2 -c"$connections" -d"${seconds}s" -s scripts/load/report.lua "$base" -- "${@:2}" \
+            | sed -n 's/^result /committees='"$committees"' '"$1"' /p'
+    }
+    run programme-pages "${pages[@]}"
+    run organisation "$organisation"
+    run organisation-filtered "$filtered"
+    echo "committees=$committees app $(app_memory)"
+    stop_app
+done

@@ -1,0 +1,24 @@
+using System.Globalization;
+using Microsoft.AspNetCore.OutputCaching;
+using WorkProgramme.Application.Features.Audit;
+
+namespace WorkProgramme.Web.Infrastructure;
+
+/// <summary>
+/// The public pages are rendered once per state of the record, language and query, and then served from memory to
+/// anonymous readers. The state is the newest audit row (<see cref="LatestChange"/>, one indexed read per request), so a
+/// change made through any instance, the API or <c>wp</c> shows at the next request without any message between
+/// instances. Signed-in users, requests that set a cookie and anything but GET/HEAD are never cached (the output
+/// cache's default policy). Entries also expire after a minute: "overdue" and "next session" follow the date.
+/// </summary>
+public static class PageCaching
+{
+    public const string PublicRecord = "public-record";
+
+    public static IServiceCollection AddWebPageCaching(this IServiceCollection services) =>
+        services.AddOutputCache(options => options.AddPolicy(PublicRecord, policy => policy
+            .Expire(TimeSpan.FromMinutes(1))
+            .VaryByValue(async (context, cancellationToken) => new KeyValuePair<string, string>("record",
+                await context.RequestServices.GetRequiredService<LatestChange.Handler>().HandleAsync(cancellationToken)))
+            .VaryByValue(_ => new KeyValuePair<string, string>("language", CultureInfo.CurrentUICulture.Name))));
+}
