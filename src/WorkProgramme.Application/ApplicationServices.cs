@@ -39,10 +39,12 @@ public static class ApplicationServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ICurrentActor, OperatorActor>();
         services.AddScoped<AuditInterceptor>();
+        services.AddSingleton<LatestChange.Stamp>();
+        services.AddSingleton<LatestChange.Signal>();
         services.AddDbContext<WorkProgrammeDb>((provider, options) =>
         {
             Configure(options, provider.GetRequiredService<DatabaseOptions>());
-            options.AddInterceptors(provider.GetRequiredService<AuditInterceptor>());
+            options.AddInterceptors(provider.GetRequiredService<AuditInterceptor>(), provider.GetRequiredService<LatestChange.Signal>());
         });
         services.AddIdentityCore<AppUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()

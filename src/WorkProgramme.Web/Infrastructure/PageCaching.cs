@@ -6,9 +6,9 @@ namespace WorkProgramme.Web.Infrastructure;
 
 /// <summary>
 /// The public pages are rendered once per state of the record, language and query, and then served from memory to
-/// anonymous readers. The state is the newest audit row (<see cref="LatestChange"/>, one indexed read per request), so a
-/// change made through any instance, the API or <c>wp</c> shows at the next request without any message between
-/// instances. Signed-in users, requests that set a cookie and anything but GET/HEAD are never cached (the output
+/// anonymous readers. The state is the newest audit row (<see cref="LatestChange.Stamp"/>), so a change made through this
+/// instance shows at the next request, and one made through another instance or <c>wp</c> within a second, without any
+/// message between instances. Signed-in users, requests that set a cookie and anything but GET/HEAD are never cached (the output
 /// cache's default policy). Entries also expire after a minute: "overdue" and "next session" follow the date.
 /// </summary>
 public static class PageCaching
@@ -19,6 +19,6 @@ public static class PageCaching
         services.AddOutputCache(options => options.AddPolicy(PublicRecord, policy => policy
             .Expire(TimeSpan.FromMinutes(1))
             .VaryByValue(async (context, cancellationToken) => new KeyValuePair<string, string>("record",
-                await context.RequestServices.GetRequiredService<LatestChange.Handler>().HandleAsync(cancellationToken)))
+                await context.RequestServices.GetRequiredService<LatestChange.Stamp>().CurrentAsync(cancellationToken)))
             .VaryByValue(_ => new KeyValuePair<string, string>("language", CultureInfo.CurrentUICulture.Name))));
 }
