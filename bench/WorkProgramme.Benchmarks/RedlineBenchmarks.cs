@@ -16,6 +16,7 @@ public class RedlineBenchmarks
     private TestDatabase database = null!;
     private AnnexDocument older = null!;
     private AnnexDocument newer = null!;
+    private ExportRedline.Documents written = null!;
 
     [Params(Language.Fr, Language.En)]
     public Language Language { get; set; }
@@ -26,6 +27,7 @@ public class RedlineBenchmarks
         database = TestDatabase.CreateAsync().GetAwaiter().GetResult();
         older = Build(SeedFile.PtcPreviousLabel);
         newer = Build(SeedFile.PtcCurrentLabel);
+        written = ExportRedline.Write(older, newer, DateTimeOffset.UnixEpoch);
     }
 
     [GlobalCleanup]
@@ -42,6 +44,13 @@ public class RedlineBenchmarks
 
     [Benchmark(Description = "docx redline of the PTC revision: write the two built models")]
     public int WriteRedline() => ExportRedline.Write(older, newer, DateTimeOffset.UnixEpoch).Redline.Length;
+
+    [Benchmark(Description = "docx redline of the PTC revision: self-check of a written redline")]
+    public int CheckRedline()
+    {
+        ExportRedline.Check(written);
+        return written.Redline.Length;
+    }
 
     private AnnexDocument Build(string version) => database.RunAsync<ExportAnnex.Handler, AnnexDocument?>(handler =>
         handler.BuildAsync(new ExportAnnex.Query(Viewer.Anonymous, SeedFile.PtcSlug, Language, version), CancellationToken.None))

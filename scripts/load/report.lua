@@ -1,8 +1,18 @@
 -- wrk script for scripts/load-test.sh and scripts/scale-test.sh.
 -- Arguments after "--" are request paths, taken in turn (one path when none is given: the URL's own).
+-- With WP_WRK_UNIQUE_QUERY=1 every request gets a query parameter of its own, which the pages ignore but the output
+-- cache keys on: every request is rendered, as for a signed-in user.
 -- At the end, one machine-readable line with the percentiles wrk does not print by itself (p95).
 local paths = {}
 local next_path = 0
+local unique = os.getenv("WP_WRK_UNIQUE_QUERY") == "1"
+local threads = 0
+local sent = 0
+
+function setup(thread)
+    threads = threads + 1
+    thread:set("thread_number", threads)
+end
 
 function init(args)
     for i, path in ipairs(args) do
@@ -11,11 +21,17 @@ function init(args)
 end
 
 function request()
-    if #paths == 0 then
-        return wrk.format()
+    local path = wrk.path
+    if #paths > 0 then
+        next_path = next_path % #paths + 1
+        path = paths[next_path]
     end
-    next_path = next_path % #paths + 1
-    return wrk.format("GET", paths[next_path])
+    if unique then
+        sent = sent + 1
+        local separator = path:find("?", 1, true) and "&" or "?"
+        path = path .. separator .. "render=" .. thread_number .. "-" .. sent
+    end
+    return wrk.format("GET", path)
 end
 
 function done(summary, latency, requests)
