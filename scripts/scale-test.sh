@@ -5,7 +5,9 @@
 # activities led by the Facilitation Sub-Directorate), every programme page rendered on each request (a query parameter
 # of its own defeats the output cache, as a signed-in user is never served from it); then the app's peak resident
 # memory. One "result" line per target.
-# Optional: WP_SCALE_SECONDS (30), WP_SCALE_CONNECTIONS (8). Needs wrk. Not part of scripts/test.sh.
+# Optional: WP_SCALE_SECONDS (30), WP_SCALE_CONNECTIONS (8), WP_SCALE_DATA (a folder that keeps the generated
+# databases, scale-N.db, and reuses them on the next run: generating 50 committees takes minutes). Needs wrk.
+# Not part of scripts/test.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/load/app.sh
@@ -22,12 +24,30 @@ dotnet publish src/WorkProgramme.Cli -c Release -o "$work/cli" -v quiet >/dev/nu
 echo "machine: $(nproc) cores, $(dotnet --version) SDK, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "wrk -t2 -c$connections -d${seconds}s per target"
 
+sqlite3_checkpoint() { # the WAL written back into the database file, which is then all there is to keep
+    python3 -c 'import sqlite3, sys
+connection = sqlite3.connect(sys.argv[1])
+connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+connection.execute("PRAGMA journal_mode=DELETE")
+connection.close()' "$1"
+}
+
+data="${WP_SCALE_DATA:-$work}"
+mkdir -p "$data"
 for committees in $sizes; do
-    database="$work/scale-$committees.db"
-    started=$(date +%s)
-    ConnectionStrings__WorkProgramme="Data Source=$database" Database__Provider=Sqlite Logging__LogLevel__Default=Warning \
-        dotnet "$work/cli/wp.dll" generate --committees "$committees" --activities 100 --sessions 12 >"$work/generate.log"
-    echo "committees=$committees generated in $(( $(date +%s) - started )) s, database $(du -cm "$database"* | tail -n 1 | cut -f1) MB"
+    database="$data/scale-$committees.db"
+    if [ -f "$database" ]; then
+        echo "committees=$committees reusing $database"
+    else
+        started=$(date +%s)
+        ConnectionStrings__WorkProgramme="Data Source=$database.partial" Database__Provider=Sqlite Logging__LogLevel__Default=Warning \
+            dotnet "$work/cli/wp.dll" generate --committees "$committees" --activities 100 --sessions 12 >"$work/generate.log"
+        # One file (the WAL checkpointed into it) that a later run can pick up.
+        sqlite3_checkpoint "$database.partial"
+        mv "$database.partial" "$database"
+        echo "committees=$committees generated in $(( $(date +%s) - started )) s"
+    fi
+    echo "committees=$committees database $(du -cm "$database"* | tail -n 1 | cut -f1) MB"
 
     port=$(free_port)
     start_app "$work/app" "$database" "$port" "$work/app-$committees.log"
