@@ -82,14 +82,20 @@ public static class AnnexBuilder
     }
 
     /// <summary>A deadline as it read in one version, and that version's label under it.</summary>
-    private static AnnexCell Reading(DeadlineSlippage.Step? step, Func<Guid, Language, string> referenceNumber, Language language) =>
-        step is null
-            ? AnnexCell.Empty
-            : new AnnexCell(
-            [
-                .. TextParagraphs(ActivityReferences.Render(step.Text, referenceNumber), language),
-                new AnnexParagraph([new AnnexRun(string.Format(CultureInfo.InvariantCulture, AnnexTemplate.SlippageReadIn.In(language), step.Source), language, Italic: true)]),
-            ]);
+    private static AnnexCell Reading(DeadlineSlippage.Step? step, Func<Guid, Language, string> referenceNumber, Language language)
+    {
+        if (step is null)
+        {
+            return AnnexCell.Empty;
+        }
+
+        var source = string.Format(CultureInfo.InvariantCulture, AnnexTemplate.SlippageReadIn.In(language), step.Source);
+        return new AnnexCell(
+        [
+            .. TextParagraphs(ActivityReferences.Render(step.Text, referenceNumber), language),
+            new AnnexParagraph([new AnnexRun(source, language, Italic: true)]),
+        ]);
+    }
 
     private static AnnexSection SectionOf(Section section, IEnumerable<ActivityRowView> rows, Language language)
     {
