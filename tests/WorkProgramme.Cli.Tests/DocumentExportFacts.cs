@@ -1,4 +1,5 @@
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
 using WorkProgramme.Testing;
 
 namespace WorkProgramme.Cli.Tests;
@@ -69,5 +70,33 @@ public sealed class DocumentExportFacts : IAsyncLifetime
         (exit, _, error) = await RunAsync("export", "--programme", SeedFile.PtcSlug, "--format", "docx", "--session", "ctp-999",
             "--lang", "en", "--out", path);
         Assert.Equal((2, true, false), (exit, error.Contains("not found", StringComparison.Ordinal), File.Exists(path)));
+    }
+
+    [Fact]
+    public async Task Export_docx_with_slippage_ends_with_the_deadline_slippage_table()
+    {
+        var path = Path.Combine(database.Folder, "annex-slippage.docx");
+
+        var (exit, output, error) = await RunAsync("export", "--programme", SeedFile.PtcSlug, "--format", "docx", "--lang", "fr",
+            "--slippage", "--out", path);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("94 activités exportées", output, StringComparison.Ordinal);
+        using var document = WordprocessingDocument.Open(path, false);
+        var body = document.MainDocumentPart!.Document.Body!;
+        Assert.Contains("Glissement des délais", body.InnerText, StringComparison.Ordinal);
+        var slippage = body.Elements<Table>().ElementAt(2);
+        Assert.Equal(["I.12", "I.13", "I.14", "I.19", "I.24", "I.29"],
+            slippage.Elements<TableRow>().Skip(1).Select(r => r.Elements<TableCell>().First().InnerText));
+    }
+
+    [Fact]
+    public async Task Slippage_is_refused_for_formats_that_are_not_the_annex()
+    {
+        var path = Path.Combine(database.Folder, "ptc.xlsx");
+
+        var (exit, _, error) = await RunAsync("export", "--programme", SeedFile.PtcSlug, "--format", "xlsx", "--slippage", "--lang", "en", "--out", path);
+
+        Assert.Equal((2, true, false), (exit, error.Contains("only with --format docx or pdf", StringComparison.Ordinal), File.Exists(path)));
     }
 }

@@ -11,26 +11,29 @@ using static WorkProgramme.Cli.CliContext;
 namespace WorkProgramme.Cli.Commands;
 
 /// <summary>
-/// <c>wp export --programme SLUG --format json|docx|pdf|xlsx [--version LABEL] [--session KEY] [--lang fr|en] [--out FILE]</c>,
+/// <c>wp export --programme SLUG --format json|docx|pdf|xlsx [--version LABEL] [--session KEY] [--slippage] [--lang fr|en] [--out FILE]</c>,
 /// and <c>wp export --all --format json --out FILE</c>: the whole database as a portable archive (<see cref="DatabaseArchive"/>).
 /// </summary>
 public static class ExportCommand
 {
     /// <summary>What one export needs; the document language is the one <c>--lang</c> chose for messages.</summary>
-    private sealed record Request(IServiceProvider Services, string Slug, string? Version, string? Session, Language Language);
+    private sealed record Request(IServiceProvider Services, string Slug, string? Version, string? Session, bool Slippage, Language Language);
 
     /// <summary>A written file: how many activities it holds; or, when nothing was written, why (null: not found).</summary>
     private sealed record Written(byte[]? Content, int Activities, BilingualText? Problem = null);
 
-    /// <summary>One line per format: its name, whether it can go to standard output, and how it is written.</summary>
-    private sealed record Format(string Name, bool Binary, Func<Request, CancellationToken, Task<Written?>> WriteAsync);
+    /// <summary>
+    /// One line per format: its name, whether it can go to standard output, whether it is the annex (which alone takes
+    /// --session and --slippage), and how it is written.
+    /// </summary>
+    private sealed record Format(string Name, bool Binary, bool Annex, Func<Request, CancellationToken, Task<Written?>> WriteAsync);
 
     private static readonly Format[] Formats =
     [
-        new("json", Binary: false, JsonAsync),
-        new("docx", Binary: true, DocxAsync),
-        new("pdf", Binary: true, PdfAsync),
-        new("xlsx", Binary: true, XlsxAsync),
+        new("json", Binary: false, Annex: false, JsonAsync),
+        new("docx", Binary: true, Annex: true, DocxAsync),
+        new("pdf", Binary: true, Annex: true, PdfAsync),
+        new("xlsx", Binary: true, Annex: false, XlsxAsync),
     ];
 
     public static Command Create(CliContext cli)
@@ -47,11 +50,15 @@ public static class ExportCommand
         {
             Description = "docx/pdf: the session whose status report fills the status column (default: the latest published).",
         };
+        var slippage = new Option<bool>("--slippage")
+        {
+            Description = "docx/pdf: add the deadline slippage table after the programme (the dashboard's ranked activities whose deadline moved).",
+        };
         var output = new Option<FileInfo?>("--out", "-o") { Description = "File to write (default: standard output, json only)." };
         var command = new Command("export",
-            "Write a programme version as a programme file (JSON), or as the official annex in Word or PDF, or as an Excel workbook, in the --lang language.")
+            "Write a programme version as a programme file (JSON), or as the official annex in Word or PDF (with --slippage, followed by the deadline slippage table), or as an Excel workbook, in the --lang language.")
         {
-            programme, all, format, version, session, output,
+            programme, all, format, version, session, slippage, output,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -61,7 +68,8 @@ public static class ExportCommand
             var target = result.GetValue(output);
             if (result.GetValue(all))
             {
-                return await AllAsync(cli, result, language, slug is null && result.GetValue(version) is null && result.GetValue(session) is null,
+                return await AllAsync(cli, result, language,
+                    slug is null && result.GetValue(version) is null && result.GetValue(session) is null && !result.GetValue(slippage),
                     chosen, target, cancellationToken);
             }
 
@@ -72,6 +80,14 @@ public static class ExportCommand
                     "Say what to export: --programme SLUG, or --all for the whole database."));
                 return WpCli.Usage;
             }
+            if (result.GetValue(slippage) && !chosen.Annex)
+            {
+                await cli.Error.WriteLineAsync(Say(language,
+                    "--slippage ajoute un tableau à l’annexe : seulement avec --format docx ou pdf.",
+                    "--slippage adds a table to the annex: only with --format docx or pdf."));
+                return WpCli.Usage;
+            }
+
             if (target is null && chosen.Binary)
             {
                 await cli.Error.WriteLineAsync(Say(language,
@@ -83,7 +99,8 @@ public static class ExportCommand
             return await cli.WithServicesAsync(result, async services =>
             {
                 var written = await chosen.WriteAsync(
-                    new Request(services, slug!, result.GetValue(version), result.GetValue(session), language), cancellationToken);
+                    new Request(services, slug!, result.GetValue(version), result.GetValue(session), result.GetValue(slippage), language),
+                    cancellationToken);
                 if (written is null)
                 {
                     await cli.Error.WriteLineAsync(Say(language,
@@ -120,8 +137,8 @@ public static class ExportCommand
         if (!alone || chosen.Name != "json" || target is null)
         {
             await cli.Error.WriteLineAsync(Say(language,
-                "--all exporte toute la base : seulement --format json et --out FICHIER (sans --programme, --version ni --session).",
-                "--all exports the whole database: only with --format json and --out FILE (no --programme, --version or --session)."));
+                "--all exporte toute la base : seulement --format json et --out FICHIER (sans --programme, --version, --session ni --slippage).",
+                "--all exports the whole database: only with --format json and --out FILE (no --programme, --version, --session or --slippage)."));
             return WpCli.Usage;
         }
 
@@ -176,5 +193,5 @@ public static class ExportCommand
     }
 
     private static ExportAnnex.Query AnnexQuery(Request request) =>
-        new(Viewer.Operator, request.Slug, request.Language, request.Version, request.Session);
+        new(Viewer.Operator, request.Slug, request.Language, request.Version, request.Session, request.Slippage);
 }

@@ -8,7 +8,8 @@ namespace WorkProgramme.Web.Api;
 
 /// <summary>
 /// GET /programmes/{slug}/export.docx and .pdf: the official annex to download, in <c>?lang=</c> (default: the page's
-/// language). Anyone may download a published version; drafts only those who may see them (the snapshot's rule).
+/// language), followed by the deadline slippage table with <c>?slippage=true</c>. Anyone may download a published
+/// version; drafts only those who may see them (the snapshot's rule).
 /// </summary>
 public static class DocumentEndpoints
 {
@@ -16,7 +17,7 @@ public static class DocumentEndpoints
     {
         var documents = endpoints.MapGroup("/programmes/{slug}").AllowAnonymous().WithTags("Documents");
         documents.MapGet("/export.docx", DocxAsync).WithName("DownloadAnnexDocx")
-            .WithSummary("The programme as the official annex in Word (?lang=fr|en, ?version=, ?session=).");
+            .WithSummary("The programme as the official annex in Word (?lang=fr|en, ?version=, ?session=, ?slippage=true adds the deadline slippage table).");
         documents.MapGet("/export.pdf", PdfAsync).WithName("DownloadAnnexPdf")
             .WithSummary("The official annex in PDF, converted from the Word document by LibreOffice.");
         documents.MapGet("/redline.docx", RedlineAsync).WithName("DownloadRedlineDocx")
@@ -25,18 +26,18 @@ public static class DocumentEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DocxAsync(HttpContext context, string slug,
-        [FromQuery] string? lang, [FromQuery] string? version, [FromQuery] string? session, ExportAnnex.Handler handler,
-        CancellationToken cancellationToken)
+        [FromQuery] string? lang, [FromQuery] string? version, [FromQuery] string? session, [FromQuery] bool? slippage,
+        ExportAnnex.Handler handler, CancellationToken cancellationToken)
     {
-        var file = await handler.DocxAsync(Query(context, slug, lang, version, session), cancellationToken);
+        var file = await handler.DocxAsync(Query(context, slug, lang, version, session, slippage), cancellationToken);
         return file is null ? NotFound(slug) : TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PdfAsync(HttpContext context, string slug,
-        [FromQuery] string? lang, [FromQuery] string? version, [FromQuery] string? session, ExportAnnex.Handler handler,
-        CancellationToken cancellationToken)
+        [FromQuery] string? lang, [FromQuery] string? version, [FromQuery] string? session, [FromQuery] bool? slippage,
+        ExportAnnex.Handler handler, CancellationToken cancellationToken)
     {
-        var outcome = await handler.PdfAsync(Query(context, slug, lang, version, session), cancellationToken);
+        var outcome = await handler.PdfAsync(Query(context, slug, lang, version, session, slippage), cancellationToken);
         return outcome switch
         {
             null => NotFound(slug),
@@ -71,12 +72,13 @@ public static class DocumentEndpoints
             : TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 
-    private static ExportAnnex.Query Query(HttpContext context, string slug, string? lang, string? version, string? session) => new(
+    private static ExportAnnex.Query Query(HttpContext context, string slug, string? lang, string? version, string? session, bool? slippage) => new(
         context.Viewer(),
         slug,
         Languages.TryParse(lang, out var language) ? language : Localization.CurrentLanguage,
         string.IsNullOrWhiteSpace(version) ? null : version,
-        string.IsNullOrWhiteSpace(session) ? null : session);
+        string.IsNullOrWhiteSpace(session) ? null : session,
+        slippage ?? false);
 
     private static ProblemHttpResult NotFound(string slug)
     {

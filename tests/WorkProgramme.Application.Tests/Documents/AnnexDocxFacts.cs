@@ -17,9 +17,10 @@ public sealed class AnnexDocxFacts : IAsyncLifetime
 
     public async Task DisposeAsync() => await database.DisposeAsync();
 
-    private Task<ExportAnnex.File?> ExportAsync(Language language, string? session = null, Viewer? viewer = null) =>
+    private Task<ExportAnnex.File?> ExportAsync(Language language, string? session = null, Viewer? viewer = null, bool slippage = false,
+        string? version = null) =>
         database.RunAsync<ExportAnnex.Handler, ExportAnnex.File?>(h =>
-            h.DocxAsync(new ExportAnnex.Query(viewer ?? Viewer.Anonymous, SeedFile.PtcSlug, language, SessionKey: session), CancellationToken.None));
+            h.DocxAsync(new ExportAnnex.Query(viewer ?? Viewer.Anonymous, SeedFile.PtcSlug, language, version, session, slippage), CancellationToken.None));
 
     private static WordprocessingDocument Open(ExportAnnex.File file) => WordprocessingDocument.Open(new MemoryStream(file.Content), false);
 
@@ -169,5 +170,76 @@ public sealed class AnnexDocxFacts : IAsyncLifetime
         // (II.22's differed only by the number of its reference, now stored by id and shown as this version numbers it.)
         Assert.Equal(48, october.Zip(april).Count(pair => pair.First.Length > 0 && pair.First != pair.Second));
         Assert.Null(await ExportAsync(Language.Fr, "ctp-999"));
+    }
+
+    [Theory]
+    [InlineData(Language.Fr, "Glissement des délais", "N°|Activité|Premier délai|Dernier délai|Reports|Glissement (mois)", "")]
+    [InlineData(Language.En, "Deadline slippage", "No.|Activity|First deadline|Latest deadline|Moves|Slippage (months)", "[FR] ")]
+    public async Task With_slippage_the_annex_ends_with_the_ranked_slipped_deadlines_and_stays_valid(Language language, string heading,
+        string columns, string marker)
+    {
+        var file = (await ExportAsync(language, slippage: true))!;
+        using var document = Open(file);
+        var body = document.MainDocumentPart!.Document.Body!;
+        var tables = Tables(document);
+
+        var errors = new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath} {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        Assert.Equal($"ptc-2022-2025-2024-04-ctp-243-244-{language.Code()}-slippage.docx", file.FileName);
+        Assert.Equal(3, tables.Count);
+        var title = tables[2].ElementsBefore().OfType<Paragraph>().Reverse().Skip(1).First();
+        Assert.Equal(heading, title.InnerText);
+        Assert.NotNull(title.ParagraphProperties!.PageBreakBefore);
+        var rows = tables[2].Elements<TableRow>().ToList();
+        Assert.Equal(columns, string.Join("|", rows[0].Elements<TableCell>().Select(CellText)));
+        Assert.NotNull(rows[0].TableRowProperties!.GetFirstChild<TableHeader>());
+
+        // Counted by hand from the two data files: six deadlines moved once, each a year (the dashboard's table), ranked
+        // by months, then moves, then number. The seed's deadlines and these titles exist in French only: marked in English.
+        var cells = rows.Skip(1).Select(r => r.Elements<TableCell>().Select(CellText).ToList()).ToList();
+        Assert.Equal(["I.12", "I.13", "I.14", "I.19", "I.24", "I.29"], cells.Select(c => c[0]));
+        Assert.All(cells, c => Assert.Equal(("1", "12"), (c[4], c[5])));
+        var slippage = (await database.RunAsync<Features.Insight.DeadlineSlippage.Handler, Features.Insight.DeadlineSlippage.Result?>(h =>
+            h.HandleAsync(new(Viewer.Anonymous, SeedFile.PtcSlug), CancellationToken.None)))!;
+        Assert.Equal(slippage.Ranked.Select(a => (a.Reference, $"{a.Moves}", $"{a.Months}")), cells.Select(c => (c[0], c[4], c[5])));
+        Assert.Equal($"{marker}Automne 2023 (CTP) / Juin 2024 (Conseil)\n(version 2023-10)", cells[0][2]);
+        Assert.Equal($"{marker}Printemps 2025 (CTP) / Juin 2025 (Conseil)\n(version 2024-04)", cells[0][3]);
+        Assert.Equal($"{marker}Juin 2023\n(version 2023-10)", cells[5][2]);
+        Assert.StartsWith($"{marker}Élaborer l’annexe aux Directives ferroviaires", cells[0][1], StringComparison.Ordinal);
+        Assert.Contains("(2023-10, 2024-04)", body.InnerText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_slippage_table_only_adds_to_the_plain_annex()
+    {
+        using var plain = Open((await ExportAsync(Language.Fr))!);
+        using var withSlippage = Open((await ExportAsync(Language.Fr, slippage: true))!);
+        // Relationship ids are new in every package: compare parts by name, and the body with its header references' ids left out.
+        static List<(string, string)> Parts(WordprocessingDocument d) =>
+            d.MainDocumentPart!.Parts.Select(p => (p.OpenXmlPart.Uri.ToString(), p.OpenXmlPart.RootElement!.OuterXml)).Order().ToList();
+        static List<string> Body(WordprocessingDocument d) => d.MainDocumentPart!.Document.Body!.ChildElements
+            .Select(e => System.Text.RegularExpressions.Regex.Replace(e.OuterXml, "r:id=\"[^\"]*\"", "r:id=\"\"")).ToList();
+
+        // Every other part is the plain export's; the body gains the heading, the note and the table before its end.
+        Assert.Equal(Parts(plain), Parts(withSlippage));
+        var before = Body(plain);
+        var after = Body(withSlippage);
+        Assert.Equal(before.Count + 3, after.Count);
+        Assert.Equal(before[..^2], after[..(before.Count - 2)]);
+        Assert.Equal(before[^2..], after[^2..]);
+    }
+
+    [Fact]
+    public async Task An_older_versions_annex_reads_slippage_up_to_that_version_only()
+    {
+        using var document = Open((await ExportAsync(Language.En, viewer: Viewer.Operator, slippage: true, version: "2023-10"))!);
+
+        // October 2023 is the first version: nothing to compare it with, so no table, and the note says so.
+        Assert.Equal(2, Tables(document).Count);
+        var text = document.MainDocumentPart!.Document.Body!.InnerText;
+        Assert.Contains("Deadline slippage", text, StringComparison.Ordinal);
+        Assert.Contains("(2023-10)", text, StringComparison.Ordinal);
+        Assert.Contains("No deadline moved from one version to the next.", text, StringComparison.Ordinal);
+        Assert.Empty(new OpenXmlValidator().Validate(document));
     }
 }

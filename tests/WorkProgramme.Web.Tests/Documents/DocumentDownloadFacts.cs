@@ -1,5 +1,6 @@
 using System.Net;
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.AspNetCore.Hosting;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Identity;
@@ -87,6 +88,42 @@ public sealed class DocumentDownloadFacts(WebAppFactory app) : IClassFixture<Web
         Assert.Contains($"href=\"{Base}/export.docx?lang=en&amp;version=2024-04\"", page, StringComparison.Ordinal);
         Assert.Contains($"href=\"{Base}/export.pdf?lang=en&amp;version=2024-04\"", page, StringComparison.Ordinal);
         Assert.Contains("Word document (EN)", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_slippage_true_the_word_annex_ends_with_the_deadline_slippage_table()
+    {
+        var client = app.ClientIn("fr");
+
+        var response = await client.GetAsync(Base + "/export.docx?lang=en&slippage=true");
+        var plain = await client.GetByteArrayAsync(Base + "/export.docx?lang=en&slippage=false");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ptc-2022-2025-2024-04-ctp-243-244-en-slippage.docx", response.Content.Headers.ContentDisposition?.FileNameStar);
+        using var document = WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        var body = document.MainDocumentPart!.Document.Body!;
+        Assert.Contains("Deadline slippage", body.InnerText, StringComparison.Ordinal);
+        var tables = body.Elements<Table>().ToList();
+        Assert.Equal(3, tables.Count);
+        Assert.Equal(["I.12", "I.13", "I.14", "I.19", "I.24", "I.29"],
+            tables[2].Elements<TableRow>().Skip(1).Select(r => r.Elements<TableCell>().First().InnerText));
+        using var plainDocument = WordprocessingDocument.Open(new MemoryStream(plain), false);
+        Assert.Equal(2, plainDocument.MainDocumentPart!.Document.Body!.Elements<Table>().Count());
+        Assert.DoesNotContain("Deadline slippage", plainDocument.MainDocumentPart.Document.Body.InnerText, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync(Base + "/export.docx?slippage=maybe")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("en", "Word with deadline slippage (EN)")]
+    [InlineData("fr", "Word avec le glissement des délais (FR)")]
+    public async Task The_programme_page_offers_word_with_the_slippage_table_as_a_second_link(string language, string text)
+    {
+        var page = await app.ClientIn(language).GetPageAsync(Base + "?version=2024-04");
+
+        var link = page.QuerySelector("a[data-testid=download-word-slippage]")!;
+        Assert.Equal($"{Base}/export.docx?lang={language}&version=2024-04&slippage=true", link.GetAttribute("href"));
+        Assert.Equal(text, link.TextContent);
+        Assert.True(link.HasAttribute("download"));
     }
 
     [Fact]

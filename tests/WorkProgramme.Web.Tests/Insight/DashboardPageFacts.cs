@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using WorkProgramme.Testing;
+using WorkProgramme.Web.Pages.Programmes;
 
 namespace WorkProgramme.Web.Tests.Insight;
 
@@ -158,6 +159,36 @@ public sealed class DigestFacts(WebAppFactory app) : IClassFixture<WebAppFactory
         Assert.Contains("Ce qui a changé depuis la session précédente", html, StringComparison.Ordinal);
         Assert.DoesNotContain("site-header", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_preview_is_styled_by_classes_of_the_site_stylesheet_so_the_csp_lets_it_show()
+    {
+        var page = await app.ClientIn("en").GetPageAsync(Url);
+
+        // The CSP (style-src 'self') blocks every style attribute: the page has none, the digest's elements have classes.
+        Assert.Empty(page.QuerySelectorAll("[style]"));
+        var digest = page.QuerySelector("[data-testid=digest]")!;
+        Assert.Equal("digest", digest.ClassName);
+        var classes = digest.QuerySelectorAll("[class]").SelectMany(e => e.ClassList).Distinct().ToList();
+        Assert.Contains("digest__level--blue", classes);
+        Assert.All(classes, c => Assert.True(DigestStyle.Rules.ContainsKey(c), c));
+        Assert.Equal(4 + (73 * 4), digest.QuerySelectorAll("th[class], td[class]").Length); // 4 headings, 73 rows of 4 cells
+    }
+
+    [Fact]
+    public async Task The_e_mail_body_keeps_its_styles_inline_and_the_stylesheet_holds_the_same_rules()
+    {
+        var client = app.ClientIn("en");
+        var file = await client.GetPageAsync(Url + "?handler=download");
+        var css = await client.GetStringAsync("/css/site.css");
+
+        var digest = file.QuerySelector("[data-testid=digest]")!;
+        Assert.Equal(DigestStyle.Rules["digest"], digest.GetAttribute("style"));
+        Assert.Empty(file.QuerySelectorAll("[class]"));
+        Assert.Equal(4 + (73 * 4), digest.QuerySelectorAll("th[style], td[style]").Length); // 4 headings, 73 rows of 4 cells
+        Assert.Contains(digest.QuerySelectorAll("strong[style]"), s => s.GetAttribute("style") == "color: #0b5cad;");
+        Assert.All(DigestStyle.Rules, rule => Assert.Contains($".{rule.Key} {{ {rule.Value} }}", css, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using WorkProgramme.Application.Features.Insight;
 using WorkProgramme.Application.Features.Programmes;
 using WorkProgramme.Application.Features.Shared;
 using WorkProgramme.Domain.Activities;
@@ -43,6 +44,57 @@ public static class AnnexBuilder
             AnnexTemplate.PageLabelPrefix.In(language),
             sections,
             AnnexTemplate.Footnotes(language));
+    }
+
+    /// <summary>
+    /// The deadline slippage table in <paramref name="language"/>: the ranked activities with the numbers the dashboard
+    /// shows, their texts with references written as <paramref name="referenceNumber"/> numbers them.
+    /// </summary>
+    public static AnnexSlippage Slippage(DeadlineSlippage.Result slippage, Func<Guid, Language, string> referenceNumber, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(slippage);
+        AnnexTemplate.Pair[] headings =
+        [
+            AnnexTemplate.SlippageNumber, AnnexTemplate.SlippageActivity, AnnexTemplate.SlippageFirst, AnnexTemplate.SlippageLatest,
+            AnnexTemplate.SlippageMoves, AnnexTemplate.SlippageMonths,
+        ];
+        var heading = new AnnexRow(AnnexRowKind.Header,
+            headings.Select(h => new AnnexCell([new AnnexParagraph([new AnnexRun(h.In(language), language, Bold: true)])], Centered: true)).ToList());
+        var ranked = slippage.Ranked;
+        var rows = ranked.Select(a => new AnnexRow(
+            AnnexRowKind.Activity,
+            [
+                Plain(a.Reference, language),
+                Text(ActivityReferences.Render(a.Title, referenceNumber), language),
+                Reading(a.FirstDated, referenceNumber, language),
+                Reading(a.LatestDated, referenceNumber, language),
+                Plain(a.Moves.ToString(CultureInfo.InvariantCulture), language, centered: true),
+                Plain(a.Months.ToString(CultureInfo.InvariantCulture), language, centered: true),
+            ],
+            a.ActivityId)).ToList();
+        var notes = new List<string> { string.Format(CultureInfo.InvariantCulture, AnnexTemplate.SlippageNote.In(language), string.Join(", ", slippage.Sources)) };
+        if (rows.Count == 0)
+        {
+            notes.Add(AnnexTemplate.SlippageNone.In(language));
+        }
+
+        return new AnnexSlippage(AnnexTemplate.SlippageHeading.In(language), notes, heading, rows);
+    }
+
+    /// <summary>A deadline as it read in one version, and that version's label under it.</summary>
+    private static AnnexCell Reading(DeadlineSlippage.Step? step, Func<Guid, Language, string> referenceNumber, Language language)
+    {
+        if (step is null)
+        {
+            return AnnexCell.Empty;
+        }
+
+        var source = string.Format(CultureInfo.InvariantCulture, AnnexTemplate.SlippageReadIn.In(language), step.Source);
+        return new AnnexCell(
+        [
+            .. TextParagraphs(ActivityReferences.Render(step.Text, referenceNumber), language),
+            new AnnexParagraph([new AnnexRun(source, language, Italic: true)]),
+        ]);
     }
 
     private static AnnexSection SectionOf(Section section, IEnumerable<ActivityRowView> rows, Language language)

@@ -20,10 +20,19 @@ public sealed record AnnexDocument(
     string FirstPageTitle,
     string PageLabelPrefix,
     IReadOnlyList<AnnexSection> Sections,
-    IReadOnlyList<AnnexFootnote> Footnotes)
+    IReadOnlyList<AnnexFootnote> Footnotes,
+    AnnexSlippage? Slippage = null)
 {
     public IEnumerable<AnnexRow> ActivityRows => Sections.SelectMany(s => s.Rows);
 }
+
+/// <summary>
+/// The optional table after the programme: the activities whose deadline moved from one version to the next, the
+/// furthest first (<see cref="Insight.DeadlineSlippage"/>). Its rows have six cells: number, activity, first and latest
+/// dated deadline (each with the version it was read from), number of moves and months slipped. Without rows (nothing
+/// moved) only the heading and the notes are written.
+/// </summary>
+public sealed record AnnexSlippage(string Heading, IReadOnlyList<string> Notes, AnnexRow HeaderRow, IReadOnlyList<AnnexRow> Rows);
 
 /// <summary>A section of the table (I. time-bound, II. permanent) with its own column set.</summary>
 public sealed record AnnexSection(

@@ -11,8 +11,8 @@ namespace WorkProgramme.Application.Features.Documents;
 /// <summary>
 /// Writes an <see cref="AnnexDocument"/> as the template's Word document: A4 landscape, running header with the page label
 /// as a PAGE field, one table per section with its heading row repeated on every page, rows kept whole, the column
-/// footnotes as Word footnotes and the execution level as a shaded cell. Element order follows the schema: the
-/// validator (and Word) reject anything else.
+/// footnotes as Word footnotes and the execution level as a shaded cell; when asked for, the deadline slippage table on a
+/// page of its own after the programme. Element order follows the schema: the validator (and Word) reject anything else.
 /// </summary>
 public static class AnnexDocx
 {
@@ -39,6 +39,9 @@ public static class AnnexDocx
         [TableColumn.StrategicPlan] = 1100, [TableColumn.TaskType] = 1300, [TableColumn.Body] = 1100, [TableColumn.Resources] = 1200,
         [TableColumn.Kpi] = 1650, [TableColumn.Deadline] = 1000, [TableColumn.Status] = 3086,
     };
+
+    // The slippage table: number, activity, first deadline, latest deadline, moves, months; the same total width.
+    private static readonly int[] SlippageWidths = [900, 5436, 3300, 3300, 1000, 1200];
 
     public static void Write(AnnexDocument annex, Stream stream) => Write(annex, stream, activityRows: null);
 
@@ -75,6 +78,16 @@ public static class AnnexDocx
         {
             body.Append(SectionHeading(section.Heading, newPage: index > 0));
             body.Append(Table(section, annex.Language, activityRows));
+        }
+
+        if (annex.Slippage is { } slippage)
+        {
+            body.Append(SectionHeading(slippage.Heading, newPage: true));
+            body.Append(slippage.Notes.Select(Note));
+            if (slippage.Rows.Count > 0)
+            {
+                body.Append(SlippageTable(slippage, annex.Language));
+            }
         }
 
         body.Append(new Paragraph());
@@ -153,23 +166,7 @@ public static class AnnexDocx
     private static Table Table(AnnexSection section, Language language, Func<AnnexSection, IEnumerable<TableRow>>? activityRows)
     {
         var widths = WidthsOf(section.Section);
-        var table = new Table(
-            new TableProperties(
-                new TableWidth { Width = TableWidth.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
-                new TableBorders(
-                    new TopBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
-                    new LeftBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
-                    new BottomBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
-                    new RightBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
-                    new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
-                    new InsideVerticalBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" }),
-                new TableLayout { Type = TableLayoutValues.Fixed },
-                new TableCellMarginDefault(
-                    new TopMargin { Width = "28", Type = TableWidthUnitValues.Dxa },
-                    new TableCellLeftMargin { Width = 57, Type = TableWidthValues.Dxa },
-                    new BottomMargin { Width = "28", Type = TableWidthUnitValues.Dxa },
-                    new TableCellRightMargin { Width = 57, Type = TableWidthValues.Dxa })),
-            new TableGrid(section.Columns.Select(c => new GridColumn { Width = widths[c].ToString(System.Globalization.CultureInfo.InvariantCulture) })));
+        var table = EmptyTable(section.Columns.Select(c => widths[c]));
         table.Append(Row(section.HeaderRow, section, language));
         table.Append(Row(section.QuestionRow, section, language));
         table.Append(Row(section.ExampleRow, section, language));
@@ -178,7 +175,58 @@ public static class AnnexDocx
         return table;
     }
 
+    /// <summary>The slippage table, drawn like the programme's: heading row repeated on every page, rows kept whole.</summary>
+    private static Table SlippageTable(AnnexSlippage slippage, Language language)
+    {
+        var table = EmptyTable(SlippageWidths);
+        foreach (var row in slippage.Rows.Prepend(slippage.HeaderRow))
+        {
+            var properties = new TableRowProperties(new CantSplit());
+            if (row.Kind == AnnexRowKind.Header)
+            {
+                properties.Append(new TableHeader());
+            }
+
+            table.Append(new TableRow([
+                properties,
+                .. row.Cells.Select((cell, i) => Cell(cell, SlippageWidths[i], heading: row.Kind == AnnexRowKind.Header, BodySize, language)),
+            ]));
+        }
+
+        return table;
+    }
+
+    /// <summary>A table with the template's borders and margins, and no rows yet.</summary>
+    private static Table EmptyTable(IEnumerable<int> columnWidths) => new(
+        new TableProperties(
+            new TableWidth { Width = TableWidth.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+            new TableBorders(
+                new TopBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
+                new LeftBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
+                new BottomBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
+                new RightBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
+                new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" },
+                new InsideVerticalBorder { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" }),
+            new TableLayout { Type = TableLayoutValues.Fixed },
+            new TableCellMarginDefault(
+                new TopMargin { Width = "28", Type = TableWidthUnitValues.Dxa },
+                new TableCellLeftMargin { Width = 57, Type = TableWidthValues.Dxa },
+                new BottomMargin { Width = "28", Type = TableWidthUnitValues.Dxa },
+                new TableCellRightMargin { Width = 57, Type = TableWidthValues.Dxa })),
+        new TableGrid(columnWidths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
+
     private static TableCell Cell(AnnexCell cell, TableColumn column, int width, AnnexRowKind kind, Language language)
+    {
+        var size = kind switch
+        {
+            AnnexRowKind.Questions => QuestionSize,
+            AnnexRowKind.Example when column == TableColumn.Number => ExampleLabelSize,
+            _ => BodySize,
+        };
+        return Cell(cell, width, heading: kind == AnnexRowKind.Header, size, language);
+    }
+
+    private static TableCell Cell(AnnexCell cell, int width, bool heading, int size, Language language)
     {
         var properties = new TableCellProperties(new TableCellWidth
         {
@@ -190,17 +238,11 @@ public static class AnnexDocx
             properties.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = Fill(level) });
         }
 
-        if (kind == AnnexRowKind.Header || cell.Shading is not null)
+        if (heading || cell.Shading is not null)
         {
             properties.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
         }
 
-        var size = kind switch
-        {
-            AnnexRowKind.Questions => QuestionSize,
-            AnnexRowKind.Example when column == TableColumn.Number => ExampleLabelSize,
-            _ => BodySize,
-        };
         var paragraphs = cell.Paragraphs.Count == 0
             ? [new Paragraph()]
             : cell.Paragraphs.Select(p => new Paragraph(
@@ -229,6 +271,10 @@ public static class AnnexDocx
             ? new ParagraphProperties(new KeepNext(), new PageBreakBefore(), new SpacingBetweenLines { Before = "0", After = "120" })
             : new ParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "240", After = "120" }),
         new Run(new RunProperties(new Bold(), new FontSize { Val = "22" }), TextOf(heading)));
+
+    private static Paragraph Note(string text) => new(
+        new ParagraphProperties(new SpacingBetweenLines { After = "120" }),
+        new Run(TextOf(text)));
 
     private static Paragraph HeaderLine(string text, JustificationValues alignment, bool bold = false) => new(
         new ParagraphProperties(new ParagraphStyleId { Val = "Header" }, new Justification { Val = alignment }),

@@ -40,6 +40,31 @@ public static class AnnexTemplate
     /// <summary>Who a redline's tracked changes are by: the Secretariat revises the programme.</summary>
     public static readonly Pair RedlineAuthor = new("Secrétariat", "Secretariat");
 
+    /// <summary>The optional table after the programme (<see cref="AnnexSlippage"/>).</summary>
+    public static readonly Pair SlippageHeading = new("Glissement des délais", "Deadline slippage");
+
+    /// <summary>Under the slippage heading; {0}: the versions read.</summary>
+    public static readonly Pair SlippageNote = new(
+        "Dernière échéance datée du délai de chaque activité, lue dans chaque version du programme ({0}) ; les activités dont le délai a bougé, celles qui ont glissé le plus loin d’abord.",
+        "Each activity’s last dated deadline milestone, read from every version of the programme ({0}); the activities whose deadline moved, those that slipped furthest first.");
+
+    public static readonly Pair SlippageNone = new("Aucun délai n’a bougé d’une version à l’autre.", "No deadline moved from one version to the next.");
+
+    public static readonly Pair SlippageNumber = new("N°", "No.");
+
+    public static readonly Pair SlippageActivity = new("Activité", "Activity");
+
+    public static readonly Pair SlippageFirst = new("Premier délai", "First deadline");
+
+    public static readonly Pair SlippageLatest = new("Dernier délai", "Latest deadline");
+
+    public static readonly Pair SlippageMoves = new("Reports", "Moves");
+
+    public static readonly Pair SlippageMonths = new("Glissement (mois)", "Slippage (months)");
+
+    /// <summary>Under a deadline in the slippage table: the version it was read from; {0}: its label.</summary>
+    public static readonly Pair SlippageReadIn = new("(version {0})", "(version {0})");
+
     public static string Heading(TableColumn column, Section section, Language language) => (column switch
     {
         TableColumn.Number => new Pair("N°", "No."),

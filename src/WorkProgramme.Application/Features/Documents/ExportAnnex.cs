@@ -1,4 +1,5 @@
 using WorkProgramme.Application.Data;
+using WorkProgramme.Application.Features.Insight;
 using WorkProgramme.Application.Features.Shared;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Domain.Common;
@@ -7,11 +8,13 @@ namespace WorkProgramme.Application.Features.Documents;
 
 /// <summary>
 /// The programme as the official annex, in Word or PDF: one version (the latest unless named) with the status report of
-/// one session (the current one unless named), in one language.
+/// one session (the current one unless named), in one language; on request followed by the deadline slippage table.
 /// </summary>
 public static class ExportAnnex
 {
-    public sealed record Query(Viewer Viewer, string Slug, Language Language, string? VersionLabel = null, string? SessionKey = null);
+    /// <param name="Slippage">Adds the deadline slippage table after the programme; without it the document is the plain annex.</param>
+    public sealed record Query(Viewer Viewer, string Slug, Language Language, string? VersionLabel = null, string? SessionKey = null,
+        bool Slippage = false);
 
     /// <summary>A file to hand over: its bytes, type and a name that says what it holds.</summary>
     public sealed record File(byte[] Content, string ContentType, string FileName, AnnexDocument Document);
@@ -26,7 +29,15 @@ public static class ExportAnnex
         public async Task<AnnexDocument?> BuildAsync(Query query, CancellationToken cancellationToken)
         {
             var snapshot = await ProgrammeSnapshot.LoadAsync(db, query.Slug, query.VersionLabel, query.Viewer, cancellationToken, query.SessionKey);
-            return snapshot is null ? null : AnnexBuilder.Build(snapshot.WithReferencesAsText(), query.Language);
+            if (snapshot is null)
+            {
+                return null;
+            }
+
+            // Read before the references become text, as the dashboard reads it: the same deadlines, the same numbers.
+            var slippage = query.Slippage ? DeadlineSlippage.Of(snapshot) : null;
+            var annex = AnnexBuilder.Build(snapshot.WithReferencesAsText(), query.Language);
+            return slippage is null ? annex : annex with { Slippage = AnnexBuilder.Slippage(slippage, snapshot.ReferenceText, query.Language) };
         }
 
         public async Task<File?> DocxAsync(Query query, CancellationToken cancellationToken)
@@ -58,6 +69,7 @@ public static class ExportAnnex
         }
 
         private static string FileName(AnnexDocument document, string extension) =>
-            $"{document.ProgrammeSlug}-{document.VersionLabel}{(document.StatusSessionKey is { } s ? "-" + s : "")}-{document.Language.Code()}.{extension}";
+            $"{document.ProgrammeSlug}-{document.VersionLabel}{(document.StatusSessionKey is { } s ? "-" + s : "")}-{document.Language.Code()}"
+            + $"{(document.Slippage is null ? "" : "-slippage")}.{extension}";
     }
 }

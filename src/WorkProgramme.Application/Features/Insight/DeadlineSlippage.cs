@@ -31,6 +31,12 @@ public static class DeadlineSlippage
         public int Months => Steps.Where(s => s.Month is not null).Select(s => s.Month!.Value).ToList() is { Count: > 0 } months
             ? months[^1] - months[0]
             : 0;
+
+        /// <summary>The first dated reading: where <see cref="Months"/> counts from.</summary>
+        public Step? FirstDated => Steps.FirstOrDefault(s => s.Month is not null);
+
+        /// <summary>The last dated reading: where <see cref="Months"/> counts to.</summary>
+        public Step? LatestDated => Steps.LastOrDefault(s => s.Month is not null);
     }
 
     public sealed record Result(string Slug, BilingualText Title, IReadOnlyList<string> Sources, IReadOnlyList<Activity> Activities)
@@ -46,39 +52,44 @@ public static class DeadlineSlippage
         public async Task<Result?> HandleAsync(Query query, CancellationToken cancellationToken)
         {
             var snapshot = await ProgrammeSnapshot.LoadAsync(db, query.Slug, null, query.Viewer, cancellationToken);
-            if (snapshot is null)
-            {
-                return null;
-            }
-
-            var steps = Steps(snapshot);
-            var activities = snapshot.Rows.Where(r => !r.IsDeleted)
-                .Select(r => new Activity(r.ActivityId, RoundContext.Reference(r), r.Title, steps.GetValueOrDefault(r.ActivityId) ?? []))
-                .ToList();
-            return new Result(snapshot.Programme.Slug, snapshot.Programme.Title,
-                snapshot.VisibleVersions.OrderBy(v => v.Sequence).Select(v => v.Label).ToList(), activities);
+            return snapshot is null ? null : Of(snapshot);
         }
+    }
 
-        /// <summary>Every reading of every activity's deadline, in time order.</summary>
-        private static Dictionary<Guid, List<Step>> Steps(ProgrammeSnapshot snapshot)
+    /// <summary>
+    /// The slippage of the snapshot's version, read from it and the visible versions before it, with its numbers: for the
+    /// latest version (the dashboard's), every visible version; an older version's annex does not look ahead.
+    /// </summary>
+    public static Result Of(ProgrammeSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var versions = snapshot.VisibleVersions.Where(v => v.Sequence <= snapshot.Version.Sequence).OrderBy(v => v.Sequence).ToList();
+        var steps = Steps(snapshot, versions);
+        var activities = snapshot.Rows.Where(r => !r.IsDeleted)
+            .Select(r => new Activity(r.ActivityId, RoundContext.Reference(r), r.Title, steps.GetValueOrDefault(r.ActivityId) ?? []))
+            .ToList();
+        return new Result(snapshot.Programme.Slug, snapshot.Programme.Title, versions.Select(v => v.Label).ToList(), activities);
+    }
+
+    /// <summary>Every reading of every activity's deadline, in time order.</summary>
+    private static Dictionary<Guid, List<Step>> Steps(ProgrammeSnapshot snapshot, IEnumerable<Domain.Programmes.ProgrammeVersion> versions)
+    {
+        var steps = new Dictionary<Guid, List<Step>>();
+        foreach (var version in versions)
         {
-            var steps = new Dictionary<Guid, List<Step>>();
-            foreach (var version in snapshot.VisibleVersions.OrderBy(v => v.Sequence))
+            foreach (var row in version.Activities.Where(a => !a.IsDeleted))
             {
-                foreach (var row in version.Activities.Where(a => !a.IsDeleted))
+                var parsed = DeadlineParser.Parse(row.Deadline.Text);
+                var month = parsed.Milestones.Select(snapshot.MonthOf).Where(m => m is not null).Max();
+                if (!steps.TryGetValue(row.ActivityId, out var list))
                 {
-                    var parsed = DeadlineParser.Parse(row.Deadline.Text);
-                    var month = parsed.Milestones.Select(snapshot.MonthOf).Where(m => m is not null).Max();
-                    if (!steps.TryGetValue(row.ActivityId, out var list))
-                    {
-                        steps[row.ActivityId] = list = [];
-                    }
-
-                    list.Add(new Step(version.Label, row.Deadline.Text, month));
+                    steps[row.ActivityId] = list = [];
                 }
-            }
 
-            return steps;
+                list.Add(new Step(version.Label, row.Deadline.Text, month));
+            }
         }
+
+        return steps;
     }
 }

@@ -7,7 +7,8 @@ namespace WorkProgramme.Web.Pages.Programmes;
 
 /// <summary>
 /// What changed since the previous session, as an e-mail body: the page previews it, <c>?handler=download</c> gives the
-/// same HTML as a file to paste into or attach to a message (no mail server involved).
+/// same HTML as a file to paste into or attach to a message (no mail server involved). The file styles it inline, the
+/// page with the site's classes (<see cref="DigestStyle"/>).
 /// </summary>
 public sealed class DigestModel(SessionChanges.Handler handler) : PageModel
 {
@@ -17,6 +18,12 @@ public sealed class DigestModel(SessionChanges.Handler handler) : PageModel
     public bool AsFile { get; private set; }
 
     public string BaseUrl => $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+
+    /// <summary>On the page, the class of a <see cref="DigestStyle"/> rule; in the file nothing (Razor then omits the attribute).</summary>
+    public string? Class(string rule) => AsFile ? null : rule;
+
+    /// <summary>In the file, the rule written inline; on the page nothing: the CSP would block it.</summary>
+    public string? Style(string rule) => AsFile ? DigestStyle.Rules[rule] : null;
 
     public Task<IActionResult> OnGetAsync(string slug, string session, CancellationToken cancellationToken) =>
         LoadAsync(slug, session, cancellationToken);
