@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.Playwright;
 using UglyToad.PdfPig;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.PageSegmenter;
 using S = DocumentFormat.OpenXml.Spreadsheet;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
@@ -53,11 +54,18 @@ public sealed record Downloaded(string FileName, byte[] Content)
         return sheets;
     }
 
-    /// <summary>The words of every page in the order the PDF draws them, separated by single spaces.</summary>
-    public (int Pages, string Text) PdfText()
+    /// <summary>
+    /// The PDF's pages and its text blocks, each block's words joined by single spaces. A table row is drawn line by line
+    /// across its cells, so the page's words in drawing order mix the columns; the blocks (PdfPig's Docstrum layout
+    /// analysis) keep a cell's lines together.
+    /// </summary>
+    public (int Pages, IReadOnlyList<string> Blocks) PdfBlocks()
     {
         using var pdf = PdfDocument.Open(Content);
         var pages = pdf.GetPages().ToList();
-        return (pages.Count, string.Join(" ", pages.SelectMany(p => p.GetWords()).Select(w => w.Text)));
+        var blocks = pages.SelectMany(p => DocstrumBoundingBoxes.Instance.GetBlocks(p.GetWords()))
+            .Select(b => string.Join(" ", b.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
+            .ToList();
+        return (pages.Count, blocks);
     }
 }

@@ -30,12 +30,16 @@ public sealed class VersionsPage(IPage page, EditorUi ui)
 
     public ILocator StartForm => page.GetByRole(AriaRole.Form, new() { Name = ui.StartRevision, Exact = true });
 
-    /// <summary>Fills the new version's label in the "Start a revision" form, submits, and waits for the notice that names it.</summary>
-    public async Task StartRevisionAsync(string label)
+    /// <summary>
+    /// Fills the new version's label and the session it is prepared for in the "Start a revision" form, submits, and
+    /// waits for the notice that names it.
+    /// </summary>
+    public async Task StartRevisionAsync(string label, string session)
     {
         var field = StartForm.GetByRole(AriaRole.Textbox, new() { NameRegex = new Regex($"^{Regex.Escape(ui.VersionLabel)}") });
         await field.ClickAsync();
         await field.PressSequentiallyAsync(label);
+        await StartForm.Locator("select[name=Session]").SelectOptionAsync(session);
         await StartForm.GetByRole(AriaRole.Button, new() { Name = ui.StartRevision, Exact = true }).ClickAsync();
         await Expect(Notice).ToHaveTextAsync(string.Format(CultureInfo.InvariantCulture, ui.Started, label));
     }
