@@ -38,13 +38,20 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A new user with a known password and an address no other test uses, created as <c>wp user add</c> does.</summary>
     public async Task<(string Email, string Password)> UserAsync(string role, string? body = null)
     {
+        var (email, password, _) = await NamedUserAsync(role, body, displayName: null, unit: null);
+        return (email, password);
+    }
+
+    /// <summary>The same, with the display name and unit <c>wp user add --name --unit</c> give; also returns the user's id.</summary>
+    public async Task<(string Email, string Password, string Id)> NamedUserAsync(string role, string? body, string? displayName, string? unit)
+    {
         _ = Services; // started in InitializeAsync, which seeded the database; a no-op that says the users go in after the seed
         var email = $"{role}-{Guid.NewGuid():N}@example.org";
         const string password = "correct horse battery";
         var outcome = await database.RunAsync<AddUser.Handler, AddUser.Outcome>(handler =>
-            handler.HandleAsync(new AddUser.Command(email, role, body, password), CancellationToken.None));
+            handler.HandleAsync(new AddUser.Command(email, role, body, password, displayName, unit), CancellationToken.None));
         Assert.True(outcome.Succeeded, string.Join("; ", outcome.Problems));
-        return (email, password);
+        return (email, password, outcome.UserId!);
     }
 
     public async Task InitializeAsync()

@@ -152,4 +152,22 @@ public sealed class VersionWorkflowFacts : IAsyncLifetime
     private async Task<List<Guid>> ListRowsAsync() =>
         (await database.RunAsync<ViewProgramme.Handler, ViewProgramme.Result?>(h =>
             h.HandleAsync(new(Editor, SeedFile.PtcSlug), CancellationToken.None)))!.Sections[0].Rows.Select(r => r.ActivityId).ToList();
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("ctp-245-246")]
+    public async Task A_new_draft_shows_the_last_published_status_until_its_own_session_has_reports(string? session)
+    {
+        await AddSessionAsync();
+        Assert.Equal(ProgrammeVersions.Status.Saved, (await StartAsync(Editor, "2024-10", session)).Status);
+
+        // The shipped status (243rd/244th sessions) was imported published, without a round: it is still the current status.
+        var comparison = (await database.RunAsync<CompareVersions.Handler, CompareVersions.Result?>(h =>
+            h.HandleAsync(new CompareVersions.Query(Editor, SeedFile.PtcSlug, "2024-04", "2024-10"), CancellationToken.None)))!;
+        Assert.Equal("ctp-243-244", comparison.To.StatusSessionKey);
+        Assert.Equal(new ComparisonSummary(0, 0, 0, 0, 0, 94), comparison.Summary);
+        var draft = (await database.RunAsync<ViewProgramme.Handler, ViewProgramme.Result?>(h =>
+            h.HandleAsync(new(Editor, SeedFile.PtcSlug, "2024-10"), CancellationToken.None)))!;
+        Assert.All(draft.Sections.SelectMany(s => s.Rows), row => Assert.NotNull(row.Status));
+    }
 }

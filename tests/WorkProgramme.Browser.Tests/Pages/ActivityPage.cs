@@ -8,6 +8,13 @@ public sealed partial class ActivityPage(IPage page, Ui ui)
 {
     public IPage Page => page;
 
+    /// <summary>Opens the activity at <paramref name="path"/> (/programmes/{slug}/activities/{id}).</summary>
+    public static async Task<ActivityPage> OpenAsync(IPage page, Ui ui, string path)
+    {
+        await page.GotoAsync(path);
+        return await ShownAsync(page, ui);
+    }
+
     public static async Task<ActivityPage> ShownAsync(IPage page, Ui ui)
     {
         await page.WaitForURLAsync(url => ActivityPath().IsMatch(new Uri(url).AbsolutePath));
@@ -30,6 +37,16 @@ public sealed partial class ActivityPage(IPage page, Ui ui)
     public ILocator Errors => page.Locator("main .finding--error");
 
     public ILocator StatusCards => page.Locator("main .status-card");
+
+    /// <summary>The "Edit" button, shown to the Secretariat.</summary>
+    public ILocator EditLink(EditorUi words) =>
+        page.Locator("main .page-head .actions").GetByRole(AriaRole.Link, new() { Name = words.EditLink, Exact = true });
+
+    public async Task<EditActivityPage> OpenEditAsync(EditorUi words)
+    {
+        await EditLink(words).ClickAsync();
+        return await EditActivityPage.ShownAsync(page, words);
+    }
 
     public LanguageSwitch LanguageSwitch => new(page, ui);
 

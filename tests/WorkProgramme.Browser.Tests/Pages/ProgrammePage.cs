@@ -114,6 +114,16 @@ public sealed partial class ProgrammePage(IPage page, Ui ui)
         return await RoundsPage.ShownAsync(page, words);
     }
 
+    /// <summary>A download button of the page head, by its name ("Word document (EN)", "PDF (EN)", "Excel").</summary>
+    public ILocator DownloadLink(string name) =>
+        page.Locator("main .actions").GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
+
+    public async Task<VersionsPage> OpenVersionsAsync(EditorUi words)
+    {
+        await page.Locator("main .actions").GetByRole(AriaRole.Link, new() { Name = words.VersionsLink, Exact = true }).ClickAsync();
+        return await VersionsPage.ShownAsync(page, words);
+    }
+
     public LanguageSwitch LanguageSwitch => new(page, ui);
 
     [GeneratedRegex(@"^/programmes/[^/]+$")]

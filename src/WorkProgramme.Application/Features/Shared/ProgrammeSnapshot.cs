@@ -120,10 +120,10 @@ public sealed class ProgrammeSnapshot
             return null;
         }
 
-        var statusSession = statusSessionKey ?? (version == visible[0]
-            ? await CurrentStatusSessionAsync(db, programme.Id, version.SessionKey, sessions, cancellationToken)
-            : version.SessionKey);
         var activityIds = version.Activities.Select(a => a.ActivityId).ToList();
+        var statusSession = statusSessionKey ?? (version == visible[0]
+            ? await CurrentStatusSessionAsync(db, programme.Id, activityIds, version.SessionKey, seesDrafts, sessions, cancellationToken)
+            : version.SessionKey);
         var reports = statusSession is null
             ? new Dictionary<Guid, StatusReport>()
             : await db.StatusReports.AsNoTracking()
@@ -141,17 +141,36 @@ public sealed class ProgrammeSnapshot
 
     /// <summary>
     /// The latest version shows the current status: the last published round's reports when that round came after the
-    /// session the version was prepared for.
+    /// session the version was prepared for, else that session's reports. A session without reports the viewer may read
+    /// (a revision just started, for no session or for the next one) shows the last published status instead of none:
+    /// the status imported with a programme file is published without a round, so published reports are looked at here.
     /// </summary>
-    private static async Task<string?> CurrentStatusSessionAsync(WorkProgrammeDb db, int programmeId, string? versionSession,
-        IReadOnlyDictionary<string, Session> sessions, CancellationToken cancellationToken)
+    private static async Task<string?> CurrentStatusSessionAsync(WorkProgrammeDb db, int programmeId, IReadOnlyCollection<Guid> activityIds,
+        string? versionSession, bool seesDrafts, IReadOnlyDictionary<string, Session> sessions, CancellationToken cancellationToken)
     {
-        var published = await db.Rounds.AsNoTracking()
+        var rounds = await db.Rounds.AsNoTracking()
             .Where(r => r.ProgrammeId == programmeId && r.State == RoundState.Published)
             .Select(r => r.SessionKey)
             .ToListAsync(cancellationToken);
         int Month(string? key) => key is not null && sessions.TryGetValue(key, out var session) ? session.MonthIndex : int.MinValue;
-        var latest = published.MaxBy(Month);
-        return latest is not null && Month(latest) > Month(versionSession) ? latest : versionSession;
+        var latest = rounds.MaxBy(Month);
+        if (latest is not null && Month(latest) > Month(versionSession))
+        {
+            return latest;
+        }
+
+        if (versionSession is not null && await db.StatusReports.AsNoTracking().AnyAsync(
+                r => r.SessionKey == versionSession && activityIds.Contains(r.ActivityId) && (seesDrafts || r.State == ReportState.Published),
+                cancellationToken))
+        {
+            return versionSession;
+        }
+
+        var published = await db.StatusReports.AsNoTracking()
+            .Where(r => r.State == ReportState.Published && activityIds.Contains(r.ActivityId))
+            .Select(r => r.SessionKey)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        return published.MaxBy(Month) ?? versionSession;
     }
 }
