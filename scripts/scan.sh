@@ -18,23 +18,26 @@
 # Optional: WP_SCAN_MAX_SECONDS (default 600) bounds the crawl (wapiti 3.0.4's --max-scan-time stops the crawl only);
 # WP_SCAN_MAX_ATTACK_SECONDS (default 900) bounds each attack module, and a module it stopped is reported as incomplete;
 # WP_SCAN_MODULES (default "common,csrf,crlf,xxe"); WP_SCAN_ANONYMOUS=1 scans signed out; WP_SCAN_APP / WP_SCAN_CLI name
-# an already built WorkProgramme.Web.dll / wp.dll instead of building src/WorkProgramme.Web / src/WorkProgramme.Cli.
+# an already published WorkProgramme.Web.dll / built wp.dll instead of publishing src/WorkProgramme.Web / building
+# src/WorkProgramme.Cli.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 command -v wapiti >/dev/null || { echo "wapiti is missing: sudo apt-get install -y --no-install-recommends wapiti" >&2; exit 2; }
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+work=$(mktemp -d /tmp/wp-scan.XXXXXX)
+trap 'rm -rf "$work"' EXIT
 app_dll="${WP_SCAN_APP:-}"
 if [ -z "$app_dll" ]; then
-    dotnet build src/WorkProgramme.Web -c Release -v quiet
-    app_dll=src/WorkProgramme.Web/bin/Release/net10.0/WorkProgramme.Web.dll
+    # Published, as deployed (wwwroot beside the dll).
+    dotnet publish src/WorkProgramme.Web -c Release -o "$work/app" -v quiet
+    app_dll="$work/app/WorkProgramme.Web.dll"
 fi
 cli_dll="${WP_SCAN_CLI:-}"
 if [ -z "$cli_dll" ]; then
     dotnet build src/WorkProgramme.Cli -c Release -v quiet
     cli_dll=src/WorkProgramme.Cli/bin/Release/net10.0/wp.dll
 fi
-work=$(mktemp -d /tmp/wp-scan.XXXXXX)
 port=$((20000 + RANDOM % 20000))
 while (: </dev/tcp/127.0.0.1/$port) 2>/dev/null; do port=$((port + 1)); done
 url="http://127.0.0.1:$port/"
@@ -50,9 +53,10 @@ fi
 round=$(dotnet "$cli_dll" session add --body CTP --ordinals 245,246 --year 2024 --month 10 --season autumn)
 dotnet "$cli_dll" round open --programme ptc-2022-2025 --session "$round" >/dev/null
 
-ASPNETCORE_ENVIRONMENT=Production Urls="$url" RateLimits__ApiPerMinute=1000000 RateLimits__SignInPerMinute=1000000 \
-    Logging__LogLevel__Default=Warning \
-    dotnet "$app_dll" >"$work/app.log" 2>&1 &
+# From its own folder, as a service runs it (WorkingDirectory): the content root, hence wwwroot, is the current directory.
+app_dll=$(realpath "$app_dll")
+(cd "$(dirname "$app_dll")" && ASPNETCORE_ENVIRONMENT=Production Urls="$url" RateLimits__ApiPerMinute=1000000 \
+    RateLimits__SignInPerMinute=1000000 Logging__LogLevel__Default=Warning exec dotnet "$app_dll") >"$work/app.log" 2>&1 &
 app=$!
 trap 'kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 300); do
