@@ -2,7 +2,8 @@
 # Black-box scan of the app with wapiti (Debian package `wapiti`, 3.0.4) on loopback only: the published app on a fresh
 # SQLite database (the shipped programmes) and a free port, wapiti's default modules plus csrf, crlf and xxe, within the
 # app's own domain, signed in as an administrator so that the editors' and admins' pages are crawled and attacked too,
-# with a reporting round open (wp session add, wp round open); a JSON report in artifacts/scan/. Ends with "wapiti: N high or critical findings, …" and exits non-zero when N > 0.
+# with a reporting round open (wp session add, wp round open); a JSON report in artifacts/scan/. Ends with
+# "wapiti: N high or critical findings, …" and exits non-zero when N > 0.
 #
 # The crawl is kept to one of each kind of page, or it does not end in time (an earlier run found 602 URLs, 272 of
 # them one activity page per activity and version, and 250 sign-in and language links, one per page, each attacked):
@@ -10,13 +11,17 @@
 #     -x …/activities/1* … /f*: a handful of the programme's 97 activities, every page type kept);
 #   - the returnUrl query parameter is dropped from crawled links (-r): /account/sign-in?returnUrl=… and
 #     /language?…&returnUrl=… collapse to one page each; both are also start URLs with the parameter, so it is attacked;
+#   - links are followed 4 deep from the home page (WP_SCAN_DEPTH): every kind of page is within 4 clicks (home,
+#     programme, round, report), while the forms the crawl itself submits (wapiti posts every form it finds with its
+#     default values: opening rounds, adopting versions, …) would otherwise keep creating new pages to crawl;
 #   - POST /account/sign-out is excluded (the session is a fixed Cookie header, but nothing is gained by calling it);
 #   - the sign-in and API rate limits are lifted for the scanned app, so the handlers, not the 429s, are attacked.
 # wapiti 3.0.4 builds its -x regular expressions with trailing global flags, which Python 3.11 refuses ("global flags
 # not at the start of the expression"): the scan runs wapiti through a two-line launcher that fixes that function.
 #
 # Optional: WP_SCAN_MAX_SECONDS (default 600) bounds the crawl (wapiti 3.0.4's --max-scan-time stops the crawl only);
-# WP_SCAN_MAX_ATTACK_SECONDS (default 900) bounds each attack module, and a module it stopped is reported as incomplete;
+# WP_SCAN_MAX_ATTACK_SECONDS (default 900, 0 = none) bounds each attack module, and a module it stopped is reported;
+# WP_SCAN_OUT (default artifacts/scan) receives wapiti.json, wapiti.log and the crawl (session/);
 # WP_SCAN_MODULES (default "common,csrf,crlf,xxe"); WP_SCAN_ANONYMOUS=1 scans signed out; WP_SCAN_APP / WP_SCAN_CLI name
 # an already published WorkProgramme.Web.dll / built wp.dll instead of publishing src/WorkProgramme.Web / building
 # src/WorkProgramme.Cli.
@@ -92,15 +97,16 @@ exclusions=(-x "${url}account/sign-out*")
 for digit in 1 2 3 4 5 6 7 8 9 a b c d e f; do
     exclusions+=(-x "${url}*/activities/$digit*" -x "${url}*/reports/$digit*")
 done
-mkdir -p "$root/artifacts/scan"
-report="$root/artifacts/scan/wapiti.json"
-rm -rf "$root/artifacts/scan/session" "$report"
+out="${WP_SCAN_OUT:-$root/artifacts/scan}"
+mkdir -p "$out"
+report="$out/wapiti.json"
+rm -rf "$out/session" "$report"
 started=$(date +%s)
-/usr/bin/python3 - -u "$url" --scope domain --flush-session --store-session "$root/artifacts/scan/session" \
-    --max-scan-time "${WP_SCAN_MAX_SECONDS:-600}" --max-attack-time "${WP_SCAN_MAX_ATTACK_SECONDS:-900}" -m "${WP_SCAN_MODULES:-common,csrf,crlf,xxe}" \
+/usr/bin/python3 - -u "$url" --scope domain --flush-session --store-session "$out/session" \
+    -d "${WP_SCAN_DEPTH:-4}" --max-scan-time "${WP_SCAN_MAX_SECONDS:-600}" --max-attack-time "${WP_SCAN_MAX_ATTACK_SECONDS:-900}" -m "${WP_SCAN_MODULES:-common,csrf,crlf,xxe}" \
     "${session[@]}" -r returnUrl "${exclusions[@]}" \
     -s "${url}language?culture=en&returnUrl=%2Forganisation" -s "${url}account/sign-in?returnUrl=%2Forganisation" \
-    -f json -o "$report" --verbose 1 >"$root/artifacts/scan/wapiti.log" 2>&1 <<'PY' || true
+    -f json -o "$report" --verbose 1 >"$out/wapiti.log" 2>&1 <<'PY' || true
 import re, sys
 import wapitiCore.net.crawler as crawler
 crawler.wildcard_translate = lambda pattern: re.compile("(?ms)" + "".join(".*" if c == "*" else re.escape(c) for c in pattern) + r"\Z")
@@ -108,9 +114,9 @@ from wapitiCore.main.wapiti import wapiti_main
 sys.argv[0] = "wapiti"
 sys.exit(wapiti_main())
 PY
-echo "wapiti ran $(( $(date +%s) - started )) s; log: artifacts/scan/wapiti.log"
-[ -f "$report" ] || { echo "wapiti wrote no report (see artifacts/scan/wapiti.log)" >&2; exit 1; }
-python3 - "$report" "$root/artifacts/scan/session" "$root/artifacts/scan/wapiti.log" <<'PY'
+echo "wapiti ran $(( $(date +%s) - started )) s; log: $out/wapiti.log"
+[ -f "$report" ] || { echo "wapiti wrote no report (see $out/wapiti.log)" >&2; exit 1; }
+python3 - "$report" "$out/session" "$out/wapiti.log" <<'PY'
 import collections, glob, json, re, sqlite3, sys
 report = json.load(open(sys.argv[1]))
 for database in glob.glob(sys.argv[2] + "/*.db"):
