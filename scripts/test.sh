@@ -47,28 +47,10 @@ done
 
 say "Start a private PostgreSQL server"
 # Its own data folder and port on 127.0.0.1, no systemd; fsync off because the data is thrown away at exit.
-# PostgreSQL refuses to run as root, so root runs it as the postgres user the package created.
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-pg_data=$(mktemp -d /tmp/wp-postgres.XXXXXX)
-as_postgres=()
-if [ "$(id -u)" -eq 0 ]; then
-    chown postgres: "$pg_data"
-    as_postgres=(runuser -u postgres --)
-fi
-pg_port=$((20000 + RANDOM % 20000))
-while (: </dev/tcp/127.0.0.1/$pg_port) 2>/dev/null; do
-    pg_port=$((pg_port + 1))
-done
-stop_postgres() {
-    "${as_postgres[@]}" "$pg_bin/pg_ctl" stop -D "$pg_data/data" -m immediate >/dev/null 2>&1 || true
-    rm -rf "$pg_data"
-}
-trap stop_postgres EXIT
-"${as_postgres[@]}" "$pg_bin/initdb" -D "$pg_data/data" --username=postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
-"${as_postgres[@]}" "$pg_bin/pg_ctl" start -D "$pg_data/data" -l "$pg_data/server.log" -w -o \
-    "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_data -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" >/dev/null
-postgres_server="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
-echo "PostgreSQL on 127.0.0.1:$pg_port ($pg_data)"
+pg_folder=$(mktemp -d /tmp/wp-postgres.XXXXXX)
+trap '"$root/scripts/postgres-server.sh" remove "$pg_folder"' EXIT
+postgres_server=$("$root/scripts/postgres-server.sh" start "$pg_folder" fast)
+echo "PostgreSQL: $postgres_server ($pg_folder)"
 
 say "Tests"
 rm -rf "$results"

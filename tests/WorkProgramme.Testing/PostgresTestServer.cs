@@ -35,6 +35,14 @@ internal static class PostgresTestServer
         return ConnectionTo(name);
     }
 
+    /// <summary>An empty database on another server than the suite's (no template there): the caller migrates it.</summary>
+    public static async Task<string> CreateDatabaseOnAsync(string server)
+    {
+        var name = $"wp_test_{Guid.NewGuid():N}";
+        await ExecuteAsync(server, $"CREATE DATABASE \"{name}\" TEMPLATE template0");
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+
     public static async Task<string> CreateEmptyDatabaseAsync()
     {
         var name = $"wp_test_{Guid.NewGuid():N}";
@@ -49,8 +57,10 @@ internal static class PostgresTestServer
             NpgsqlConnection.ClearPool(connection);
         }
 
+        // The server the database is on, which need not be the suite's.
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        await ExecuteAsync(new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres" }.ConnectionString,
+            $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
     }
 
     private static async Task<string> CreateTemplateAsync(string kind, bool seed)
@@ -116,9 +126,11 @@ internal static class PostgresTestServer
     private static string ConnectionTo(string database) =>
         new NpgsqlConnectionStringBuilder(Server) { Database = database }.ConnectionString;
 
-    private static async Task ExecuteAsync(string sql)
+    private static Task ExecuteAsync(string sql) => ExecuteAsync(Server, sql);
+
+    private static async Task ExecuteAsync(string server, string sql)
     {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Pooling = false }.ConnectionString);
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();

@@ -60,6 +60,17 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
+    /// <summary>
+    /// A migrated database on the PostgreSQL server <paramref name="server"/> (a maintenance connection string), not the
+    /// suite's: for a test that runs a server of its own (<see cref="PrivatePostgresServer"/>).
+    /// </summary>
+    public static async Task<TestDatabase> CreateOnPostgresServerAsync(string server, bool seed = true)
+    {
+        var database = new TestDatabase(NewFolder(), DatabaseProvider.Postgres, await PostgresTestServer.CreateDatabaseOnAsync(server));
+        await Prepare(database.services, seed);
+        return database;
+    }
+
     /// <summary>A database with nothing in it, not even the schema (a target for <c>wp restore</c>).</summary>
     public static Task<TestDatabase> CreateEmptyAsync() => CreateEmptyAsync(SuiteProvider);
 
