@@ -97,6 +97,24 @@ public sealed class EditingFacts(WebAppFactory app) : IClassFixture<WebAppFactor
     }
 
     [Fact]
+    public async Task A_non_boolean_link_references_value_on_a_stale_form_shows_the_conflict_not_a_500()
+    {
+        // Found by wapiti (docs/reliability.md, T10): the checkbox was redrawn from the value posted, which is not a boolean.
+        var id = await ActivityIdAsync("time-bound", 10);
+        var url = $"/programmes/{SeedFile.PtcSlug}/activities/{id}/edit";
+        var editor = await app.SignedInClientAsync(Roles.Editor, "CTP");
+        var form = await FormAsync(editor, url);
+        Set(form, "LinkReferences", "true¿'\"(");
+        Set(form, "RowVersion", "999999");
+
+        var response = await editor.PostAsync(url, new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.False(page.QuerySelector("input[name=LinkReferences]")!.HasAttribute("checked"));
+    }
+
+    [Fact]
     public async Task Two_editors_in_the_browser_race_and_the_second_sees_the_first_ones_change_with_their_input_kept()
     {
         var id = await ActivityIdAsync("time-bound", 9);

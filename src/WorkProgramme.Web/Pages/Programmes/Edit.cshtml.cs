@@ -130,6 +130,9 @@ public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler 
         var current = (await edit.CurrentAsync(HttpContext.Viewer(), slug, id, cancellationToken))!;
         await LoadReferenceAsync(slug, id, current, cancellationToken);
         Problems = outcome.Problems;
+        // A posted value that is not a boolean (a forged form) bound as false; the checkbox is drawn from that, not
+        // from the text posted, which its tag helper cannot read back.
+        ModelState.Remove(nameof(LinkReferences));
         if (outcome.Status is EditActivity.Status.Conflict or EditActivity.Status.MissingVersion)
         {
             // Keep the user's input; show theirs; the next save is made knowingly on top of the current version.
