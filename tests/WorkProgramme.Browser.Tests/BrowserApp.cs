@@ -76,7 +76,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(database.Settings));
+        // Tests also change the database through handlers outside the app: it reads the newest change on every request.
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(database.Settings)
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["PageCache:RecordStampSeconds"] = "0" }));
     }
 
     /// <summary>

@@ -17,12 +17,14 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     /// <summary>
     /// Settings over the app's own, applied at start. Rate limits are lifted: many tests sign in from the same
-    /// (absent) address, and the tests of the limits set their own.
+    /// (absent) address, and the tests of the limits set their own. Tests change the database through handlers outside
+    /// the app as well as through it, so the app reads the newest change on every request (as it does for its own).
     /// </summary>
     public Dictionary<string, string?> Settings { get; } = new()
     {
         ["RateLimits:SignInPerMinute"] = "100000",
         ["RateLimits:ApiPerMinute"] = "100000",
+        ["PageCache:RecordStampSeconds"] = "0",
     };
 
     public async Task InitializeAsync() => database = await TestDatabase.CreateAsync(seed: false);

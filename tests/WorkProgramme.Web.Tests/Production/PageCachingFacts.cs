@@ -64,7 +64,7 @@ public sealed class PageCachingFacts : IAsyncLifetime
 
         // Polled rather than slept: the bound is what is asserted, with room for a slow machine.
         var seen = false;
-        while (!seen && edited.Elapsed < LatestChange.Stamp.MaxAge * 5)
+        while (!seen && edited.Elapsed < LatestChange.Stamp.DefaultMaxAge * 5)
         {
             seen = (await reader.GetStringAsync(first.Url(ProgrammePage))).Contains(title, StringComparison.Ordinal);
             await Task.Delay(seen ? 0 : 100);

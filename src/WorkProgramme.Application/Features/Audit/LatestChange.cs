@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WorkProgramme.Application.Data;
 
@@ -30,11 +31,15 @@ public static class LatestChange
     /// <summary>
     /// The newest change as this process last read it. A change saved by this process is seen at once (<see
     /// cref="Signal"/>); one saved by another instance or by <c>wp</c> within <see cref="MaxAge"/>, the longest a reading
-    /// is trusted. So a busy page costs one read of the database per second, not one per request.
+    /// is trusted (<c>PageCache:RecordStampSeconds</c>, default <see cref="DefaultMaxAge"/>). So a busy page costs one
+    /// read of the database per second, not one per request.
     /// </summary>
-    public sealed class Stamp(IServiceScopeFactory scopes, TimeProvider clock)
+    public sealed class Stamp(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration)
     {
-        public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
+        public static readonly TimeSpan DefaultMaxAge = TimeSpan.FromSeconds(1);
+
+        public TimeSpan MaxAge { get; } =
+            configuration.GetValue<double?>("PageCache:RecordStampSeconds") is { } seconds ? TimeSpan.FromSeconds(seconds) : DefaultMaxAge;
 
         private readonly SemaphoreSlim reading = new(1, 1);
         private Reading? last;
