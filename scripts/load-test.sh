@@ -8,8 +8,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/load/app.sh
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y --no-install-recommends wrk" >&2; exit 2; }
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 seconds="${WP_LOAD_SECONDS:-60}"
 connections="${WP_LOAD_CONNECTIONS:-64}"
 threads="${WP_LOAD_THREADS:-2}"

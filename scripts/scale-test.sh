@@ -11,8 +11,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/load/app.sh
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y --no-install-recommends wrk" >&2; exit 2; }
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 sizes="${WP_SCALE_COMMITTEES:-10 25 50}"
 seconds="${WP_SCALE_SECONDS:-30}"
 connections="${WP_SCALE_CONNECTIONS:-8}"

@@ -1,6 +1,9 @@
 # Sourced by scripts/load-test.sh and scripts/scale-test.sh: publish the app once, start it on a SQLite file and a free
 # loopback port, stop it on exit. The app runs from its publish folder so that wwwroot is served as in production.
 
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y --no-install-recommends wrk" >&2; exit 2; }
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
 publish_app() { # publish_app FOLDER
     dotnet publish src/WorkProgramme.Web -c Release -o "$1" -v quiet >/dev/null
 }
