@@ -219,4 +219,42 @@ public sealed class RedlineFacts : IAsyncLifetime
         Assert.Equal(TrackedChanges.Content(BodyOf(document)),
             TrackedChanges.Content(BodyOf(Open(await PlainExportAsync(Language.En, SeedFile.PtcCurrentLabel)))));
     }
+
+    private Task<AnnexDocument?> AnnexAsync(Language language, string version) =>
+        database.RunAsync<ExportAnnex.Handler, AnnexDocument?>(h =>
+            h.BuildAsync(new ExportAnnex.Query(Viewer.Anonymous, SeedFile.PtcSlug, language, version), CancellationToken.None));
+
+    [Fact]
+    public async Task The_self_check_refuses_a_redline_that_does_not_give_both_versions_back()
+    {
+        var older = (await AnnexAsync(Language.En, SeedFile.PtcPreviousLabel))!;
+        var newer = (await AnnexAsync(Language.En, SeedFile.PtcCurrentLabel))!;
+        var documents = ExportRedline.Write(older, newer, DateTimeOffset.UtcNow);
+        ExportRedline.Check(documents);
+
+        var swapped = documents with { NewerContent = documents.OlderContent, OlderContent = documents.NewerContent };
+
+        var error = Assert.Throws<InvalidOperationException>(() => ExportRedline.Check(swapped));
+        Assert.Contains("accept all: expected", error.Message);
+        Assert.Contains("reject all: expected", error.Message);
+    }
+
+    [Fact]
+    public async Task The_self_check_refuses_a_redline_the_validator_refuses()
+    {
+        var older = (await AnnexAsync(Language.Fr, SeedFile.PtcPreviousLabel))!;
+        var newer = (await AnnexAsync(Language.Fr, SeedFile.PtcCurrentLabel))!;
+        var documents = ExportRedline.Write(older, newer, DateTimeOffset.UtcNow);
+        using var edited = new MemoryStream();
+        edited.Write(documents.Redline);
+        using (var document = WordprocessingDocument.Open(edited, true))
+        {
+            // A run straight in the body is not valid WordprocessingML, and the compared content (paragraphs and cells) is unchanged.
+            document.MainDocumentPart!.Document.Body!.PrependChild(new Run(new Text("stray")));
+        }
+
+        var error = Assert.Throws<InvalidOperationException>(() => ExportRedline.Check(documents with { Redline = edited.ToArray() }));
+        Assert.Contains("validator:", error.Message);
+        Assert.DoesNotContain("accept all", error.Message);
+    }
 }

@@ -70,6 +70,24 @@ public static class AnnexDocx
             HeaderLine(annex.RunningTitle, JustificationValues.Center, bold: true),
             PageLabel(annex.PageLabelPrefix));
 
+        var body = Body(annex, activityRows);
+        body.Append(new SectionProperties(
+            new HeaderReference { Type = HeaderFooterValues.First, Id = main.GetIdOfPart(firstHeader) },
+            new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(runningHeader) },
+            new PageSize { Width = PageWidth, Height = PageHeight, Orient = PageOrientationValues.Landscape },
+            new PageMargin { Top = 1134, Bottom = 851, Left = SideMargin, Right = SideMargin, Header = 454, Footer = 454, Gutter = 0 },
+            new TitlePage()));
+        main.Document = new Document(body);
+        main.Document.Save();
+    }
+
+    /// <summary>
+    /// The document's body without its section properties (which refer to the package's header parts): what the
+    /// redline's self-check compares a redline with, without writing and re-reading a package.
+    /// </summary>
+    public static Body Body(AnnexDocument annex, Func<AnnexSection, IEnumerable<TableRow>>? activityRows = null)
+    {
+        ArgumentNullException.ThrowIfNull(annex);
         var body = new Body();
         body.Append(new Paragraph(
             new ParagraphProperties(new SpacingBetweenLines { After = "240" }, new Justification { Val = JustificationValues.Center }),
@@ -91,14 +109,7 @@ public static class AnnexDocx
         }
 
         body.Append(new Paragraph());
-        body.Append(new SectionProperties(
-            new HeaderReference { Type = HeaderFooterValues.First, Id = main.GetIdOfPart(firstHeader) },
-            new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(runningHeader) },
-            new PageSize { Width = PageWidth, Height = PageHeight, Orient = PageOrientationValues.Landscape },
-            new PageMargin { Top = 1134, Bottom = 851, Left = SideMargin, Right = SideMargin, Header = 454, Footer = 454, Gutter = 0 },
-            new TitlePage()));
-        main.Document = new Document(body);
-        main.Document.Save();
+        return body;
     }
 
     /// <summary>One row of a section's table; the redline of a revision wraps what this returns.</summary>

@@ -20,8 +20,11 @@ public static class ExportRedline
         public string ContentType => ExportAnnex.DocxContentType;
     }
 
-    /// <summary>The redline and the two plain exports it must agree with.</summary>
-    public sealed record Documents(byte[] Redline, byte[] NewerExport, byte[] OlderExport, RedlineSummary Summary);
+    /// <summary>
+    /// The redline and the compared content (<see cref="TrackedChanges.Content"/>) of the two plain exports it must agree
+    /// with, taken from the bodies the plain exports write (<see cref="AnnexDocx.Body"/>) without writing their packages.
+    /// </summary>
+    public sealed record Documents(byte[] Redline, IReadOnlyList<string> NewerContent, IReadOnlyList<string> OlderContent, RedlineSummary Summary);
 
     public sealed class Handler(WorkProgrammeDb db, TimeProvider clock)
     {
@@ -53,27 +56,20 @@ public static class ExportRedline
         var date = new DateTime(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
         using var redline = new MemoryStream();
         var summary = RedlineDocx.Write(older, newer, AnnexTemplate.RedlineAuthor.In(newer.Language), date, redline);
-        return new Documents(redline.ToArray(), Plain(newer), Plain(older), summary);
+        return new Documents(redline.ToArray(), TrackedChanges.Content(AnnexDocx.Body(newer)), TrackedChanges.Content(AnnexDocx.Body(older)), summary);
     }
 
     /// <summary>
     /// The self-check: accepting every change gives the newer plain export, rejecting every change the older one, and the
-    /// package is valid. A redline that fails it is a bug of ours and is never handed over.
+    /// document part holding the tracked changes is valid. A redline that fails it is a bug of ours and is never handed over.
     /// </summary>
     public static void Check(Documents documents)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        var problems = TrackedChanges.Verify(documents.Redline, documents.NewerExport, documents.OlderExport);
+        var problems = TrackedChanges.Verify(documents.Redline, documents.NewerContent, documents.OlderContent);
         if (problems.Count > 0)
         {
             throw new InvalidOperationException("The redline failed its self-check:\n" + string.Join("\n", problems));
         }
-    }
-
-    private static byte[] Plain(AnnexDocument annex)
-    {
-        using var buffer = new MemoryStream();
-        AnnexDocx.Write(annex, buffer);
-        return buffer.ToArray();
     }
 }
