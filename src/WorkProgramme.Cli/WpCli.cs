@@ -123,5 +123,17 @@ public sealed class CliContext(TextWriter output, TextWriter error, Func<bool, T
         }
     }
 
+    /// <summary>Whether <paramref name="file"/> exists; when not, says so in the user's language.</summary>
+    public async Task<bool> FileExistsAsync(ParseResult result, FileInfo file)
+    {
+        if (file.Exists)
+        {
+            return true;
+        }
+
+        await Error.WriteLineAsync(Say(LanguageOf(result), $"Fichier introuvable : {file.FullName}", $"File not found: {file.FullName}"));
+        return false;
+    }
+
     public static string Say(Language language, string fr, string en) => language == Language.Fr ? fr : en;
 }

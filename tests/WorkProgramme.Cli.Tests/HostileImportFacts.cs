@@ -47,4 +47,22 @@ public sealed class HostileImportFacts : IAsyncLifetime
         Assert.Equal(before, await database.ContentHashAsync());
         Assert.Equal(0, trap.Connections);
     }
+
+    [Theory]
+    [InlineData("import", "fr", "Fichier introuvable : ")]
+    [InlineData("import", "en", "File not found: ")]
+    [InlineData("import-xlsx", "fr", "Fichier introuvable : ")]
+    [InlineData("import-docx", "en", "File not found: ")]
+    public async Task A_file_that_does_not_exist_is_named_in_the_users_language_and_nothing_is_written(string command, string lang, string message)
+    {
+        var path = Path.Combine(database.Folder, "nowhere", "programme.file");
+        var before = await database.ContentHashAsync();
+        string[] args = command == "import" ? [command, path, "--lang", lang] : [command, path, "--programme", SeedFile.PtcSlug, "--apply", "--lang", lang];
+
+        var (exit, _, error) = await Wp.RunAsync(database, args);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(message + path, error, StringComparison.Ordinal);
+        Assert.Equal(before, await database.ContentHashAsync());
+    }
 }

@@ -32,9 +32,8 @@ public static class ImportCommand
         {
             var language = cli.LanguageOf(result);
             var file = result.GetValue(path)!;
-            if (!file.Exists)
+            if (!await cli.FileExistsAsync(result, file))
             {
-                await cli.Error.WriteLineAsync(Say(language, $"Fichier introuvable : {file.FullName}", $"File not found: {file.FullName}"));
                 return WpCli.Usage;
             }
 
