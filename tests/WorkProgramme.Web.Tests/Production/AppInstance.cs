@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WorkProgramme.Application.Features.Interchange;
+using WorkProgramme.Application.Features.Users;
+using WorkProgramme.Application.Identity;
 using WorkProgramme.Testing;
 
 namespace WorkProgramme.Web.Tests.Production;
@@ -53,6 +55,30 @@ internal static class Browser
         new HtmlParser().ParseDocument(await client.GetStringAsync(page))
             .QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
         ?? throw new InvalidOperationException($"No antiforgery token on {page}");
+
+    /// <summary>A new editor of the CTP, added to <paramref name="database"/>, signed in on <paramref name="instance"/> in English.</summary>
+    public static async Task<(HttpClient Client, string Email)> SignedInEditorAsync(TestDatabase database, AppInstance instance)
+    {
+        const string password = "correct horse battery";
+        var email = $"editor-{Guid.NewGuid():N}@example.org";
+        var added = await database.RunAsync<AddUser.Handler, AddUser.Outcome>(h =>
+            h.HandleAsync(new AddUser.Command(email, Roles.Editor, "CTP", password), CancellationToken.None));
+        if (!added.Succeeded)
+        {
+            throw new InvalidOperationException($"The editor {email} could not be added.");
+        }
+
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var signIn = await SignInAsync(client, instance.Url("/account/sign-in"), email, password);
+        if (signIn.StatusCode != HttpStatusCode.Redirect)
+        {
+            client.Dispose();
+            throw new InvalidOperationException($"Signing in {email} answered {(int)signIn.StatusCode}, not a redirect.");
+        }
+
+        return (client, email);
+    }
 
     public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, Uri signInPage, string email, string password) =>
         await client.PostAsync(signInPage, new FormUrlEncodedContent(new Dictionary<string, string>

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using WorkProgramme.Application.Features.Audit;
-using WorkProgramme.Application.Features.Users;
-using WorkProgramme.Application.Identity;
 using WorkProgramme.Testing;
 
 namespace WorkProgramme.Web.Tests.Production;
@@ -127,18 +125,7 @@ public sealed class PageCachingFacts : IAsyncLifetime
         return client;
     }
 
-    private async Task<HttpClient> SignedInEditorAsync(AppInstance instance)
-    {
-        const string password = "correct horse battery";
-        var email = $"editor-{Guid.NewGuid():N}@example.org";
-        var added = await database.RunAsync<AddUser.Handler, AddUser.Outcome>(h =>
-            h.HandleAsync(new AddUser.Command(email, Roles.Editor, "CTP", password), CancellationToken.None));
-        Assert.True(added.Succeeded);
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
-        Assert.Equal(HttpStatusCode.Redirect, (await Browser.SignInAsync(client, instance.Url("/account/sign-in"), email, password)).StatusCode);
-        return client;
-    }
+    private async Task<HttpClient> SignedInEditorAsync(AppInstance instance) => (await Browser.SignedInEditorAsync(database, instance)).Client;
 
     private async Task EditFirstActivityTitleAsync(AppInstance instance, string englishTitle)
     {

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using WorkProgramme.Application.Features.Interchange;
-using WorkProgramme.Application.Features.Users;
-using WorkProgramme.Application.Identity;
 using WorkProgramme.Testing;
 
 namespace WorkProgramme.Web.Tests.Production;
@@ -35,21 +33,8 @@ public sealed class TwoInstancesFacts : IAsyncLifetime
     [Fact]
     public async Task Signed_in_on_one_instance_a_user_edits_on_the_other_and_each_sees_the_change_and_conflicts_are_still_caught()
     {
-        const string password = "correct horse battery";
-        var email = $"editor-{Guid.NewGuid():N}@example.org";
-        var added = await database.RunAsync<AddUser.Handler, AddUser.Outcome>(h =>
-            h.HandleAsync(new AddUser.Command(email, Roles.Editor, "CTP", password), CancellationToken.None));
-        Assert.True(added.Succeeded);
-        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false });
-        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
-
-        var signIn = await browser.PostAsync(first.Url("/account/sign-in"), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Email"] = email,
-            ["Password"] = password,
-            ["__RequestVerificationToken"] = await Browser.TokenAsync(browser, first.Url("/account/sign-in")),
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var (browser, email) = await Browser.SignedInEditorAsync(database, first);
+        using var signedIn = browser;
 
         // The second instance reads the first one's session cookie: the sign-out form (signed-in only) is on its page.
         var tokenFromSecond = await Browser.TokenAsync(browser, second.Url("/"));
