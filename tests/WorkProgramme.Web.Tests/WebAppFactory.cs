@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using WorkProgramme.Application.Features.Users;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Testing;
@@ -29,6 +30,9 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     public async Task InitializeAsync() => database = await TestDatabase.CreateAsync(seed: false);
 
+    /// <summary>Every log entry the app wrote.</summary>
+    public LogCollector Logs { get; } = new();
+
     /// <summary>Replaces or adds services before the app starts (e.g. what a reverse proxy in front would change).</summary>
     public Action<IServiceCollection>? ExtraServices { get; set; }
 
@@ -36,6 +40,7 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
     {
         builder.UseEnvironment("Production");
         builder.ConfigureServices(services => ExtraServices?.Invoke(services));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(database.Settings).AddInMemoryCollection(Settings));
     }
 

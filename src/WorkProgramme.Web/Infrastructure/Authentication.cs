@@ -75,6 +75,12 @@ public static class Authentication
 
     private static Task ApiAware(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
+        if (status == StatusCodes.Status403Forbidden)
+        {
+            SecurityLog.AccessDenied(SecurityLog.For(context.HttpContext), SecurityLog.UserOf(context.HttpContext),
+                context.Request.Method, context.Request.Path);
+        }
+
         if (context.Request.Path.StartsWithSegments("/api"))
         {
             context.Response.StatusCode = status;
@@ -132,10 +138,17 @@ internal sealed class ApiTokenHandler(
         var user = token is null ? null : await users.FindByIdAsync(token.UserId);
         if (user is null || await users.IsLockedOutAsync(user))
         {
+            SecurityLog.ApiTokenRefused(SecurityLog.For(Context), Request.Method, Request.Path, SecurityLog.AddressOf(Context));
             return AuthenticateResult.Fail("Invalid or revoked token.");
         }
 
         var principal = await principals.CreateAsync(user);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        SecurityLog.AccessDenied(SecurityLog.For(Context), SecurityLog.UserOf(Context), Request.Method, Request.Path);
+        return base.HandleForbiddenAsync(properties);
     }
 }

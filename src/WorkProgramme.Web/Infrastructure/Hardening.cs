@@ -50,6 +50,8 @@ public static class Hardening
             options.OnRejected = (context, _) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
+                SecurityLog.RateLimited(SecurityLog.For(context.HttpContext), context.HttpContext.Request.Method,
+                    context.HttpContext.Request.Path, SecurityLog.AddressOf(context.HttpContext));
                 return ValueTask.CompletedTask;
             };
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
@@ -97,6 +99,8 @@ public static class Hardening
             if (context.Request.ContentLength > maxBody)
             {
                 // Said in words: an editor uploading a file just over the limit must learn why nothing happened.
+                SecurityLog.RequestTooLarge(SecurityLog.For(context), context.Request.Method, context.Request.Path,
+                    context.Request.ContentLength.Value, SecurityLog.AddressOf(context));
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                 context.Response.ContentType = "text/plain; charset=utf-8";
                 var megabytes = maxBody / 1024 / 1024;

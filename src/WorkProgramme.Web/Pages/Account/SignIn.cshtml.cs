@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Web.Infrastructure;
 
 namespace WorkProgramme.Web.Pages.Account;
 
@@ -38,11 +39,14 @@ public sealed class SignInModel(SignInManager<AppUser> signIn) : PageModel
 
         // lockoutOnFailure: every failed attempt counts; the account locks after IdentityOptions.Lockout.MaxFailedAccessAttempts.
         var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
+        var log = SecurityLog.For(HttpContext);
         if (result.Succeeded)
         {
+            SecurityLog.SignedIn(log, Email.Trim(), SecurityLog.AddressOf(HttpContext));
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
+        SecurityLog.SignInRefused(log, Email.Trim(), SecurityLog.AddressOf(HttpContext), result.IsLockedOut ? "locked out" : "wrong e-mail or password");
         Problem = result.IsLockedOut ? "SignIn.LockedOut" : "SignIn.Failed";
         Password = "";
         return Page();

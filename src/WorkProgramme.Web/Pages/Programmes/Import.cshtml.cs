@@ -48,12 +48,12 @@ public sealed class ImportModel(ImportTable.Handler handler, PendingUploads uplo
             ".docx" => "docx",
             _ => null,
         };
+        FileName = upload is null ? null : Path.GetFileName(upload.FileName);
         if (upload is null || upload.Length == 0)
         {
             return Refuse("Choisissez un fichier .xlsx ou .docx.", "Choose an .xlsx or .docx file.");
         }
 
-        FileName = Path.GetFileName(upload.FileName);
         if (kind is null)
         {
             return Refuse("Seuls les classeurs Excel (.xlsx) et les documents Word (.docx) sont acceptés.",
@@ -121,13 +121,24 @@ public sealed class ImportModel(ImportTable.Handler handler, PendingUploads uplo
 
         Outcome = outcome;
         Problems = outcome.Problems;
+        LogIfRejected();
         return Page();
     }
 
     private PageResult Refuse(string fr, string en)
     {
         Problems = [TableProblem.File(fr, en)];
+        LogIfRejected();
         return Page();
+    }
+
+    private void LogIfRejected()
+    {
+        if (Problems.Count > 0)
+        {
+            SecurityLog.ImportRejected(SecurityLog.For(HttpContext), SecurityLog.UserOf(HttpContext), Slug, FileName, Problems.Count,
+                Problems[0].Describe(Domain.Common.Language.En));
+        }
     }
 
     private async Task<IActionResult?> GuardAsync(string slug, CancellationToken cancellationToken)
