@@ -97,6 +97,57 @@ public static partial class ActivityReferences
     public static BilingualText Link(BilingualText text, Func<int, Guid?> activityNumbered) =>
         new(text.Fr is null ? null : Link(text.Fr, activityNumbered), text.En is null ? null : Link(text.En, activityNumbered));
 
+    /// <summary>"I" for the time-bound section, "II" for the permanent one, as the document heads them.</summary>
+    public static string SectionMark(Section section) => section == Section.TimeBound ? "I" : "II";
+
+    /// <summary>A reference as an edit form shows it: "[[I.12]]", the section and number of the activity.</summary>
+    public static string EditableToken(string label) => $"[[{label}]]";
+
+    /// <summary>
+    /// The text with each "[[I.12]]" turned back into the reference to the activity <paramref name="activityLabelled"/>
+    /// names; a label that names none is added to <paramref name="unknown"/> and left as written.
+    /// </summary>
+    public static string FromEditable(string text, Func<string, Guid?> activityLabelled, ICollection<string> unknown)
+    {
+        ArgumentNullException.ThrowIfNull(unknown);
+        return text.Contains("[[I", StringComparison.Ordinal)
+            ? EditablePattern().Replace(text, m =>
+            {
+                var label = m.Groups["label"].Value;
+                if (activityLabelled(label) is { } id)
+                {
+                    return Token(id);
+                }
+
+                unknown.Add(m.Value);
+                return m.Value;
+            })
+            : text;
+    }
+
+    public static BilingualText FromEditable(BilingualText text, Func<string, Guid?> activityLabelled, ICollection<string> unknown) =>
+        new(text.Fr is null ? null : FromEditable(text.Fr, activityLabelled, unknown),
+            text.En is null ? null : FromEditable(text.En, activityLabelled, unknown));
+
+    /// <summary>
+    /// The content with every "[[I.12]]" an edit form shows turned back into a reference to the activity
+    /// <paramref name="activityLabelled"/> names; labels that name none are added to <paramref name="unknown"/>.
+    /// </summary>
+    public static ActivityContent FromEditable(ActivityContent content, Func<string, Guid?> activityLabelled, ICollection<string> unknown)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return content with
+        {
+            Title = FromEditable(content.Title, activityLabelled, unknown),
+            Resources = FromEditable(content.Resources, activityLabelled, unknown),
+            Kpi = FromEditable(content.Kpi, activityLabelled, unknown),
+            Deadline = new Deadline(FromEditable(content.Deadline.Text, activityLabelled, unknown), content.Deadline.Continuous, content.Deadline.Milestones),
+        };
+    }
+
+    [GeneratedRegex(@"\[\[(?<label>I{1,2}\.[1-9][0-9]{0,2})\]\]")]
+    private static partial Regex EditablePattern();
+
     [GeneratedRegex(@"\[\[activity:([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\]\]")]
     private static partial Regex TokenPattern();
 

@@ -29,7 +29,8 @@ public sealed class EditActivityFacts : IAsyncLifetime
     private Task<EditActivity.Current?> CurrentAsync(Guid id) =>
         database.RunAsync<EditActivity.Handler, EditActivity.Current?>(h => h.CurrentAsync(Viewer.Operator, SeedFile.PtcSlug, id, CancellationToken.None));
 
-    private Task<EditActivity.Outcome> EditAsync(Viewer who, Guid id, int? rowVersion, Func<ActivityContent, ActivityContent> change) =>
+    private Task<EditActivity.Outcome> EditAsync(Viewer who, Guid id, int? rowVersion, Func<ActivityContent, ActivityContent> change,
+        IReadOnlyDictionary<string, Guid>? shownReferences = null) =>
         database.RunAsync<EditActivity.Handler, EditActivity.Outcome>(async h =>
         {
             var stored = (await database.RunAsync<Features.Programmes.ViewActivity.Handler, Features.Programmes.ViewActivity.Result?>(v =>
@@ -42,7 +43,8 @@ public sealed class EditActivityFacts : IAsyncLifetime
                 BodyCodes = stored.Bodies.Select(b => b.Code).ToList(), Title = stored.Title, Resources = stored.Resources,
                 Kpi = stored.Kpi, Deadline = stored.Deadline,
             };
-            return await h.HandleAsync(new EditActivity.Command(who, SeedFile.PtcSlug, id, rowVersion, change(content)), CancellationToken.None);
+            return await h.HandleAsync(new EditActivity.Command(who, SeedFile.PtcSlug, id, rowVersion, change(content), ShownReferences: shownReferences),
+                CancellationToken.None);
         });
 
     [Fact]
@@ -179,5 +181,64 @@ public sealed class EditActivityFacts : IAsyncLifetime
         Assert.Equal(("permanent", 53, "new"), (created.Section, created.Number!.Value, created.Revision));
         Assert.Equal(EditActivity.Status.Invalid, refused.Status);
         Assert.Contains("continuous work", refused.Problems.Single().En, StringComparison.Ordinal);
+    }
+
+    private Task<EditActivity.Current?> EditableAsync(Guid id) =>
+        database.RunAsync<EditActivity.Handler, EditActivity.Current?>(h => h.EditableAsync(Viewer.Operator, SeedFile.PtcSlug, id, CancellationToken.None));
+
+    [Fact]
+    public async Task A_reference_typed_as_section_and_number_is_stored_by_id_and_shown_back_the_same_way()
+    {
+        var (target, _) = await RowAsync("permanent", 2);
+        var (id, opened) = await RowAsync("permanent", 5);
+
+        var outcome = await EditAsync(Alice, id, opened.RowVersion, c => c with { Kpi = new BilingualText("Voir l’activité [[II.2]].", "See activity [[II.2]].") });
+
+        Assert.Equal(EditActivity.Status.Saved, outcome.Status);
+        Assert.Equal($"Voir l’activité {ActivityReferences.Token(target)}.", (await CurrentAsync(id))!.Activity.Kpi!.Fr);
+        var editable = (await EditableAsync(id))!;
+        Assert.Equal(("Voir l’activité [[II.2]].", "See activity [[II.2]]."), (editable.Activity.Kpi!.Fr, editable.Activity.Kpi.En));
+        Assert.Equal(target, editable.ShownReferences["II.2"]);
+    }
+
+    [Fact]
+    public async Task A_reference_keeps_the_activity_the_form_showed_when_the_section_is_renumbered_before_it_is_saved()
+    {
+        var (id, opened) = await RowAsync("permanent", 1);
+        var (retiring, retiringOpened) = await RowAsync("permanent", 3);
+        var (shownTarget, _) = await RowAsync("permanent", 5);
+        await EditAsync(Alice, id, opened.RowVersion, c => c with { Kpi = new BilingualText("Voir [[II.5]].", "See [[II.5]].") });
+        var form = (await EditableAsync(id))!;
+
+        // Another editor retires II.3 meanwhile: the activity the form shows as II.5 is II.4 now (II.1 itself keeps its number).
+        var retired = await database.RunAsync<RetireActivity.Handler, EditActivity.Outcome>(h =>
+            h.HandleAsync(new RetireActivity.Command(Alice, SeedFile.PtcSlug, retiring, retiringOpened.RowVersion), CancellationToken.None));
+        Assert.Equal(EditActivity.Status.Saved, retired.Status);
+        Assert.NotEqual(shownTarget, (await RowAsync("permanent", 5)).Id);
+
+        var saved = await EditAsync(Alice, id, form.RowVersion, c => c with
+        {
+            Title = new BilingualText(c.Title.Fr + " (révisé)", c.Title.En),
+            Kpi = new BilingualText("Voir [[II.5]].", "See [[II.5]]."),
+        }, form.ShownReferences);
+
+        Assert.Equal(EditActivity.Status.Saved, saved.Status);
+        Assert.Equal($"Voir {ActivityReferences.Token(shownTarget)}.", (await CurrentAsync(id))!.Activity.Kpi!.Fr);
+        Assert.Equal("See [[II.4]].", (await EditableAsync(id))!.Activity.Kpi!.En);
+    }
+
+    [Fact]
+    public async Task A_reference_to_a_number_no_activity_has_is_refused_in_both_languages_and_nothing_is_saved()
+    {
+        var (id, opened) = await RowAsync("permanent", 4);
+
+        var outcome = await EditAsync(Alice, id, opened.RowVersion, c => c with { Kpi = new BilingualText("Voir [[II.99]].", c.Kpi.En) });
+
+        Assert.Equal(EditActivity.Status.Invalid, outcome.Status);
+        var problem = Assert.Single(outcome.Problems);
+        Assert.Contains("[[II.99]]", problem.Fr, StringComparison.Ordinal);
+        Assert.Contains("n’existe pas dans la version", problem.Fr, StringComparison.Ordinal);
+        Assert.Contains("not in the version", problem.En, StringComparison.Ordinal);
+        Assert.Equal(opened.RowVersion, (await CurrentAsync(id))!.RowVersion);
     }
 }

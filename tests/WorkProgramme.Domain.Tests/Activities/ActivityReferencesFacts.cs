@@ -107,4 +107,59 @@ public sealed class ActivityReferencesFacts
 
         Assert.DoesNotContain(ProgrammeRules.Check(version.Activities, _ => null), v => v.Rule == RuleCode.ReferenceToRetiredActivity);
     }
+
+    [Fact]
+    public void A_reference_reads_as_its_section_and_number_in_an_edit_form_and_comes_back_as_the_same_token()
+    {
+        var (_, version, ids) = ThreeRows();
+        var stored = version.Activities.Single(a => a.ActivityId == ids[2]).Kpi;
+        var shown = ActivityReferences.Render(stored, (id, _) => ActivityReferences.EditableToken(version.LabelOf(id)!));
+        var unknown = new List<string>();
+
+        var back = ActivityReferences.FromEditable(shown, version.ActivityLabelled, unknown);
+
+        Assert.Equal("Bilan : voir l’activité [[II.2]] ci-dessous", shown.Fr);
+        Assert.Equal("Review: see activity No. [[II.2]] below", shown.En);
+        Assert.Equal(stored, back);
+        Assert.Empty(unknown);
+    }
+
+    [Theory]
+    [InlineData("voir [[II.9]]", "[[II.9]]")]
+    [InlineData("voir [[I.1]]", "[[I.1]]")]
+    public void A_label_that_names_no_live_activity_is_reported_and_left_as_written(string text, string label)
+    {
+        var (_, version, _) = ThreeRows();
+        var unknown = new List<string>();
+
+        Assert.Equal(text, ActivityReferences.FromEditable(text, version.ActivityLabelled, unknown));
+        Assert.Equal([label], unknown);
+    }
+
+    [Theory]
+    [InlineData("[[III.2]]")]
+    [InlineData("[[II.0]]")]
+    [InlineData("[[II.2 ]]")]
+    [InlineData("[II.2]")]
+    public void Text_that_only_looks_like_a_label_is_plain_text(string text)
+    {
+        var (_, version, _) = ThreeRows();
+        var unknown = new List<string>();
+
+        Assert.Equal(text, ActivityReferences.FromEditable(text, version.ActivityLabelled, unknown));
+        Assert.Empty(unknown);
+    }
+
+    [Fact]
+    public void A_retired_activity_has_no_label_and_keeps_its_token()
+    {
+        var (_, version, ids) = ThreeRows();
+
+        version.Retire(ids[1]);
+
+        Assert.Null(version.LabelOf(ids[1]));
+        Assert.Equal("II.2", version.LabelOf(ids[2]));
+        Assert.Equal(ids[2], version.ActivityLabelled("II.2"));
+        Assert.Null(version.ActivityLabelled("II.3"));
+    }
 }

@@ -30,7 +30,13 @@ public static class CreateActivity
                 return new Outcome(EditActivity.Status.Forbidden, null, []);
             }
 
-            var content = command.Content with { Number = 1, PreviousNumber = null, Revision = RevisionKind.New };
+            var (edited, unknownReference) = EditableReferences.Resolve(command.Content, version, shown: null);
+            if (edited is null)
+            {
+                return new Outcome(EditActivity.Status.Invalid, null, [unknownReference!]);
+            }
+
+            var content = edited with { Number = 1, PreviousNumber = null, Revision = RevisionKind.New };
             var problems = await ActivityValidation.ProblemsAsync(db, content, cancellationToken);
             if (problems.Count > 0)
             {

@@ -17,7 +17,12 @@ namespace WorkProgramme.Application.Features.Activities;
 public static class EditActivity
 {
     /// <param name="LinkReferences">Turn plain "activité N" / "activity N" into references to the activities so numbered.</param>
-    public sealed record Command(Viewer Viewer, string Slug, Guid ActivityId, int? ExpectedRowVersion, ActivityContent Content, bool LinkReferences = false);
+    /// <param name="ShownReferences">
+    /// The activity each "[[I.12]]" label named when the edit form was shown (<see cref="Handler.EditableAsync"/>); labels
+    /// written since name the activity so numbered now.
+    /// </param>
+    public sealed record Command(Viewer Viewer, string Slug, Guid ActivityId, int? ExpectedRowVersion, ActivityContent Content, bool LinkReferences = false,
+        IReadOnlyDictionary<string, Guid>? ShownReferences = null);
 
     /// <summary>The same edit with the activity in the programme file's shape (the API's PUT body).</summary>
     public sealed record FileCommand(Viewer Viewer, string Slug, Guid ActivityId, int? ExpectedRowVersion, ActivityDto Activity);
@@ -26,7 +31,11 @@ public static class EditActivity
     public sealed record Suggestion(int Number, Guid ActivityId, BilingualText Title);
 
     /// <summary>The activity as the API shows it, with the row version an edit must name.</summary>
-    public sealed record Current(ActivityDto Activity, int RowVersion);
+    public sealed record Current(ActivityDto Activity, int RowVersion)
+    {
+        /// <summary>For the edit form (<see cref="Handler.EditableAsync"/>): the activity each "[[I.12]]" in its texts names.</summary>
+        public IReadOnlyDictionary<string, Guid> ShownReferences { get; init; } = new Dictionary<string, Guid>();
+    }
 
     public enum Status
     {
@@ -72,7 +81,13 @@ public static class EditActivity
                 return new Outcome(Status.Conflict, row.Content, row.RowVersion, []);
             }
 
-            var content = Normalise(row.Content, command.LinkReferences ? version.LinkMentions(command.Content with { Section = row.Section }) : command.Content);
+            var (edited, unknownReference) = EditableReferences.Resolve(command.Content, version, command.ShownReferences);
+            if (edited is null)
+            {
+                return new Outcome(Status.Invalid, row.Content, row.RowVersion, [unknownReference!]);
+            }
+
+            var content = Normalise(row.Content, command.LinkReferences ? version.LinkMentions(edited with { Section = row.Section }) : edited);
             var problems = await ActivityValidation.ProblemsAsync(db, content, cancellationToken);
             if (problems.Count > 0)
             {
@@ -122,6 +137,23 @@ public static class EditActivity
             return snapshot is null || row is null
                 ? null
                 : new Current(ExportProgramme.Handler.ToDto(row, snapshot.Reports.GetValueOrDefault(activityId)), row.RowVersion);
+        }
+
+        /// <summary>The activity as the edit form shows it: its references as "[[I.12]]" labels, with the activity each names.</summary>
+        public async Task<Current?> EditableAsync(Viewer viewer, string slug, Guid activityId, CancellationToken cancellationToken)
+        {
+            var snapshot = await ProgrammeSnapshot.LoadAsync(db, slug, null, viewer, cancellationToken);
+            var row = snapshot?.Version.Activities.SingleOrDefault(a => a.ActivityId == activityId);
+            if (snapshot is null || row is null)
+            {
+                return null;
+            }
+
+            var shown = EditableReferences.Show(row, snapshot.Version);
+            return new Current(ExportProgramme.Handler.ToDto(row, snapshot.Reports.GetValueOrDefault(activityId)), row.RowVersion)
+            {
+                ShownReferences = shown,
+            };
         }
 
         /// <summary>
