@@ -113,6 +113,44 @@ public sealed class SpreadsheetFacts : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reference_written_as_section_and_number_is_imported_by_id_and_a_later_export_imported_unchanged_keeps_it()
+    {
+        var programme = await ProgrammeAsync();
+        var target = programme.Activities.Single(a => a.Section == "permanent" && a.Number == 2).Id!.Value;
+        var referring = programme.Activities.Single(a => a.Section == "permanent" && a.Number == 5);
+        Assert.Equal(5, int.Parse(OfficeFiles.CellText((await ExportAsync(Language.En)).Content, 1, "A6")!, System.Globalization.CultureInfo.InvariantCulture));
+        var edited = OfficeFiles.EditSheet((await ExportAsync(Language.En)).Content, 1, new Dictionary<string, string?> { ["I6"] = "Review: see activity [[II.2]]." });
+
+        var applied = await ImportAsync(edited, apply: true);
+
+        Assert.True(applied.Status == ImportTable.Status.Applied, string.Join("\n", applied.Problems.Select(p => p.Describe(Language.En))));
+        var stored = (await ProgrammeAsync()).Activities.Single(a => a.Id == referring.Id);
+        Assert.Equal($"Review: see activity {Domain.Activities.ActivityReferences.Token(target)}.", stored.Kpi!.En);
+        Assert.Equal(referring.Kpi!.Fr, stored.Kpi.Fr);
+
+        // Exports write the reference as the number; that number read back is the same reference, not new text.
+        var again = await ExportAsync(Language.En);
+        Assert.Equal("Review: see activity 2.", OfficeFiles.CellText(again.Content, 1, "I6"));
+        var before = await database.ContentHashAsync();
+        var unchanged = await ImportAsync(again.Content, apply: true);
+        Assert.Equal(again.Activities, unchanged.Count(ImportTable.ChangeKind.Unchanged));
+        Assert.Equal(before, await database.ContentHashAsync());
+    }
+
+    [Fact]
+    public async Task A_reference_to_a_number_no_activity_has_is_refused_and_changes_nothing()
+    {
+        var edited = OfficeFiles.EditSheet((await ExportAsync(Language.Fr)).Content, 1, new Dictionary<string, string?> { ["I6"] = "Voir [[II.99]]." });
+        var before = await database.ContentHashAsync();
+
+        var outcome = await ImportAsync(edited, apply: true);
+
+        Assert.Equal(ImportTable.Status.Invalid, outcome.Status);
+        Assert.Contains(outcome.Problems, p => p.Describe(Language.Fr).Contains("[[II.99]]", StringComparison.Ordinal));
+        Assert.Equal(before, await database.ContentHashAsync());
+    }
+
+    [Fact]
     public async Task An_edited_sheet_is_previewed_without_writing_then_applied_in_its_language_only_and_audited()
     {
         var programme = await ProgrammeAsync();

@@ -54,9 +54,15 @@ public static class EditableReferences
             return (resolved, null);
         }
 
-        var labels = string.Join(", ", unknown.Distinct(StringComparer.Ordinal));
-        return (null, new BilingualText(
-            $"Renvoi à une activité qui n’existe pas dans la version : {labels}. Écrivez [[I.n]] ou [[II.n]] avec le numéro d’une activité de la section.",
-            $"Reference to an activity that is not in the version: {labels}. Write [[I.n]] or [[II.n]] with the number of an activity of the section."));
+        return (null, Unknown(unknown));
+    }
+
+    /// <summary>What is said of labels that name no activity of the version.</summary>
+    public static BilingualText Unknown(IEnumerable<string> labels)
+    {
+        var listed = string.Join(", ", labels.Distinct(StringComparer.Ordinal));
+        return new BilingualText(
+            $"Renvoi à une activité qui n’existe pas dans la version : {listed}. Écrivez [[I.n]] ou [[II.n]] avec le numéro d’une activité de la section.",
+            $"Reference to an activity that is not in the version: {listed}. Write [[I.n]] or [[II.n]] with the number of an activity of the section.");
     }
 }

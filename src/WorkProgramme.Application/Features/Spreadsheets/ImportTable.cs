@@ -255,17 +255,23 @@ public static class ImportTable
                 Problem(TableColumn.Body, $"organe inconnu « {unknown} »", $"unknown body '{unknown}'"));
             Set(TableColumn.Body, content with { BodyCodes = bodies }, !bodies.SequenceEqual(stored.BodyCodes));
 
-            var title = Side(stored.Title, row.Cell(TableColumn.Activity), language);
+            // The exports write each reference as the number it has in the version: a cell still saying so is unchanged. A
+            // reference may also be written as the edit form shows it, "[[I.12]]".
+            var unknownLabels = new List<string>();
+            BilingualText SideOf(BilingualText storedText, string? cell) => ActivityReferences.FromEditable(
+                Side(storedText, ActivityReferences.Render(storedText, (id, l) => ActivityReferenceNumbers.Text(version, id, l)), cell, language),
+                version.ActivityLabelled, unknownLabels);
+            var title = SideOf(stored.Title, row.Cell(TableColumn.Activity));
             Set(TableColumn.Activity, content with { Title = title }, title != stored.Title);
-            var resources = Side(stored.Resources, row.Cell(TableColumn.Resources), language);
+            var resources = SideOf(stored.Resources, row.Cell(TableColumn.Resources));
             Set(TableColumn.Resources, content with { Resources = resources }, resources != stored.Resources);
-            var kpi = Side(stored.Kpi, row.Cell(TableColumn.Kpi), language);
+            var kpi = SideOf(stored.Kpi, row.Cell(TableColumn.Kpi));
             Set(TableColumn.Kpi, content with { Kpi = kpi }, kpi != stored.Kpi);
             var deadlineCell = row.Cell(TableColumn.Deadline);
             // The annex writes a continuous deadline without wording in its language as the template's own term.
             var templateTerm = stored.Deadline.Continuous && stored.Deadline.Text.In(language) is null
                 && deadlineCell == Documents.AnnexTemplate.ContinuousWork.In(language);
-            var deadlineText = templateTerm ? stored.Deadline.Text : Side(stored.Deadline.Text, deadlineCell, language);
+            var deadlineText = templateTerm ? stored.Deadline.Text : SideOf(stored.Deadline.Text, deadlineCell);
             if (deadlineText != stored.Deadline.Text)
             {
                 // The wording changed: read its milestones again, as the edit form does.
@@ -275,6 +281,12 @@ public static class ImportTable
             if (title.IsEmpty)
             {
                 Problem(TableColumn.Activity, "l’intitulé de l’activité est obligatoire", "the activity's title is required");
+            }
+
+            if (unknownLabels.Count > 0)
+            {
+                var unknown = EditableReferences.Unknown(unknownLabels);
+                Problem(null, unknown.Fr!, unknown.En!);
             }
 
             if (existing is not null && changed.Count > 0 && existing.Revision is RevisionKind.Unchanged or RevisionKind.Renumbered)
@@ -317,10 +329,19 @@ public static class ImportTable
         /// The cell sets the sheet's language; the other stays. A cell that only shows the other language, marked as the
         /// export marks a missing translation, leaves the text as it was.
         /// </summary>
-        private static BilingualText Side(BilingualText stored, string? cell, Language language)
+        /// <summary>
+        /// The text with the file's language side replaced by <paramref name="cell"/>, unless the cell says what the export
+        /// wrote for it (<paramref name="exported"/>: references as numbers; a missing side as the other language marked).
+        /// </summary>
+        private static BilingualText Side(BilingualText stored, BilingualText exported, string? cell, Language language)
         {
             var other = language.Other();
-            if (cell is not null && stored.In(language) is null && stored.In(other) is { } otherText
+            if (cell is not null && cell == exported.In(language))
+            {
+                return stored;
+            }
+
+            if (cell is not null && stored.In(language) is null && exported.In(other) is { } otherText
                 && cell == ProgrammeTable.FallbackMark(other) + otherText)
             {
                 return stored;
