@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Browser.Tests.Pages;
@@ -64,6 +65,8 @@ public sealed class EditConflictJourney(BrowserApp app) : IAsyncLifetime
         await Expect(second.ActivityTitle).ToHaveValueAsync(secondTitle);
         await Expect(second.Kpi).ToHaveValueAsync(firstKpi);
         await ScreenshotAsync(secondEditor, $"edit-conflict-{language}");
+        var axe = await secondEditor.RunAxe();
+        Assert.Empty(axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}"));
 
         // The first editor's changes are what is saved; nothing of the second's went in.
         var saved = await ActivityPage.OpenAsync(firstEditor, ui.Reader, activityPath);
