@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Browser.Tests.Pages;
@@ -7,8 +8,9 @@ namespace WorkProgramme.Browser.Tests.Journeys;
 
 /// <summary>
 /// Two editors, each in their own browser, edit the same activity: the one who saves second is told, in the page's
-/// language, that someone saved meanwhile; their input stays in the form, the first editor's change stays saved, and
-/// after a reload they save on top of it.
+/// language, that someone saved meanwhile. The field they left untouched now holds the first editor's value, the field
+/// both changed keeps their text with the first editor's shown beside it, and saving the form as it stands keeps both
+/// editors' changes.
 /// </summary>
 [Collection(EditCollection.Name)]
 public sealed class EditConflictJourney(BrowserApp app) : IAsyncLifetime
@@ -22,7 +24,7 @@ public sealed class EditConflictJourney(BrowserApp app) : IAsyncLifetime
     [Theory]
     [InlineData("fr")]
     [InlineData("en")]
-    public async Task The_second_editor_to_save_sees_the_conflict_keeps_their_text_and_saves_it_after_a_reload_without_undoing_the_first(string language)
+    public async Task The_second_editor_to_save_gets_the_first_ones_change_where_they_changed_nothing_keeps_their_text_and_saves_both(string language)
     {
         var ui = EditorUi.For(language);
         var reference = language == "fr" ? "I.5" : "I.36";
@@ -39,41 +41,44 @@ public sealed class EditConflictJourney(BrowserApp app) : IAsyncLifetime
         var kpi = await first.Kpi.InputValueAsync();
         Assert.False(string.IsNullOrWhiteSpace(title) || string.IsNullOrWhiteSpace(kpi), $"{reference} has a title and a KPI in {language}");
         var firstKpi = $"{kpi} (A {run})";
+        var firstTitle = $"{title} (A {run})";
         var secondTitle = $"{title} (B {run})";
 
-        // The first editor changes the KPI and saves.
+        // The first editor changes the KPI and the title, and saves.
         await ReportPage.TypeOverAsync(first.Kpi, firstKpi);
+        await ReportPage.TypeOverAsync(first.ActivityTitle, firstTitle);
         await first.SaveAsync();
         await Expect(first.Kpi).ToHaveValueAsync(firstKpi);
 
-        // The second, on the version they opened, changes the title and saves: refused, their text kept, the first's shown.
+        // The second, on the version they opened, changes the title only and saves: refused; the KPI they left now holds
+        // the first editor's, their title is kept and the first editor's is shown beside it.
         await ReportPage.TypeOverAsync(second.ActivityTitle, secondTitle);
         await second.SaveIntoConflictAsync();
         await Expect(secondEditor.Locator("html")).ToHaveAttributeAsync("lang", language);
         await Expect(second.Conflict).ToHaveAttributeAsync("role", "alert");
         await Expect(second.Conflict).ToContainTextAsync(ui.ConflictTitle);
         await Expect(second.Conflict).ToContainTextAsync(ui.ConflictHelp);
-        await Expect(second.TheirValue(second.ConflictLabel(ui.KpiLegend))).ToContainTextAsync(ui.TheirValue);
-        await Expect(second.TheirValue(second.ConflictLabel(ui.KpiLegend))).ToContainTextAsync(firstKpi);
-        await Expect(second.TheirValue(second.ConflictLabel(ui.TitleLegend))).ToContainTextAsync(title);
+        await Expect(second.TakenFromTheirs).ToHaveTextAsync($"{ui.TakenFromTheirs} {second.ConflictLabel(ui.KpiLegend)}");
+        await Expect(second.TheirValue(second.ConflictLabel(ui.KpiLegend))).ToHaveCountAsync(0);
+        await Expect(second.TheirValue(second.ConflictLabel(ui.TitleLegend))).ToContainTextAsync(ui.TheirValue);
+        await Expect(second.TheirValue(second.ConflictLabel(ui.TitleLegend))).ToContainTextAsync(firstTitle);
         await Expect(second.ActivityTitle).ToHaveValueAsync(secondTitle);
-        await Expect(second.Kpi).ToHaveValueAsync(kpi);
+        await Expect(second.Kpi).ToHaveValueAsync(firstKpi);
         await ScreenshotAsync(secondEditor, $"edit-conflict-{language}");
+        var axe = await secondEditor.RunAxe();
+        Assert.Empty(axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}"));
 
-        // The first editor's change is what is saved; nothing of the second's went in.
+        // The first editor's changes are what is saved; nothing of the second's went in.
         var saved = await ActivityPage.OpenAsync(firstEditor, ui.Reader, activityPath);
         await Expect(saved.Field(ui.KpiLegend)).ToContainTextAsync(firstKpi);
-        await Expect(saved.Title).ToHaveTextAsync(title);
+        await Expect(saved.Title).ToHaveTextAsync(firstTitle);
 
-        // The second editor copies their title, reloads the form (now on the first editor's version) and saves it again.
-        var kept = await second.ActivityTitle.InputValueAsync();
-        await secondEditor.GotoAsync(editPath);
-        second = await EditActivityPage.ShownAsync(secondEditor, ui);
+        // The second editor saves the form as it stands: their title replaces the first's, the first's KPI stays.
+        await second.SaveAsync();
         await Expect(second.Conflict).ToHaveCountAsync(0);
         await Expect(second.Kpi).ToHaveValueAsync(firstKpi);
-        await Expect(second.ActivityTitle).ToHaveValueAsync(title);
-        await ReportPage.TypeOverAsync(second.ActivityTitle, kept);
-        await second.SaveAsync();
+        await Expect(second.ActivityTitle).ToHaveValueAsync(secondTitle);
+        Assert.Equal(editPath, new Uri(secondEditor.Url).AbsolutePath);
 
         saved = await ActivityPage.OpenAsync(firstEditor, ui.Reader, activityPath);
         await Expect(saved.Title).ToHaveTextAsync(secondTitle);

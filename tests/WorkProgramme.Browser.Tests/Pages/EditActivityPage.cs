@@ -7,7 +7,8 @@ namespace WorkProgramme.Browser.Tests.Pages;
 
 /// <summary>
 /// /programmes/{slug}/activities/{id}/edit: the activity's fields, French and English side by side. The form carries the
-/// row version it was opened on; a save on a stale one shows the conflict with the other editor's values.
+/// row version and the values it was opened with; a save on a stale one takes the other editor's values where the user
+/// changed nothing and shows the conflict with their values where both changed a field.
 /// </summary>
 public sealed partial class EditActivityPage(IPage page, EditorUi ui)
 {
@@ -39,8 +40,11 @@ public sealed partial class EditActivityPage(IPage page, EditorUi ui)
 
     public ILocator SavedMessage => page.GetByRole(AriaRole.Status).Filter(new() { HasText = ui.Saved });
 
-    /// <summary>The alert that says someone else saved meanwhile, with their values where they differ from the form.</summary>
+    /// <summary>The alert that says someone else saved meanwhile, with their values where both changed a field.</summary>
     public ILocator Conflict => page.Locator("#conflict");
+
+    /// <summary>The line of the conflict naming the fields that took the other editor's values, the user having left them.</summary>
+    public ILocator TakenFromTheirs => Conflict.Locator("#conflict-taken");
 
     /// <summary>What the other editor saved in the field the conflict list names <paramref name="label"/> (e.g. "Activités (FR)").</summary>
     public ILocator TheirValue(string label) =>

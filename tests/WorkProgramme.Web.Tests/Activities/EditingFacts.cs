@@ -185,19 +185,142 @@ public sealed class EditingFacts(WebAppFactory app) : IClassFixture<WebAppFactor
         Assert.Contains("Spring 2026 (CTP)", page.QuerySelector(".milestones").Text(), StringComparison.Ordinal);
     }
 
-    /// <summary>The form as a browser would submit it: hidden fields, ticked boxes (repeated names), selects, text areas.</summary>
-    private static async Task<List<KeyValuePair<string, string>>> FormAsync(HttpClient client, string url)
+    [Theory]
+    [InlineData("fr", 11)]
+    [InlineData("en", 12)]
+    public async Task On_a_conflict_the_fields_left_untouched_take_the_other_editors_values_and_saving_the_form_as_shown_keeps_both_changes(
+        string language, int number)
     {
-        var page = await client.GetPageAsync(url);
+        var id = await ActivityIdAsync("time-bound", number);
+        var url = $"/programmes/{SeedFile.PtcSlug}/activities/{id}/edit";
+        var a = await app.SignedInClientAsync(Roles.Editor, "CTP", acceptLanguage: language);
+        var b = await app.SignedInClientAsync(Roles.Editor, null, acceptLanguage: language);
+        var aForm = await FormAsync(a, url);
+        var bPage = await b.GetPageAsync(url);
+        var bForm = FormOf(bPage);
+        var before = (await GetAsync(app.ClientIn(null), id)).Activity;
+        var planAddedByB = bPage.QuerySelectorAll("input[name='Form.PlanCodes']").First(i => !i.HasAttribute("checked")).GetAttribute("value")!;
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var kpiByB = $"Indicateur revu par B {run}";
+        var titleByA = $"Titre revu par A {run}";
+
+        Set(bForm, "Form.KpiFr", kpiByB);
+        bForm.Add(KeyValuePair.Create("Form.PlanCodes", planAddedByB));
+        Assert.Equal(HttpStatusCode.Redirect, (await b.PostAsync(url, new FormUrlEncodedContent(bForm))).StatusCode);
+        Set(aForm, "Form.TitleFr", titleByA);
+        var conflict = await a.PostAsync(url, new FormUrlEncodedContent(aForm));
+
+        Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await conflict.Content.ReadAsStringAsync());
+        Assert.NotNull(page.QuerySelector("#conflict"));
+        Assert.Equal(titleByA, page.QuerySelector("textarea[name='Form.TitleFr']")!.TextContent.Trim());
+        Assert.Equal(kpiByB, page.QuerySelector("textarea[name='Form.KpiFr']")!.TextContent.Trim());
+        Assert.True(page.QuerySelector($"input[name='Form.PlanCodes'][value='{planAddedByB}']")!.HasAttribute("checked"));
+        // Neither field was changed by both: nothing is listed as a clash, nothing is marked.
+        Assert.Empty(page.QuerySelectorAll("#conflict dt"));
+        Assert.Empty(page.QuerySelectorAll(".field--conflict"));
+        var taken = page.QuerySelector("#conflict-taken").Text();
+        Assert.Equal(language == "fr"
+                ? "Mis à jour selon sa version, car vous ne les aviez pas modifiés : Plan stratégique de l’OMD, Indicateurs de performance clés (FR)"
+                : "Updated to their version, as you had not changed them: WCO Strategic Plan, Key performance indicators (FR)",
+            taken);
+        Assert.Contains(language == "fr" ? "Vous n’avez modifié aucun des champs que l’autre personne a modifiés" : "You changed none of the fields the other person changed",
+            page.QuerySelector("#conflict").Text(), StringComparison.Ordinal);
+
+        var saved = await a.PostAsync(url, new FormUrlEncodedContent(FormOf(page)));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var after = (await GetAsync(app.ClientIn(null), id)).Activity;
+        Assert.Equal(titleByA, after.Title!.Fr);
+        Assert.Equal(kpiByB, after.Kpi!.Fr);
+        Assert.Equal(before.StrategicPlan.Append(planAddedByB).Order(StringComparer.Ordinal), after.StrategicPlan.Order(StringComparer.Ordinal));
+        Assert.Equal(before.Title!.En, after.Title.En);
+        Assert.Equal(before.Kpi!.En, after.Kpi.En);
+        Assert.Equal(before.Bodies, after.Bodies);
+    }
+
+    [Theory]
+    [InlineData("fr", 13)]
+    [InlineData("en", 14)]
+    public async Task A_field_both_editors_changed_differently_is_listed_with_the_other_value_marked_and_keeps_the_users_value(string language, int number)
+    {
+        var id = await ActivityIdAsync("time-bound", number);
+        var url = $"/programmes/{SeedFile.PtcSlug}/activities/{id}/edit";
+        var a = await app.SignedInClientAsync(Roles.Editor, "CTP", acceptLanguage: language);
+        var b = await app.SignedInClientAsync(Roles.Editor, null, acceptLanguage: language);
+        var aForm = await FormAsync(a, url);
+        var bForm = await FormAsync(b, url);
+        var run = Guid.NewGuid().ToString("N")[..8];
+
+        Set(bForm, "Form.KpiEn", $"Indicators as B put them {run}");
+        Assert.Equal(HttpStatusCode.Redirect, (await b.PostAsync(url, new FormUrlEncodedContent(bForm))).StatusCode);
+        Set(aForm, "Form.KpiEn", $"Indicators as A put them {run}");
+        var conflict = await a.PostAsync(url, new FormUrlEncodedContent(aForm));
+
+        Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await conflict.Content.ReadAsStringAsync());
+        var listed = page.QuerySelectorAll("#conflict dl > div").Select(d => (Field: d.QuerySelector("dt").Text(), Theirs: d.QuerySelector("dd").Text())).ToList();
+        Assert.Equal(
+            [(language == "fr" ? "Indicateurs de performance clés (EN)" : "Key performance indicators (EN)",
+                $"{(language == "fr" ? "Sa version :" : "Their version:")} Indicators as B put them {run}")],
+            listed);
+        var mine = page.QuerySelector("textarea[name='Form.KpiEn']")!;
+        Assert.Equal($"Indicators as A put them {run}", mine.TextContent.Trim());
+        Assert.Contains("field--conflict", mine.ParentElement!.ClassList);
+        Assert.Single(page.QuerySelectorAll(".field--conflict"));
+        Assert.Null(page.QuerySelector("#conflict-taken"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await a.PostAsync(url, new FormUrlEncodedContent(FormOf(page)))).StatusCode);
+        Assert.Equal($"Indicators as A put them {run}", (await GetAsync(app.ClientIn(null), id)).Activity.Kpi!.En);
+    }
+
+    [Fact]
+    public async Task A_field_both_editors_changed_to_the_same_value_is_no_conflict()
+    {
+        var id = await ActivityIdAsync("time-bound", 15);
+        var url = $"/programmes/{SeedFile.PtcSlug}/activities/{id}/edit";
+        var a = await app.SignedInClientAsync(Roles.Editor, "CTP");
+        var b = await app.SignedInClientAsync(Roles.Editor, null);
+        var aForm = await FormAsync(a, url);
+        var bForm = await FormAsync(b, url);
+        var run = Guid.NewGuid().ToString("N")[..8];
+
+        Set(bForm, "Form.ResourcesEn", $"Two officers {run}");
+        Assert.Equal(HttpStatusCode.Redirect, (await b.PostAsync(url, new FormUrlEncodedContent(bForm))).StatusCode);
+        // Trailing blanks, which the save trims away, make no difference.
+        Set(aForm, "Form.ResourcesEn", $"Two officers {run}  ");
+        Set(aForm, "Form.TitleEn", $"A title by A {run}");
+        var conflict = await a.PostAsync(url, new FormUrlEncodedContent(aForm));
+
+        Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await conflict.Content.ReadAsStringAsync());
+        Assert.NotNull(page.QuerySelector("#conflict"));
+        Assert.Empty(page.QuerySelectorAll("#conflict dt"));
+        Assert.DoesNotContain("Resources", page.QuerySelector("#conflict").Text(), StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll(".field--conflict"));
+        Assert.Equal($"A title by A {run}", page.QuerySelector("textarea[name='Form.TitleEn']")!.TextContent.Trim());
+    }
+
+    /// <summary>The form as a browser would submit it: hidden fields, ticked boxes (repeated names), selects, text areas.</summary>
+    private static async Task<List<KeyValuePair<string, string>>> FormAsync(HttpClient client, string url) =>
+        FormOf(await client.GetPageAsync(url));
+
+    private static List<KeyValuePair<string, string>> FormOf(AngleSharp.Html.Dom.IHtmlDocument page)
+    {
         var form = page.QuerySelector("form.form")!;
         var fields = form.QuerySelectorAll("input[type=hidden], input[type=checkbox]:checked")
             .Select(i => KeyValuePair.Create(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))
             .Concat(form.QuerySelectorAll("select").Select(s =>
                 KeyValuePair.Create(s.GetAttribute("name")!, s.QuerySelector("option[selected]")?.GetAttribute("value") ?? "")))
             .Concat(form.QuerySelectorAll("textarea").Select(t => KeyValuePair.Create(t.GetAttribute("name")!, t.TextContent.Trim())))
+            .Select(f => KeyValuePair.Create(f.Key, BrowserLineBreaks(f.Value)))
             .ToList();
         return fields;
     }
+
+    /// <summary>Browsers post every line break in a form as CRLF, whatever the page held.</summary>
+    private static string BrowserLineBreaks(string value) =>
+        value.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal);
 
     private static void Set(List<KeyValuePair<string, string>> fields, string name, string value)
     {

@@ -13,8 +13,9 @@ using WorkProgramme.Web.Infrastructure;
 namespace WorkProgramme.Web.Pages.Programmes;
 
 /// <summary>
-/// Edits one activity, FR and EN side by side. The form carries the row version it was opened on; when someone else
-/// saved meanwhile, the page shows their version beside the user's input, which is kept.
+/// Edits one activity, FR and EN side by side. The form carries the row version it was opened on and the values it
+/// showed then; when someone else saved meanwhile, the fields the user did not touch take their values, the user's
+/// changes are kept, and the fields both changed differently are shown with their version.
 /// </summary>
 public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler retire, MoveActivity.Handler move, WorkProgrammeDb db) : PageModel
 {
@@ -23,6 +24,10 @@ public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler 
 
     [BindProperty]
     public int RowVersion { get; set; }
+
+    /// <summary>The values the form was opened with (hidden fields): the base of the merge on a conflict.</summary>
+    [BindProperty]
+    public ActivityForm Opened { get; set; } = new();
 
     /// <summary>Turn "activité N" in the texts into references to the activities so numbered.</summary>
     [BindProperty]
@@ -51,6 +56,9 @@ public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler 
     /// <summary>On a conflict: what the other person saved.</summary>
     public ActivityForm? Theirs { get; private set; }
 
+    /// <summary>On a conflict: which fields clash and which took the other person's value.</summary>
+    public ActivityMerge? Merge { get; private set; }
+
     public bool Saved { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, Guid id, CancellationToken cancellationToken)
@@ -63,6 +71,7 @@ public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler 
 
         await LoadReferenceAsync(slug, id, current, cancellationToken);
         Form = ActivityForm.From(current.Activity);
+        Opened = ActivityForm.From(current.Activity);
         RowVersion = current.RowVersion;
         Saved = Request.Query.ContainsKey("saved");
         return Page();
@@ -99,6 +108,7 @@ public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler 
 
             await LoadReferenceAsync(slug, id, current, cancellationToken);
             Form = ActivityForm.From(current.Activity);
+            Opened = ActivityForm.From(current.Activity);
             Problems = [new BilingualText("Indiquez le nouveau numéro de l’activité.", "Give the activity's new number.")];
             return Page();
         }
@@ -109,6 +119,7 @@ public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler 
         {
             // Only the number was posted: the activity's fields are shown as they are now.
             Form = ActivityForm.From(now.Activity);
+            Opened = ActivityForm.From(now.Activity);
         }
 
         return await AnswerAsync(outcome, slug, id, cancellationToken, () => $"/programmes/{slug}/activities/{id}/edit?saved=1");
@@ -135,13 +146,26 @@ public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler 
         ModelState.Remove(nameof(LinkReferences));
         if (outcome.Status is EditActivity.Status.Conflict or EditActivity.Status.MissingVersion)
         {
-            // Keep the user's input; show theirs; the next save is made knowingly on top of the current version.
+            // Keep the user's changes, take theirs where the user changed nothing, show where both changed; the next
+            // save is made knowingly on top of the current version, which becomes the form's base.
             Theirs = ActivityForm.From(current.Activity);
+            Merge = OpenedWasPosted() ? ActivityMerge.Of(Opened, Form, Theirs) : ActivityMerge.WithoutBase(Form, Theirs);
+            Form = Merge.Form;
+            Opened = ActivityForm.From(current.Activity);
             RowVersion = current.RowVersion;
+            // The hidden field would otherwise be drawn from the version posted, and the next save refused again.
+            ModelState.Remove(nameof(RowVersion));
         }
 
         return Page();
     }
+
+    /// <summary>
+    /// Whether the post said what the form was opened with. A hand-made one may not, and the binder then makes an empty
+    /// form of nothing, which would read as the user having filled in every field.
+    /// </summary>
+    private bool OpenedWasPosted() =>
+        Request.HasFormContentType && Request.Form.Keys.Any(key => key.StartsWith(nameof(Opened) + ".", StringComparison.Ordinal));
 
     private async Task LoadReferenceAsync(string slug, Guid id, EditActivity.Current current, CancellationToken cancellationToken)
     {
@@ -185,6 +209,33 @@ public sealed class ActivityForm
     public string? DeadlineFr { get; set; }
 
     public string? DeadlineEn { get; set; }
+
+    /// <summary>
+    /// The values as hidden form fields named <paramref name="prefix"/>.Field, a list as one field per item, as the
+    /// model binder reads them back.
+    /// </summary>
+    public IEnumerable<KeyValuePair<string, string>> AsHiddenFields(string prefix)
+    {
+        foreach (var (name, value) in new[]
+        {
+            (nameof(Priority), Priority), (nameof(Linked), Linked), (nameof(TaskType), TaskType), (nameof(LeadBody), LeadBody),
+            (nameof(TitleFr), TitleFr), (nameof(TitleEn), TitleEn), (nameof(ResourcesFr), ResourcesFr), (nameof(ResourcesEn), ResourcesEn),
+            (nameof(KpiFr), KpiFr), (nameof(KpiEn), KpiEn), (nameof(DeadlineFr), DeadlineFr), (nameof(DeadlineEn), DeadlineEn),
+        })
+        {
+            yield return KeyValuePair.Create($"{prefix}.{name}", value ?? "");
+        }
+
+        foreach (var code in PlanCodes)
+        {
+            yield return KeyValuePair.Create($"{prefix}.{nameof(PlanCodes)}", code);
+        }
+
+        foreach (var code in OtherBodies)
+        {
+            yield return KeyValuePair.Create($"{prefix}.{nameof(OtherBodies)}", code);
+        }
+    }
 
     public static ActivityForm From(ActivityDto activity) => new()
     {
@@ -241,6 +292,6 @@ public sealed class ActivityForm
     }).ToList());
 }
 
-/// <summary>What the shared activity fields need: the form, the reference data, and the other person's values on a conflict.</summary>
+/// <summary>What the shared activity fields need: the form, the reference data, and on a conflict the fields that clash.</summary>
 public sealed record ActivityFieldsModel(ActivityForm Form, IReadOnlyList<StrategicPlanElement> PlanElements, IReadOnlyList<Body> Bodies,
-    ActivityForm? Theirs = null);
+    IReadOnlyList<ActivityField>? Conflicts = null);
