@@ -29,6 +29,13 @@ public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler 
     [BindProperty]
     public ActivityForm Opened { get; set; } = new();
 
+    /// <summary>
+    /// The activity each "[[I.12]]" in the texts named when the form was shown (hidden field, "I.12=id;II.3=id"), so that
+    /// a renumbering by someone else meanwhile does not move a reference to another activity.
+    /// </summary>
+    [BindProperty]
+    public string? ShownReferences { get; set; }
+
     /// <summary>Turn "activité N" in the texts into references to the activities so numbered.</summary>
     [BindProperty]
     public bool LinkReferences { get; set; }
@@ -63,7 +70,7 @@ public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler 
 
     public async Task<IActionResult> OnGetAsync(string slug, Guid id, CancellationToken cancellationToken)
     {
-        var current = await edit.CurrentAsync(HttpContext.Viewer(), slug, id, cancellationToken);
+        var current = await edit.EditableAsync(HttpContext.Viewer(), slug, id, cancellationToken);
         if (current is null)
         {
             return NotFound();
@@ -73,20 +80,21 @@ public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler 
         Form = ActivityForm.From(current.Activity);
         Opened = ActivityForm.From(current.Activity);
         RowVersion = current.RowVersion;
+        ShownReferences = EncodeShown(current.ShownReferences);
         Saved = Request.Query.ContainsKey("saved");
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string slug, Guid id, CancellationToken cancellationToken)
     {
-        var current = await edit.CurrentAsync(HttpContext.Viewer(), slug, id, cancellationToken);
+        var current = await edit.EditableAsync(HttpContext.Viewer(), slug, id, cancellationToken);
         if (current is null)
         {
             return NotFound();
         }
 
         var outcome = await edit.HandleAsync(new EditActivity.Command(HttpContext.Viewer(), slug, id, RowVersion,
-            Form.ToContent(current.Activity), LinkReferences), cancellationToken);
+            Form.ToContent(current.Activity), LinkReferences, DecodeShown(ShownReferences)), cancellationToken);
         return await AnswerAsync(outcome, slug, id, cancellationToken, () => $"/programmes/{slug}/activities/{id}/edit?saved=1");
     }
 
@@ -100,7 +108,7 @@ public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler 
     {
         if (MoveTo is not { } number)
         {
-            var current = await edit.CurrentAsync(HttpContext.Viewer(), slug, id, cancellationToken);
+            var current = await edit.EditableAsync(HttpContext.Viewer(), slug, id, cancellationToken);
             if (current is null)
             {
                 return NotFound();
@@ -109,17 +117,19 @@ public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler 
             await LoadReferenceAsync(slug, id, current, cancellationToken);
             Form = ActivityForm.From(current.Activity);
             Opened = ActivityForm.From(current.Activity);
+            ShownReferences = EncodeShown(current.ShownReferences);
             Problems = [new BilingualText("Indiquez le nouveau numéro de l’activité.", "Give the activity's new number.")];
             return Page();
         }
 
         var outcome = await move.HandleAsync(new MoveActivity.Command(HttpContext.Viewer(), slug, id, RowVersion, number), cancellationToken);
         if (outcome.Status is EditActivity.Status.Invalid or EditActivity.Status.Conflict or EditActivity.Status.MissingVersion
-            && await edit.CurrentAsync(HttpContext.Viewer(), slug, id, cancellationToken) is { } now)
+            && await edit.EditableAsync(HttpContext.Viewer(), slug, id, cancellationToken) is { } now)
         {
             // Only the number was posted: the activity's fields are shown as they are now.
             Form = ActivityForm.From(now.Activity);
             Opened = ActivityForm.From(now.Activity);
+            ShownReferences = EncodeShown(now.ShownReferences);
         }
 
         return await AnswerAsync(outcome, slug, id, cancellationToken, () => $"/programmes/{slug}/activities/{id}/edit?saved=1");
@@ -138,7 +148,7 @@ public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler 
                 return Forbid();
         }
 
-        var current = (await edit.CurrentAsync(HttpContext.Viewer(), slug, id, cancellationToken))!;
+        var current = (await edit.EditableAsync(HttpContext.Viewer(), slug, id, cancellationToken))!;
         await LoadReferenceAsync(slug, id, current, cancellationToken);
         Problems = outcome.Problems;
         // A posted value that is not a boolean (a forged form) bound as false; the checkbox is drawn from that, not
@@ -155,9 +165,31 @@ public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler 
             RowVersion = current.RowVersion;
             // The hidden field would otherwise be drawn from the version posted, and the next save refused again.
             ModelState.Remove(nameof(RowVersion));
+            // The user's fields still say what the form showed; the fields taken from theirs say what is shown now.
+            ShownReferences = EncodeShown(DecodeShown(ShownReferences).Concat(current.ShownReferences)
+                .GroupBy(pair => pair.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal));
         }
 
         return Page();
+    }
+
+    private static string EncodeShown(IReadOnlyDictionary<string, Guid> shown) =>
+        string.Join(";", shown.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key}={pair.Value:D}"));
+
+    /// <summary>The posted map; a part that is not "label=id" (a forged form) is left out, and its label names the activity so numbered now.</summary>
+    private static Dictionary<string, Guid> DecodeShown(string? encoded)
+    {
+        var shown = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        foreach (var part in (encoded ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var at = part.IndexOf('=', StringComparison.Ordinal);
+            if (at > 0 && Guid.TryParse(part[(at + 1)..], out var id))
+            {
+                shown[part[..at]] = id;
+            }
+        }
+
+        return shown;
     }
 
     /// <summary>
