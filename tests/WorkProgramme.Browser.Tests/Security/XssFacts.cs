@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using DocumentFormat.OpenXml.Packaging;
@@ -40,43 +39,7 @@ public sealed class XssFacts(BrowserApp app, ITestOutputHelper output) : IClassF
     // The shipped session whose round is published: its decisions are recorded now, its reports were seeded.
     private const string Session = "ctp-243-244";
 
-    public static readonly string[] Payloads =
-    [
-        "<script>__xss('script')</script>",
-        "<img src=x onerror=__xss('img')>",
-        "<svg onload=__xss('svg')>",
-        "\"><img src=x onerror=__xss('attr-dq')>",
-        "'><svg/onload=__xss('attr-sq')>",
-        "</textarea><script>__xss('textarea')</script>",
-        "</title><script>__xss('title')</script>",
-        "<iframe srcdoc=\"<script>parent.__xss('srcdoc')</script>\"></iframe>",
-        "<a href=\"javascript:__xss('js-link')\">link</a>",
-        "[click](javascript:__xss('markdown'))",
-        "<details open ontoggle=__xss('details')>",
-        "\" autofocus onfocus=\"__xss('autofocus')",
-        "<img src=x onerror=alert('dialog')>",
-        "</script><script>__xss('close-script')</script>",
-        "<math><mtext><table><mglyph><style><img src=x onerror=__xss('mxss')>",
-        "{{constructor.constructor('__xss(\"template\")')()}}",
-    ];
-
-    // Style violations count too: the digest preview is styled by classes, not inline styles (decision 0008).
-    private const string Scan = """
-        () => ({
-            handlers: document.querySelectorAll('[onerror],[onload],[ontoggle],[onfocus],[onclick],[onmouseover],iframe[srcdoc],script:not([src])').length
-                + [...document.querySelectorAll('a[href]')].filter(a => a.getAttribute('href').trim().toLowerCase().startsWith('javascript:')).length,
-            violations: (window.__cspViolations || []).length,
-            text: document.body ? document.body.innerText : ''
-        })
-        """;
-
-    private sealed record Scanned(int Handlers, int Violations, string Text);
-
-    private static async Task<Scanned> ScanAsync(IPage page)
-    {
-        var found = await page.EvaluateAsync<System.Text.Json.JsonElement>(Scan);
-        return new Scanned(found.GetProperty("handlers").GetInt32(), found.GetProperty("violations").GetInt32(), found.GetProperty("text").GetString() ?? "");
-    }
+    private static string[] Payloads => XssProbe.Payloads;
 
     private async Task<HttpClient> ApiAsync()
     {
@@ -210,34 +173,13 @@ public sealed class XssFacts(BrowserApp app, ITestOutputHelper output) : IClassF
             ("admin", admin, [.. publicPages, .. signedInPages, .. editorPages, .. adminPages]),
         };
 
-        var executed = new ConcurrentBag<string>();
-        var dialogs = new ConcurrentBag<string>();
-        var htmlResponses = 0;
-        var withCsp = 0;
+        var probe = new XssProbe();
         var visited = 0;
         var failures = new List<string>();
         var seen = new Dictionary<(string Role, string Path), string>();
         foreach (var (name, user, pages) in roles)
         {
-            var page = await app.NewPageAsync("fr-FR");
-            await page.Context.ExposeFunctionAsync("__xss", (string which) => executed.Add($"{name}: {which}"));
-            await page.Context.AddInitScriptAsync("document.addEventListener('securitypolicyviolation', e => (window.__cspViolations = window.__cspViolations || []).push(e.violatedDirective));");
-            page.Dialog += async (_, dialog) =>
-            {
-                dialogs.Add($"{name}: {dialog.Message}");
-                await dialog.DismissAsync();
-            };
-            page.Response += (_, response) =>
-            {
-                if (response.Request.ResourceType == "document" && response.Headers.TryGetValue("content-type", out var type) && type.StartsWith("text/html", StringComparison.Ordinal))
-                {
-                    Interlocked.Increment(ref htmlResponses);
-                    if (response.Headers.TryGetValue("content-security-policy", out var csp) && csp.Contains("script-src 'self'", StringComparison.Ordinal))
-                    {
-                        Interlocked.Increment(ref withCsp);
-                    }
-                }
-            };
+            var page = await probe.PageAsync(app, name);
 
             if (user is { } signedIn)
             {
@@ -248,7 +190,7 @@ public sealed class XssFacts(BrowserApp app, ITestOutputHelper output) : IClassF
             {
                 var response = await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load });
                 visited++;
-                var scanned = await ScanAsync(page);
+                var scanned = await XssProbe.ScanAsync(page);
                 seen[(name, path)] = scanned.Text;
                 if (response?.Ok != true || scanned.Handlers > 0 || scanned.Violations > 0)
                 {
@@ -260,9 +202,7 @@ public sealed class XssFacts(BrowserApp app, ITestOutputHelper output) : IClassF
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
-        Assert.Empty(executed);
-        Assert.Empty(dialogs);
-        Assert.Equal(htmlResponses, withCsp);
+        probe.AssertNothingRan();
 
         // The payloads did reach the pages, as text: every kind of field on a page that shows it.
         var activityPage = $"/programmes/{Slug}/activities/{ids[0]}";
@@ -308,7 +248,7 @@ public sealed class XssFacts(BrowserApp app, ITestOutputHelper output) : IClassF
         output.WriteLine($"payloads={Payloads.Length} activities={targets.Count} fields: activity 4 (title, kpi; fr/en), report 6 (narrative, next steps, " +
             $"milestone; fr/en), comments={2 * targets.Count}, decisions={targets.Count} (text fr/en, symbol), places={places.Count}, " +
             $"user names={officers.Count + 3} and units={officers.Count + 1}; roles={roles.Length} pages visited={visited} " +
-            $"html responses={htmlResponses} with CSP={withCsp} executions={executed.Count} dialogs={dialogs.Count}");
+            $"html responses={probe.HtmlResponses} with CSP={probe.WithCsp} executions={probe.Executed.Count} dialogs={probe.Dialogs.Count}");
     }
 
     /// <summary>Payload <paramref name="i"/> behind a label that says which field holds it, so a page can be checked for that field.</summary>

@@ -118,6 +118,23 @@ public sealed class SpreadsheetPageFacts(WebAppFactory app) : IClassFixture<WebA
         Assert.Equal(before, await app.Database.ContentHashAsync());
     }
 
+    [Theory]
+    [InlineData(256)]
+    [InlineData(20_000)]
+    public async Task A_file_name_longer_than_a_disk_allows_is_refused_in_words_however_long(int length)
+    {
+        // Past 16 KB of part headers the form could not be read at all: a bare 400 page, with no reason given.
+        var editor = await app.SignedInClientAsync(Roles.Editor, "CTP", acceptLanguage: "en");
+        var workbook = await DownloadAsync(editor, "en");
+
+        var refused = await PageOf(await UploadAsync(editor, workbook, new string('a', length - ".xlsx".Length) + ".xlsx"));
+        var longest = await PageOf(await UploadAsync(editor, workbook, new string('a', 255 - ".xlsx".Length) + ".xlsx"));
+
+        Assert.Contains("The file name is too long (at most 255 characters)", refused.QuerySelector("#import-problems")!.Text(), StringComparison.Ordinal);
+        Assert.Null(refused.QuerySelector("#import-preview"));
+        Assert.NotNull(longest.QuerySelector("#import-preview"));
+    }
+
     [Fact]
     public async Task An_upload_without_the_antiforgery_token_is_refused()
     {

@@ -14,11 +14,16 @@ namespace WorkProgramme.Web.Pages.Programmes;
 /// the change is applied all or nothing. A refused file shows its problems (sheet, row, column) and changes nothing.
 /// </summary>
 [RequestSizeLimit(UploadLimit)]
-[RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
+// The part headers may take the whole body: with the default 16 KB, a longer file name made the form unreadable, and the
+// antiforgery check answered a bare 400 before the page could say why. Names are refused in words below instead.
+[RequestFormLimits(MultipartBodyLengthLimit = UploadLimit, MultipartHeadersLengthLimit = (int)UploadLimit)]
 public sealed class ImportModel(ImportTable.Handler handler, PendingUploads uploads, WorkProgrammeDb db) : PageModel
 {
     /// <summary>The file itself plus the form around it.</summary>
     public const long UploadLimit = OfficePackageGuard.MaxFileBytes + (64 * 1024);
+
+    /// <summary>What Windows, macOS and Linux allow a file name: a longer one was not chosen on a disk.</summary>
+    public const int MaxFileNameLength = 255;
 
     public string Slug { get; private set; } = "";
 
@@ -52,6 +57,12 @@ public sealed class ImportModel(ImportTable.Handler handler, PendingUploads uplo
         if (upload is null || upload.Length == 0)
         {
             return Refuse("Choisissez un fichier .xlsx ou .docx.", "Choose an .xlsx or .docx file.");
+        }
+
+        if (FileName!.Length > MaxFileNameLength)
+        {
+            return Refuse($"Le nom du fichier est trop long (au plus {MaxFileNameLength} caractères) : renommez-le, puis envoyez-le de nouveau.",
+                $"The file name is too long (at most {MaxFileNameLength} characters): rename the file, then upload it again.");
         }
 
         if (kind is null)
@@ -136,7 +147,9 @@ public sealed class ImportModel(ImportTable.Handler handler, PendingUploads uplo
     {
         if (Problems.Count > 0)
         {
-            SecurityLog.ImportRejected(SecurityLog.For(HttpContext), SecurityLog.UserOf(HttpContext), Slug, FileName, Problems.Count,
+            // A name over the limit is logged cut to it: the log is no place for 10 MB of file name.
+            SecurityLog.ImportRejected(SecurityLog.For(HttpContext), SecurityLog.UserOf(HttpContext), Slug,
+                FileName is { Length: > MaxFileNameLength } ? FileName[..MaxFileNameLength] + "…" : FileName, Problems.Count,
                 Problems[0].Describe(Domain.Common.Language.En));
         }
     }
