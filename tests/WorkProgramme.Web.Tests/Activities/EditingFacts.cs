@@ -5,6 +5,7 @@ using System.Text.Json;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Users;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Domain.Activities;
 using WorkProgramme.Testing;
 
 namespace WorkProgramme.Web.Tests.Activities;
@@ -299,6 +300,34 @@ public sealed class EditingFacts(WebAppFactory app) : IClassFixture<WebAppFactor
         Assert.DoesNotContain("Resources", page.QuerySelector("#conflict").Text(), StringComparison.Ordinal);
         Assert.Empty(page.QuerySelectorAll(".field--conflict"));
         Assert.Equal($"A title by A {run}", page.QuerySelector("textarea[name='Form.TitleEn']")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task The_edit_form_shows_a_reference_as_section_and_number_and_saving_it_as_shown_keeps_the_reference()
+    {
+        var target = await ActivityIdAsync("permanent", 2);
+        var id = await ActivityIdAsync("permanent", 7);
+        var script = await app.ApiClientAsync(Roles.Editor, "CTP");
+        var (activity, etag) = await GetAsync(script, id);
+        // The API takes the label too, as the form writes it.
+        var put = await PutAsync(script, id, activity with { Kpi = new TextPair("Voir l’activité [[II.2]].", "See activity [[II.2]].") }, etag);
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        var stored = (await GetAsync(script, id)).Activity.Kpi!;
+        Assert.Equal($"See activity {ActivityReferences.Token(target)}.", stored.En);
+
+        var url = $"/programmes/{SeedFile.PtcSlug}/activities/{id}/edit";
+        var editor = await app.SignedInClientAsync(Roles.Editor, "CTP", "fr");
+        var page = await editor.GetPageAsync(url);
+        Assert.Equal("Voir l’activité [[II.2]].", page.QuerySelector("textarea[name='Form.KpiFr']")!.TextContent.Trim());
+        Assert.Equal($"II.2={target:D}", page.QuerySelector("input[name=ShownReferences]")!.GetAttribute("value"));
+        Assert.DoesNotContain("[[activity:", page.QuerySelector("form.form")!.InnerHtml, StringComparison.Ordinal);
+
+        var form = FormOf(page);
+        Set(form, "Form.TitleEn", form.Single(f => f.Key == "Form.TitleEn").Value + " (edited)");
+        var response = await editor.PostAsync(url, new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal((stored.Fr, stored.En), ((await GetAsync(script, id)).Activity.Kpi!.Fr, (await GetAsync(script, id)).Activity.Kpi!.En));
     }
 
     /// <summary>The form as a browser would submit it: hidden fields, ticked boxes (repeated names), selects, text areas.</summary>
