@@ -237,26 +237,12 @@ public sealed class ImportXssFacts(BrowserApp app, ITestOutputHelper output) : I
             ("editor", editor, [.. publicPages, .. editorPages]),
             ("admin", admin, [.. publicPages, .. editorPages, .. adminPages]),
         };
-        var seen = new Dictionary<(string Role, string Path), string>();
-        foreach (var (name, user, pages) in roles)
-        {
-            var page = await probe.PageAsync(app, name);
-            if (user is { } signedIn)
+        var seen = await probe.VisitAsync(app, roles.Select(r => new XssProbe.Visit(r.Name, r.User?.Email, r.User?.Password, r.Pages)),
+            (name, path, status, scanned) =>
             {
-                await (await SignInPage.OpenAsync(page, RoundUi.Fr)).SignInAsync(signedIn.Email, signedIn.Password);
-            }
-
-            foreach (var path in pages)
-            {
-                var response = await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load });
                 visited++;
-                var found = await XssProbe.ScanAsync(page);
-                seen[(name, path)] = found.Text;
-                Check(failures, $"{name} {path}", response?.Status ?? 0, found, null);
-            }
-
-            await page.Context.CloseAsync();
-        }
+                Check(failures, $"{name} {path}", status, scanned, null);
+            });
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         probe.AssertNothingRan();

@@ -176,30 +176,15 @@ public sealed class XssFacts(BrowserApp app, ITestOutputHelper output) : IClassF
         var probe = new XssProbe();
         var visited = 0;
         var failures = new List<string>();
-        var seen = new Dictionary<(string Role, string Path), string>();
-        foreach (var (name, user, pages) in roles)
-        {
-            var page = await probe.PageAsync(app, name);
-
-            if (user is { } signedIn)
+        var seen = await probe.VisitAsync(app, roles.Select(r => new XssProbe.Visit(r.Name, r.User?.Email, r.User?.Password, r.Pages)),
+            (name, path, status, scanned) =>
             {
-                await (await SignInPage.OpenAsync(page, RoundUi.Fr)).SignInAsync(signedIn.Email, signedIn.Password);
-            }
-
-            foreach (var path in pages)
-            {
-                var response = await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load });
                 visited++;
-                var scanned = await XssProbe.ScanAsync(page);
-                seen[(name, path)] = scanned.Text;
-                if (response?.Ok != true || scanned.Handlers > 0 || scanned.Violations > 0)
+                if (status is < 200 or > 299 || scanned.Handlers > 0 || scanned.Violations > 0)
                 {
-                    failures.Add($"{name} {path}: status {response?.Status}, {scanned.Handlers} handler(s) or inline script(s), {scanned.Violations} CSP violation(s)");
+                    failures.Add($"{name} {path}: status {status}, {scanned.Handlers} handler(s) or inline script(s), {scanned.Violations} CSP violation(s)");
                 }
-            }
-
-            await page.Context.CloseAsync();
-        }
+            });
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         probe.AssertNothingRan();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Playwright;
+using WorkProgramme.Browser.Tests.Pages;
 
 namespace WorkProgramme.Browser.Tests.Security;
 
@@ -84,6 +85,42 @@ public sealed class XssProbe
     {
         var found = await page.EvaluateAsync<System.Text.Json.JsonElement>(Scan);
         return new Scanned(found.GetProperty("handlers").GetInt32(), found.GetProperty("violations").GetInt32(), found.GetProperty("text").GetString() ?? "");
+    }
+
+    /// <summary>One role's round: who signs in (no e-mail: the public) and the pages they open.</summary>
+    public sealed record Visit(string Role, string? Email, string? Password, IReadOnlyList<string> Pages);
+
+    /// <summary>
+    /// Opens each visit's pages in a fresh browser context of its own, signed in first when the visit names a user, and
+    /// scans each page; <paramref name="onPage"/> is told each page's role, path, status and scan. What each page showed
+    /// as text, by role and path.
+    /// </summary>
+    public async Task<Dictionary<(string Role, string Path), string>> VisitAsync(BrowserApp app, IEnumerable<Visit> visits,
+        Action<string, string, int, Scanned> onPage)
+    {
+        ArgumentNullException.ThrowIfNull(visits);
+        ArgumentNullException.ThrowIfNull(onPage);
+        var seen = new Dictionary<(string Role, string Path), string>();
+        foreach (var visit in visits)
+        {
+            var page = await PageAsync(app, visit.Role);
+            if (visit.Email is { } email)
+            {
+                await (await SignInPage.OpenAsync(page, RoundUi.Fr)).SignInAsync(email, visit.Password ?? "");
+            }
+
+            foreach (var path in visit.Pages)
+            {
+                var response = await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load });
+                var scanned = await ScanAsync(page);
+                seen[(visit.Role, path)] = scanned.Text;
+                onPage(visit.Role, path, response?.Status ?? 0, scanned);
+            }
+
+            await page.Context.CloseAsync();
+        }
+
+        return seen;
     }
 
     /// <summary>Nothing ran, no dialog opened, and every HTML response carried the CSP.</summary>
