@@ -129,18 +129,15 @@ public static class EditActivity
                 : await HandleAsync(new Command(command.Viewer, command.Slug, command.ActivityId, command.ExpectedRowVersion, content), cancellationToken);
         }
 
-        /// <summary>The activity in the latest version the viewer may see; null when there is none.</summary>
-        public async Task<Current?> CurrentAsync(Viewer viewer, string slug, Guid activityId, CancellationToken cancellationToken)
-        {
-            var snapshot = await ProgrammeSnapshot.LoadAsync(db, slug, null, viewer, cancellationToken);
-            var row = snapshot?.Version.Activities.SingleOrDefault(a => a.ActivityId == activityId);
-            return snapshot is null || row is null
-                ? null
-                : new Current(ExportProgramme.Handler.ToDto(row, snapshot.Reports.GetValueOrDefault(activityId)), row.RowVersion);
-        }
+        /// <summary>The activity in the latest version the viewer may see, references as stored; null when there is none.</summary>
+        public Task<Current?> CurrentAsync(Viewer viewer, string slug, Guid activityId, CancellationToken cancellationToken) =>
+            LoadAsync(viewer, slug, activityId, editable: false, cancellationToken);
 
         /// <summary>The activity as the edit form shows it: its references as "[[I.12]]" labels, with the activity each names.</summary>
-        public async Task<Current?> EditableAsync(Viewer viewer, string slug, Guid activityId, CancellationToken cancellationToken)
+        public Task<Current?> EditableAsync(Viewer viewer, string slug, Guid activityId, CancellationToken cancellationToken) =>
+            LoadAsync(viewer, slug, activityId, editable: true, cancellationToken);
+
+        private async Task<Current?> LoadAsync(Viewer viewer, string slug, Guid activityId, bool editable, CancellationToken cancellationToken)
         {
             var snapshot = await ProgrammeSnapshot.LoadAsync(db, slug, null, viewer, cancellationToken);
             var row = snapshot?.Version.Activities.SingleOrDefault(a => a.ActivityId == activityId);
@@ -149,7 +146,7 @@ public static class EditActivity
                 return null;
             }
 
-            var shown = EditableReferences.Show(row, snapshot.Version);
+            var shown = editable ? EditableReferences.Show(row, snapshot.Version) : new Dictionary<string, Guid>();
             return new Current(ExportProgramme.Handler.ToDto(row, snapshot.Reports.GetValueOrDefault(activityId)), row.RowVersion)
             {
                 ShownReferences = shown,
