@@ -27,7 +27,7 @@ public sealed class DashboardBrowserFacts(BrowserApp app) : IAsyncLifetime
         await Assertions.Expect(dashboard.LinkRule).ToContainTextAsync(ruleBroken);
         var box = await dashboard.ChartImage("coverage").BoundingBoxAsync();
         Assert.True(box is { Width: > 300, Height: > 200 }, "the coverage chart is drawn at a readable size");
-        await Screenshot($"dashboard-{language}");
+        await Screenshots.SaveAsync(page, $"dashboard-{language}", fullPage: true);
 
         var violations = (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(violations.Count == 0, string.Join("\n", violations.Select(v => $"{v.Id}: {v.Help} {string.Join(", ", v.Nodes.Select(n => n.Target))}")));
@@ -44,14 +44,7 @@ public sealed class DashboardBrowserFacts(BrowserApp app) : IAsyncLifetime
         await Assertions.Expect(dashboard.ChooseForm).ToBeHiddenAsync();
         await Assertions.Expect(dashboard.ChartImage("coverage")).ToBeVisibleAsync();
         await Assertions.Expect(dashboard.Chart("coverage").Locator("table")).ToBeVisibleAsync();
-        await Screenshot("dashboard-print");
-    }
-
-    private async Task Screenshot(string name)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        await Screenshots.SaveAsync(page, "dashboard-print", fullPage: true);
     }
 
     public async Task DisposeAsync()

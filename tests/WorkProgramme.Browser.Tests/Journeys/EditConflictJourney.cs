@@ -64,7 +64,7 @@ public sealed class EditConflictJourney(BrowserApp app) : IAsyncLifetime
         await Expect(second.TheirValue(second.ConflictLabel(ui.TitleLegend))).ToContainTextAsync(firstTitle);
         await Expect(second.ActivityTitle).ToHaveValueAsync(secondTitle);
         await Expect(second.Kpi).ToHaveValueAsync(firstKpi);
-        await ScreenshotAsync(secondEditor, $"edit-conflict-{language}");
+        await Screenshots.SaveAsync(secondEditor, $"edit-conflict-{language}");
         var axe = await secondEditor.RunAxe();
         Assert.Empty(axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}"));
 
@@ -95,13 +95,6 @@ public sealed class EditConflictJourney(BrowserApp app) : IAsyncLifetime
         pages.Add(page);
         await (await SignInPage.OpenAsync(page, RoundUi.For(language))).SignInAsync(user.Email, user.Password);
         return page;
-    }
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png") });
     }
 
     public async Task DisposeAsync()

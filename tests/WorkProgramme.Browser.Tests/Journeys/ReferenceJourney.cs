@@ -36,20 +36,13 @@ public sealed class ReferenceJourney(BrowserApp app) : IAsyncLifetime
 
         await Expect(edit.Kpi).ToHaveValueAsync(kpi);
         await edit.Kpi.ScrollIntoViewIfNeededAsync();
-        await ScreenshotAsync(editor, $"edit-reference-{language}");
+        await Screenshots.SaveAsync(editor, $"edit-reference-{language}");
         var activityPath = new Uri(editor.Url).AbsolutePath[..^"/edit".Length];
         var activity = await ActivityPage.OpenAsync(editor, ui.Reader, activityPath);
         var link = activity.Field(ui.KpiLegend).Locator("a.xref");
         await Expect(link).ToHaveTextAsync("2");
         await Expect(link).ToHaveAttributeAsync("href", targetPath);
         await Expect(activity.Field(ui.KpiLegend)).Not.ToContainTextAsync("[[");
-    }
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png") });
     }
 
     public async Task DisposeAsync()
