@@ -41,46 +41,6 @@ public static class RedlineDocx
         return writer.Summary;
     }
 
-    /// <summary>
-    /// The rows of both versions in one order: the longest run of rows kept in the same order is paired; what is left of
-    /// the older version is deleted where it stood, of the newer inserted where it stands (deletions first).
-    /// </summary>
-    internal static List<(AnnexRow? Old, AnnexRow? New)> Merge(IReadOnlyList<AnnexRow> older, IReadOnlyList<AnnexRow> newer)
-    {
-        var n = older.Count;
-        var m = newer.Count;
-        var common = new int[n + 1, m + 1];
-        for (var i = n - 1; i >= 0; i--)
-        {
-            for (var j = m - 1; j >= 0; j--)
-            {
-                common[i, j] = older[i].ActivityId == newer[j].ActivityId
-                    ? common[i + 1, j + 1] + 1
-                    : Math.Max(common[i + 1, j], common[i, j + 1]);
-            }
-        }
-
-        var merged = new List<(AnnexRow?, AnnexRow?)>(n + m);
-        int x = 0, y = 0;
-        while (x < n || y < m)
-        {
-            if (x < n && y < m && older[x].ActivityId == newer[y].ActivityId)
-            {
-                merged.Add((older[x++], newer[y++]));
-            }
-            else if (y == m || (x < n && common[x + 1, y] >= common[x, y + 1]))
-            {
-                merged.Add((older[x++], null));
-            }
-            else
-            {
-                merged.Add((null, newer[y++]));
-            }
-        }
-
-        return merged;
-    }
-
     private sealed class Writer(AnnexDocument older, Language language, string author, DateTime date)
     {
         private int nextId = 1;
@@ -98,7 +58,7 @@ public static class RedlineDocx
         {
             var oldSection = older.Sections.Single(s => s.Section == section.Section);
             var rows = new List<TableRow>();
-            foreach (var (oldRow, newRow) in Merge(oldSection.Rows, section.Rows))
+            foreach (var (oldRow, newRow) in ProgrammeDiff.Create(oldSection.Rows, section.Rows, r => r.ActivityId ?? Guid.Empty).Sequence)
             {
                 rows.Add((oldRow, newRow) switch
                 {

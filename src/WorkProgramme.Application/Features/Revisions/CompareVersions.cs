@@ -118,9 +118,15 @@ public static class CompareVersions
     {
         var oldRows = from.Rows.Where(r => !r.IsDeleted).ToDictionary(r => r.ActivityId);
         var newRows = to.Rows.Where(r => !r.IsDeleted).ToDictionary(r => r.ActivityId);
+        // The newer version's rows include those it marks deleted: a retired row keeps the place it has there.
+        var diff = ProgrammeDiff.Create(
+            from.Rows.Where(r => !r.IsDeleted).ToList(),
+            to.Rows.Where(r => oldRows.ContainsKey(r.ActivityId) || newRows.ContainsKey(r.ActivityId)).ToList(),
+            r => r.ActivityId);
         var comparisons = new List<ActivityComparison>();
-        foreach (var id in DocumentOrder(from, to, oldRows, newRows))
+        foreach (var pair in diff.Activities)
         {
+            var id = (pair.New ?? pair.Old)!.ActivityId;
             var before = oldRows.GetValueOrDefault(id);
             var after = newRows.GetValueOrDefault(id);
             comparisons.Add(new ActivityComparison(id, before?.Section, before?.Number, after?.Section, after?.Number,
@@ -140,29 +146,6 @@ public static class CompareVersions
 
     private static ComparedVersion Describe(ProgrammeSnapshot snapshot) =>
         new(snapshot.Version.Label, snapshot.Version.DocumentSymbol, snapshot.Version.State, snapshot.StatusSessionKey);
-
-    /// <summary>
-    /// The newer version's order, rows of both versions included; a row retired without leaving a deleted row behind is
-    /// put after the row that preceded it in the older version.
-    /// </summary>
-    private static List<Guid> DocumentOrder(ProgrammeSnapshot from, ProgrammeSnapshot to,
-        Dictionary<Guid, ActivityVersion> oldRows, Dictionary<Guid, ActivityVersion> newRows)
-    {
-        var order = to.Rows.Select(r => r.ActivityId).Where(id => oldRows.ContainsKey(id) || newRows.ContainsKey(id)).ToList();
-        Guid? previous = null;
-        foreach (var row in from.Rows.Where(r => !r.IsDeleted))
-        {
-            if (!order.Contains(row.ActivityId))
-            {
-                var at = previous is { } p ? order.IndexOf(p) + 1 : order.FindIndex(id => newRows.GetValueOrDefault(id)?.Section == row.Section);
-                order.Insert(at < 0 ? order.Count : at, row.ActivityId);
-            }
-
-            previous = row.ActivityId;
-        }
-
-        return order;
-    }
 
     private static List<FieldComparison> Fields(ActivityVersion? before, ProgrammeSnapshot from, ActivityVersion? after, ProgrammeSnapshot to)
     {
