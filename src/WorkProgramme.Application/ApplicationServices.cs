@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using WorkProgramme.Application.Auditing;
+using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Features.Activities;
 using WorkProgramme.Application.Features.Assignments;
-using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Features.Checks;
 using WorkProgramme.Application.Features.Decisions;
 using WorkProgramme.Application.Features.Comments;
@@ -84,8 +83,8 @@ public static class ApplicationServices
         services.AddSingleton<PdfConverter>();
         services.AddScoped<ExportAnnex.Handler>();
         services.AddScoped<ExportRedline.Handler>();
-        services.AddScoped<Features.Spreadsheets.ExportSpreadsheet.Handler>();
-        services.AddScoped<Features.Spreadsheets.ImportTable.Handler>();
+        services.AddScoped<Features.OfficeTables.ExportSpreadsheet.Handler>();
+        services.AddScoped<Features.OfficeTables.ImportTable.Handler>();
         services.AddScoped<ProgrammeVersions.Handler>();
         services.AddScoped<CompareVersions.Handler>();
         services.AddScoped<Dashboard.Handler>();

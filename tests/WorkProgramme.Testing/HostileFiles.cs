@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using WorkProgramme.Application.Features.Spreadsheets;
+using WorkProgramme.Application.Features.OfficeTables;
 using WorkProgramme.Domain.Common;
 
 namespace WorkProgramme.Testing;

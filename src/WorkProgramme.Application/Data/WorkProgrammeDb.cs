@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using WorkProgramme.Application.Auditing;
+using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Bodies;

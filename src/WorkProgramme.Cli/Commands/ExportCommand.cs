@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WorkProgramme.Application.Features.Backup;
 using WorkProgramme.Application.Features.Documents;
 using WorkProgramme.Application.Features.Interchange;
-using WorkProgramme.Application.Features.Spreadsheets;
+using WorkProgramme.Application.Features.OfficeTables;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Domain.Common;
 using static WorkProgramme.Cli.CliContext;

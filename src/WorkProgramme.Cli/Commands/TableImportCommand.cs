@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using WorkProgramme.Application.Features.Spreadsheets;
+using WorkProgramme.Application.Features.OfficeTables;
 using WorkProgramme.Documents.Packages;
 using WorkProgramme.Documents.Tables;
 using WorkProgramme.Application.Identity;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using WorkProgramme.Application.Features.Spreadsheets;
+using WorkProgramme.Application.Features.OfficeTables;
 using static WorkProgramme.Cli.CliContext;
 
 namespace WorkProgramme.Cli.Commands;

@@ -6,14 +6,10 @@ namespace WorkProgramme.Documents.Diff;
 
 /// <summary>
 /// The words a screen reader announces around a change, since the strike-through and underline of
-/// <c>del</c> and <c>ins</c> are not announced by most of them.
+/// <c>del</c> and <c>ins</c> are not announced by most of them. The caller takes them from its resources
+/// (the web app's <c>Diff.*</c> labels), in the language of the text they surround.
 /// </summary>
-public sealed record DiffLabels(string InsertionStart, string InsertionEnd, string DeletionStart, string DeletionEnd)
-{
-    public static DiffLabels French { get; } = new("début d’insertion", "fin d’insertion", "début de suppression", "fin de suppression");
-
-    public static DiffLabels English { get; } = new("insertion start", "insertion end", "deletion start", "deletion end");
-}
+public sealed record DiffLabels(string InsertionStart, string InsertionEnd, string DeletionStart, string DeletionEnd);
 
 public static class TextDiffHtml
 {

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Revisions;
-using WorkProgramme.Application.Features.Shared;
+using WorkProgramme.Application.Features.Snapshots;
 using WorkProgramme.Documents.Diff;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Web.Infrastructure;

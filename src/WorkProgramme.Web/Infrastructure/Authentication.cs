@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using WorkProgramme.Application.Auditing;
+using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Identity;
 

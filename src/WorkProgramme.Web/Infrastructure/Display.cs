@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
 using WorkProgramme.Application.Features.Programmes;
+using WorkProgramme.Documents.Diff;
 using WorkProgramme.Documents.Tables;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;
@@ -15,6 +16,21 @@ public sealed class Display(IStringLocalizer<SharedResource> labels, HtmlEncoder
     public Language Language => Localization.CurrentLanguage;
 
     public string Label(string key) => labels[key];
+
+    /// <summary>The words announced around a change, in the language of the text they surround (not the page's).</summary>
+    public DiffLabels DiffLabels(Language language)
+    {
+        var page = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language.Code());
+        try
+        {
+            return new DiffLabels(labels["Diff.InsertionStart"], labels["Diff.InsertionEnd"], labels["Diff.DeletionStart"], labels["Diff.DeletionEnd"]);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = page;
+        }
+    }
 
     public string Enum<TEnum>(TEnum value)
         where TEnum : struct, System.Enum => labels[$"{typeof(TEnum).Name}.{value}"];

@@ -1,6 +1,5 @@
-using WorkProgramme.Application.Auditing;
-using WorkProgramme.Application.Features.Assignments;
 using WorkProgramme.Application.Features.Audit;
+using WorkProgramme.Application.Features.Assignments;
 using WorkProgramme.Application.Features.Rounds;
 using WorkProgramme.Application.Features.Sessions;
 using WorkProgramme.Application.Features.Users;

@@ -1,5 +1,5 @@
 using WorkProgramme.Application.Features.Revisions;
-using WorkProgramme.Application.Features.Shared;
+using WorkProgramme.Application.Features.Snapshots;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Documents.Diff;
 using WorkProgramme.Domain.Activities;

@@ -22,7 +22,7 @@ public sealed class CrossReferenceFacts : IAsyncLifetime
     private Task<ProgrammeFile?> ExportAsync(string? version = null) =>
         database.RunAsync<Data.WorkProgrammeDb, ProgrammeFile?>(async db =>
         {
-            var snapshot = (await Features.Shared.ProgrammeSnapshot.LoadAsync(db, SeedFile.PtcSlug, version, Viewer.Operator, CancellationToken.None))!
+            var snapshot = (await Features.Snapshots.ProgrammeSnapshot.LoadAsync(db, SeedFile.PtcSlug, version, Viewer.Operator, CancellationToken.None))!
                 .WithReferencesAsText();
             return new ProgrammeFile
             {

@@ -78,7 +78,7 @@ public sealed class VersionWorkflowFacts : IAsyncLifetime
 
         var trail = await database.RunAsync<AuditTrail.Handler, AuditTrail.Result>(h =>
             h.HandleAsync(new AuditTrail.Query("ProgrammeVersion", "2024-10"), CancellationToken.None));
-        Assert.Contains(trail.Rows, r => r.Field == WorkProgramme.Application.Auditing.AuditEntry.Created);
+        Assert.Contains(trail.Rows, r => r.Field == WorkProgramme.Application.Features.Audit.AuditEntry.Created);
         Assert.Contains(trail.Rows, r => (r.Field, r.NewValue) == ("State", "Endorsed"));
         Assert.Contains(trail.Rows, r => (r.Field, r.NewValue) == ("ApprovedAt", "conseil-141-142"));
     }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using WorkProgramme.Application.Auditing;
-using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Features.Audit;
+using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Features.Checks;
 using WorkProgramme.Application.Features.Sessions;
 using WorkProgramme.Application.Identity;

@@ -1,5 +1,5 @@
 using WorkProgramme.Application.Features.Interchange;
-using WorkProgramme.Application.Features.Spreadsheets;
+using WorkProgramme.Application.Features.OfficeTables;
 using WorkProgramme.Documents.Packages;
 using WorkProgramme.Documents.Tables;
 using WorkProgramme.Domain.Common;

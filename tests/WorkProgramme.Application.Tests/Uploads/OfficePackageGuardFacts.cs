@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text;
-using WorkProgramme.Application.Features.Spreadsheets;
+using WorkProgramme.Application.Features.OfficeTables;
 using WorkProgramme.Documents.Packages;
 using WorkProgramme.Documents.Tables;
 using WorkProgramme.Domain.Common;

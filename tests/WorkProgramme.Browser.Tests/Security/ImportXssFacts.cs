@@ -4,7 +4,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.Playwright;
 using WorkProgramme.Application.Features.Interchange;
-using WorkProgramme.Application.Features.Spreadsheets;
+using WorkProgramme.Application.Features.OfficeTables;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Browser.Tests.Pages;
 using WorkProgramme.Documents.Tables;

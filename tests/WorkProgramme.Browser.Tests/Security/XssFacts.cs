@@ -7,7 +7,7 @@ using WorkProgramme.Application.Features.Comments;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Rounds;
 using WorkProgramme.Application.Features.Sessions;
-using WorkProgramme.Application.Features.Spreadsheets;
+using WorkProgramme.Application.Features.OfficeTables;
 using WorkProgramme.Application.Features.Users;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Browser.Tests.Pages;

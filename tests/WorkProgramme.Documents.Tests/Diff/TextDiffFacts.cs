@@ -4,6 +4,11 @@ namespace WorkProgramme.Documents.Tests.Diff;
 
 public sealed class TextDiffFacts
 {
+    // The web app takes these words from its resources (Diff.*); the renderer only places them.
+    private static readonly DiffLabels French = new("début d’insertion", "fin d’insertion", "début de suppression", "fin de suppression");
+
+    private static readonly DiffLabels English = new("insertion start", "insertion end", "deletion start", "deletion end");
+
     private static string Rebuild(IEnumerable<TextChange> changes, ChangeKind side) =>
         string.Concat(changes.Where(c => c.Kind == ChangeKind.Unchanged || c.Kind == side).Select(c => c.Text));
 
@@ -179,7 +184,7 @@ public sealed class TextDiffFacts
     public void Html_wraps_deletions_and_insertions_with_french_labels_for_screen_readers()
     {
         var html = TextDiffHtml.ToHtml(
-            TextDiff.Compute("Le rapport sera présenté au CTP", "Le rapport a été présenté au CTP"), DiffLabels.French);
+            TextDiff.Compute("Le rapport sera présenté au CTP", "Le rapport a été présenté au CTP"), French);
 
         Assert.Equal(
             "Le rapport "
@@ -193,7 +198,7 @@ public sealed class TextDiffFacts
     public void Html_uses_the_english_labels_when_asked()
     {
         var html = TextDiffHtml.ToHtml(
-            [new TextChange(ChangeKind.Deleted, "old"), new TextChange(ChangeKind.Inserted, "new")], DiffLabels.English);
+            [new TextChange(ChangeKind.Deleted, "old"), new TextChange(ChangeKind.Inserted, "new")], English);
 
         Assert.Equal(
             "<del><span class=\"visually-hidden\">[deletion start] </span>old<span class=\"visually-hidden\"> [deletion end]</span></del>"
@@ -209,7 +214,7 @@ public sealed class TextDiffFacts
                 new TextChange(ChangeKind.Unchanged, "Terminé.\n"),
                 new TextChange(ChangeKind.Inserted, "Rapport adopté.\r\nClos."),
             ],
-            DiffLabels.French);
+            French);
 
         Assert.Equal(
             "Terminé.<br><ins><span class=\"visually-hidden\">[début d’insertion] </span>Rapport adopté.<br>Clos."
@@ -221,7 +226,7 @@ public sealed class TextDiffFacts
     [Fact]
     public void Html_keeps_accents_and_typographic_apostrophes_readable()
     {
-        var html = TextDiffHtml.ToHtml([new TextChange(ChangeKind.Unchanged, "Élaboration de l’étude « 241ème »")], DiffLabels.French);
+        var html = TextDiffHtml.ToHtml([new TextChange(ChangeKind.Unchanged, "Élaboration de l’étude « 241ème »")], French);
 
         Assert.Equal("Élaboration de l’étude « 241ème »", html);
     }

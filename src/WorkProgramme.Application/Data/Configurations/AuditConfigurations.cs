@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using WorkProgramme.Application.Auditing;
+using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Identity;
 
 namespace WorkProgramme.Application.Data.Configurations;

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using WorkProgramme.Application.Auditing;
+using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Data;
 
 namespace WorkProgramme.Application.Features.Audit;

@@ -9,7 +9,7 @@ namespace WorkProgramme.Application.Features.Audit;
 
 /// <summary>
 /// Names the state of the official record: every change writes audit rows in its own transaction (<see
-/// cref="Auditing.AuditInterceptor"/>), so the newest row changes whenever anything a page shows changes, whichever
+/// cref="AuditInterceptor"/>), so the newest row changes whenever anything a page shows changes, whichever
 /// instance or command made the change.
 /// </summary>
 public static class LatestChange

@@ -1,7 +1,7 @@
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Application.Features.Programmes;
-using WorkProgramme.Application.Features.Shared;
+using WorkProgramme.Application.Features.Snapshots;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Rules;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using WorkProgramme.Application.Features.Insight;
 using WorkProgramme.Application.Features.Programmes;
-using WorkProgramme.Application.Features.Shared;
+using WorkProgramme.Application.Features.Snapshots;
 using WorkProgramme.Documents.Tables;
 using WorkProgramme.Documents.Word;
 using WorkProgramme.Domain.Activities;

@@ -1,6 +1,6 @@
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Features.Revisions;
-using WorkProgramme.Application.Features.Shared;
+using WorkProgramme.Application.Features.Snapshots;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Documents.Word;
 using WorkProgramme.Domain.Common;

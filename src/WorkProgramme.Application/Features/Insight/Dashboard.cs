@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Features.Programmes;
 using WorkProgramme.Application.Features.Rounds;
-using WorkProgramme.Application.Features.Shared;
+using WorkProgramme.Application.Features.Snapshots;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Documents.Tables;
 using WorkProgramme.Domain.Activities;

@@ -5,7 +5,7 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Features.Rounds;
-using WorkProgramme.Application.Features.Shared;
+using WorkProgramme.Application.Features.Snapshots;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;

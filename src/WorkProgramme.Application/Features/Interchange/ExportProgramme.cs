@@ -2,7 +2,7 @@ using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;
-using WorkProgramme.Application.Features.Shared;
+using WorkProgramme.Application.Features.Snapshots;
 using WorkProgramme.Domain.StatusReports;
 
 namespace WorkProgramme.Application.Features.Interchange;

@@ -1,4 +1,4 @@
-using WorkProgramme.Application.Features.Shared;
+using WorkProgramme.Application.Features.Snapshots;
 using WorkProgramme.Documents.Tables;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Identity;
-using WorkProgramme.Application.Features.Shared;
+using WorkProgramme.Application.Features.Snapshots;
 using WorkProgramme.Documents.Tables;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;

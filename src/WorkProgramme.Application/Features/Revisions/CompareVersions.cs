@@ -1,7 +1,7 @@
 using System.Globalization;
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Features.Programmes;
-using WorkProgramme.Application.Features.Shared;
+using WorkProgramme.Application.Features.Snapshots;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Documents.Diff;
 using WorkProgramme.Domain.Activities;

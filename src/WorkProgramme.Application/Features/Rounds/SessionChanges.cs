@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Data;
-using WorkProgramme.Application.Features.Shared;
+using WorkProgramme.Application.Features.Snapshots;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Documents.Diff;
 using WorkProgramme.Domain.Common;

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using WorkProgramme.Application.Auditing;
+using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Domain.Common;

@@ -13,7 +13,7 @@ using WorkProgramme.Domain.Sessions;
 using WorkProgramme.Domain.StatusReports;
 using WorkProgramme.Domain.StrategicPlans;
 
-namespace WorkProgramme.Application.Auditing;
+namespace WorkProgramme.Application.Features.Audit;
 
 /// <summary>
 /// Writes the audit trail in the same transaction as the change itself: a row when an entity of the official record

@@ -1,14 +1,13 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using WorkProgramme.Application.Auditing;
-using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Features.Audit;
+using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Users;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Testing;
 
-namespace WorkProgramme.Application.Tests.Auditing;
+namespace WorkProgramme.Application.Tests.Audit;
 
 public sealed class AuditTrailFacts : IAsyncLifetime
 {

@@ -4,14 +4,14 @@ using DocumentFormat.OpenXml.Validation;
 using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Programmes;
-using WorkProgramme.Application.Features.Spreadsheets;
+using WorkProgramme.Application.Features.OfficeTables;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Documents.Tables;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Testing;
 using TableColumn = WorkProgramme.Documents.Tables.TableColumn;
 
-namespace WorkProgramme.Application.Tests.Spreadsheets;
+namespace WorkProgramme.Application.Tests.OfficeTables;
 
 public sealed class SpreadsheetFacts : IAsyncLifetime
 {

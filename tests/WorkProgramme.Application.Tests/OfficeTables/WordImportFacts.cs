@@ -1,6 +1,6 @@
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Programmes;
-using WorkProgramme.Application.Features.Spreadsheets;
+using WorkProgramme.Application.Features.OfficeTables;
 using WorkProgramme.Documents.Tables;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Domain.Activities;
@@ -8,7 +8,7 @@ using WorkProgramme.Domain.Common;
 using WorkProgramme.Testing;
 using static WorkProgramme.Testing.WordFiles;
 
-namespace WorkProgramme.Application.Tests.Spreadsheets;
+namespace WorkProgramme.Application.Tests.OfficeTables;
 
 public sealed class WordImportFacts : IAsyncLifetime
 {

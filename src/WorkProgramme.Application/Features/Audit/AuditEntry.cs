@@ -1,4 +1,4 @@
-namespace WorkProgramme.Application.Auditing;
+namespace WorkProgramme.Application.Features.Audit;
 
 /// <summary>
 /// One change to the official record: who, when (UTC), which entity, which field, the value before and after.

@@ -1,11 +1,11 @@
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Features.Programmes;
-using WorkProgramme.Application.Features.Shared;
+using WorkProgramme.Application.Features.Snapshots;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Documents.Tables;
 using WorkProgramme.Domain.Common;
 
-namespace WorkProgramme.Application.Features.Spreadsheets;
+namespace WorkProgramme.Application.Features.OfficeTables;
 
 /// <summary>A programme version (the latest unless named) as an Excel workbook in French or English.</summary>
 public static class ExportSpreadsheet

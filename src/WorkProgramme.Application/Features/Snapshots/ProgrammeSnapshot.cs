@@ -11,7 +11,7 @@ using WorkProgramme.Domain.Sessions;
 using WorkProgramme.Domain.StatusReports;
 using WorkProgramme.Domain.StrategicPlans;
 
-namespace WorkProgramme.Application.Features.Shared;
+namespace WorkProgramme.Application.Features.Snapshots;
 
 /// <summary>
 /// One version of a programme with everything needed to show, check or export it, read in a few queries.

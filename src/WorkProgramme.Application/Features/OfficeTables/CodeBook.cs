@@ -1,0 +1,64 @@
+using WorkProgramme.Documents.Tables;
+using WorkProgramme.Domain.Common;
+
+namespace WorkProgramme.Application.Features.OfficeTables;
+
+/// <summary>Codes as files write them (the code, or its French or English display) back to the stored code.</summary>
+internal sealed class CodeBook
+{
+    private static readonly string[] ListSeparators = [",", ";", "\n", " et ", " and "];
+    private readonly Dictionary<string, string> bodies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> plan = new(StringComparer.Ordinal);
+
+    public CodeBook(IEnumerable<(string Code, BilingualText Abbreviation)> bodyCodes, IEnumerable<(string Code, BilingualText Display)> planCodes)
+    {
+        foreach (var (code, abbreviation) in bodyCodes)
+        {
+            Index(bodies, code, abbreviation);
+        }
+
+        foreach (var (code, display) in planCodes)
+        {
+            Index(plan, code, display);
+        }
+    }
+
+    public IReadOnlyList<string> Bodies(string? cell, Action<string> unknown) => Resolve(bodies, cell, unknown);
+
+    public IReadOnlyList<string> Plan(string? cell, Action<string> unknown) => Resolve(plan, cell, unknown);
+
+    private static void Index(Dictionary<string, string> index, string code, BilingualText display)
+    {
+        index.TryAdd(ProgrammeTable.Normalise(code), code);
+        foreach (var text in new[] { display.Fr, display.En }.OfType<string>())
+        {
+            index.TryAdd(ProgrammeTable.Normalise(text), code);
+        }
+    }
+
+    private static List<string> Resolve(Dictionary<string, string> index, string? cell, Action<string> unknown)
+    {
+        var codes = new List<string>();
+        if (cell is null)
+        {
+            return codes;
+        }
+
+        foreach (var part in cell.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (index.TryGetValue(ProgrammeTable.Normalise(part), out var code))
+            {
+                if (!codes.Contains(code))
+                {
+                    codes.Add(code);
+                }
+            }
+            else
+            {
+                unknown(part);
+            }
+        }
+
+        return codes;
+    }
+}
