@@ -8,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using WorkProgramme.Application.Data;
-using WorkProgramme.Domain.Common;
 using static WorkProgramme.Application.Features.Backup.ArchiveFormat;
 using static WorkProgramme.Application.Features.Backup.DatabaseArchive;
 

@@ -5,7 +5,6 @@ using WorkProgramme.Application.Features.Activities;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Documents.Diff;
 using WorkProgramme.Documents.Tables;
-using WorkProgramme.Documents.Word;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Programmes;
