@@ -7,11 +7,14 @@ namespace WorkProgramme.Web.Api;
 /// <summary>Feeds read by other programs: the programme's calendar for Outlook and other calendar clients.</summary>
 public static class InsightEndpoints
 {
+    /// <summary>The endpoint's name, which pages link to it by.</summary>
+    public const string Calendar = "ProgrammeCalendar";
+
     public static IEndpointRouteBuilder MapInsightFeeds(this IEndpointRouteBuilder endpoints)
     {
         // Calendar clients subscribe without signing in: the feed shows what the public programme shows (drafts only to
         // those who may see them, through the same snapshot rules).
-        endpoints.MapGet("/programmes/{slug}/calendar.ics", CalendarAsync).AllowAnonymous().WithTags("Insight")
+        endpoints.MapGet("/programmes/{slug}/calendar.ics", CalendarAsync).WithName(Calendar).AllowAnonymous().WithTags("Insight")
             .WithSummary("Sessions and deadline milestones of a programme as iCalendar (?lang=fr|en).");
         return endpoints;
     }
