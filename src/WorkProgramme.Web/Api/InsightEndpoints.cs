@@ -20,11 +20,12 @@ public static class InsightEndpoints
     }
 
     private static async Task<IResult> CalendarAsync(string slug, string? lang, HttpContext context, ProgrammeCalendar.Handler handler,
-        CancellationToken cancellationToken)
+        LinkGenerator links, CancellationToken cancellationToken)
     {
         var language = lang is null ? Localization.CurrentLanguage : lang.Equals("en", StringComparison.OrdinalIgnoreCase) ? Language.En : Language.Fr;
-        var baseUrl = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
-        var result = await handler.HandleAsync(new ProgrammeCalendar.Query(context.Viewer(), slug, language, baseUrl), cancellationToken);
+        string ActivityUrl(Guid id) => links.GetUriByPage(context, "/Programmes/Activity", handler: null, new { slug, id })
+            ?? throw new InvalidOperationException("No route leads to the activity page.");
+        var result = await handler.HandleAsync(new ProgrammeCalendar.Query(context.Viewer(), slug, language, ActivityUrl), cancellationToken);
         return result is null
             ? Results.NotFound()
             : Results.Text(result.ToIcs(), "text/calendar; charset=utf-8", System.Text.Encoding.UTF8);
