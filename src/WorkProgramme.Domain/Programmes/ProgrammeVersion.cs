@@ -99,18 +99,14 @@ public sealed class ProgrammeVersion
     /// <summary>"I.12": the section and number a live activity has in this version; null for a retired or unknown one.</summary>
     public string? LabelOf(Guid activityId) =>
         activities.FirstOrDefault(a => a.ActivityId == activityId && !a.IsDeleted) is { Number: { } number } row
-            ? $"{ActivityReferences.SectionMark(row.Section)}.{number.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+            ? new ActivityLabel(row.Section, number).ToString()
             : null;
 
     /// <summary>The live activity "I.12" or "II.3" names in this version.</summary>
     public Guid? ActivityLabelled(string label)
     {
         ArgumentNullException.ThrowIfNull(label);
-        var dot = label.IndexOf('.', StringComparison.Ordinal);
-        Section? section = dot < 0 ? null : label[..dot] switch { "I" => Section.TimeBound, "II" => Section.Permanent, _ => null };
-        return section is { } s && int.TryParse(label.AsSpan(dot + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
-            ? ActivityNumbered(s, number)
-            : null;
+        return ActivityLabel.TryParse(label, out var parsed) ? ActivityNumbered(parsed.Section, parsed.Number!.Value) : null;
     }
 
     /// <summary>The content with every plain "activité N" / "activity N" that names a live activity turned into a reference.</summary>

@@ -46,3 +46,17 @@ public sealed class StatusReportFacts
         Assert.Throws<DomainException>(report.Publish);
     }
 }
+
+public sealed class StatusWordsFacts
+{
+    [Fact]
+    public void Every_keyword_and_level_has_its_word_in_both_languages()
+    {
+        var words = Enum.GetValues<StatusKeyword>().Select(StatusWords.Of)
+            .Concat(Enum.GetValues<ExecutionLevel>().Select(StatusWords.Of)).ToList();
+
+        Assert.All(words, w => Assert.False(w.IsPartlyTranslated || w.IsEmpty));
+        Assert.Equal("Pas encore commencé", StatusWords.Of(StatusKeyword.NotStarted, Language.Fr));
+        Assert.Equal("Blue", StatusWords.Of(ExecutionLevel.Blue, Language.En));
+    }
+}
