@@ -87,7 +87,7 @@ public static class EditActivity
                 return new Outcome(Status.Invalid, row.Content, row.RowVersion, [unknownReference!]);
             }
 
-            var content = Normalise(row.Content, command.LinkReferences ? version.LinkMentions(edited with { Section = row.Section }) : edited);
+            var content = Normalise(row.Content, command.LinkReferences ? new VersionReferences(version).LinkMentions(edited with { Section = row.Section }) : edited);
             var problems = await ActivityValidation.ProblemsAsync(db, content, cancellationToken);
             if (problems.Count > 0)
             {
@@ -166,7 +166,7 @@ public static class EditActivity
                 return [];
             }
 
-            return snapshot.Version.MentionTargets(row.Content)
+            return new VersionReferences(snapshot.Version).MentionTargets(row.Content)
                 .Select(t => new Suggestion(t.Number, t.ActivityId, snapshot.Version.Activities.Single(a => a.ActivityId == t.ActivityId).Title))
                 .ToList();
         }
