@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using WorkProgramme.Domain.Programmes;
 
 namespace WorkProgramme.Application.Identity;
 
@@ -6,7 +7,7 @@ namespace WorkProgramme.Application.Identity;
 /// Who is asking, as the handlers need it: what they may see and change. Built from the signed-in principal; the
 /// anonymous viewer sees only what is published.
 /// </summary>
-public sealed record Viewer(string? UserId, string? Name, IReadOnlySet<string> Roles, string? BodyCode)
+public sealed record Viewer(string? UserId, string? Name, IReadOnlySet<string> Roles, string? BodyCode) : IProgrammeReader
 {
     public const string BodyClaim = "wp:body";
 
@@ -26,6 +27,8 @@ public sealed record Viewer(string? UserId, string? Name, IReadOnlySet<string> R
     /// <summary>Drafts (unpublished versions and status reports) are for the Secretariat and the committee's members.</summary>
     public bool CanSeeDrafts(string bodyCode) =>
         CanEdit(bodyCode) || (Roles.Contains(Identity.Roles.Member) && BodyCode == bodyCode);
+
+    bool IProgrammeReader.SeesDraftsOf(string bodyCode) => CanSeeDrafts(bodyCode);
 
     public static Viewer From(ClaimsPrincipal principal)
     {

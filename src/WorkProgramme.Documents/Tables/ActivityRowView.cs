@@ -49,7 +49,7 @@ public sealed record ActivityRowView(
     public bool IsDeleted => Revision == RevisionKind.Deleted;
 
     /// <summary>"I.12", "II.3": how the Secretariat refers to a row.</summary>
-    public string Reference => $"{(Section == Section.TimeBound ? "I" : "II")}.{Number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—"}";
+    public string Reference => new ActivityLabel(Section, Number).ToString();
 }
 
 public sealed record SessionView(string Key, CodeLabel Body, BilingualText Ordinals, int Year, int Month, Season? Season);

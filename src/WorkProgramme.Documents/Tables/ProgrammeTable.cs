@@ -74,21 +74,6 @@ public static partial class ProgrammeTable
         [TaskType.Maintenance] = new("Suivi", "Maintenance"),
     };
 
-    public static readonly IReadOnlyDictionary<ExecutionLevel, BilingualText> Levels = new Dictionary<ExecutionLevel, BilingualText>
-    {
-        [ExecutionLevel.Green] = new("Vert", "Green"),
-        [ExecutionLevel.Blue] = new("Bleu", "Blue"),
-        [ExecutionLevel.Red] = new("Rouge", "Red"),
-    };
-
-    public static readonly IReadOnlyDictionary<StatusKeyword, BilingualText> Keywords = new Dictionary<StatusKeyword, BilingualText>
-    {
-        [StatusKeyword.Completed] = new("Achevé", "Completed"),
-        [StatusKeyword.Ongoing] = new("En cours", "Ongoing"),
-        [StatusKeyword.Postponed] = new("Reporté", "Postponed"),
-        [StatusKeyword.NotStarted] = new("Pas encore commencé", "Not yet started"),
-    };
-
     public static BilingualText SectionTitle(Section section) => section == Section.TimeBound
         ? new("I. Activités entreprises dans un délai spécifique", "I. Time-bound activities")
         : new("II. Activités permanentes", "II. Permanent activities");
@@ -186,7 +171,8 @@ public static partial class ProgrammeTable
 
     public static TaskType? ParseTaskType(string text) => ParseWord(text, TaskTypes);
 
-    public static ExecutionLevel? ParseLevel(string text) => ParseWord(text, Levels);
+    public static ExecutionLevel? ParseLevel(string text) =>
+        ParseWord(text, Enum.GetValues<ExecutionLevel>().ToDictionary(level => level, StatusWords.Of));
 
     public static bool? ParseYesNo(string text) => Normalise(text) switch
     {

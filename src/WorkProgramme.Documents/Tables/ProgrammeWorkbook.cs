@@ -156,7 +156,7 @@ public static class ProgrammeWorkbook
                     : null;
             case TableColumn.ExecutionLevel:
                 return row.Status?.ExecutionLevel is { } level
-                    ? TextCell(index, rowIndex, ProgrammeTable.Levels[level].In(language)!, level switch
+                    ? TextCell(index, rowIndex, StatusWords.Of(level, language), level switch
                     {
                         ExecutionLevel.Green => Styles.Green,
                         ExecutionLevel.Blue => Styles.Blue,
@@ -183,7 +183,7 @@ public static class ProgrammeWorkbook
         TableColumn.Kpi => Localised(row.Kpi, language),
         TableColumn.Deadline => Localised(row.Deadline.Text, language),
         TableColumn.Status => Status(row.Status, language),
-        TableColumn.ExecutionLevel => row.Status?.ExecutionLevel is { } level ? ProgrammeTable.Levels[level].In(language) : null,
+        TableColumn.ExecutionLevel => row.Status?.ExecutionLevel is { } level ? StatusWords.Of(level, language) : null,
         TableColumn.Id => row.ActivityId.ToString(),
         _ => null,
     };
@@ -207,7 +207,7 @@ public static class ProgrammeWorkbook
         var parts = new List<string>();
         if (status.Keyword is { } keyword)
         {
-            parts.Add(ProgrammeTable.Keywords[keyword].In(language)!);
+            parts.Add(StatusWords.Of(keyword, language));
         }
 
         foreach (var milestone in status.MilestonesReached)

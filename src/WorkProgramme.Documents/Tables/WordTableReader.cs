@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using WorkProgramme.Documents.Packages;
 using WorkProgramme.Domain.Common;
+using ActivityLabel = WorkProgramme.Domain.Activities.ActivityLabel;
 using Section = WorkProgramme.Domain.Activities.Section;
 using TableRow = WorkProgramme.Documents.Tables.TableRow;
 using WordRow = DocumentFormat.OpenXml.Wordprocessing.TableRow;
@@ -85,7 +86,7 @@ public static class WordTableReader
                 continue;
             }
 
-            var sheet = $"{(section == Section.TimeBound ? "I" : "II")} (table {tableNumber})";
+            var sheet = $"{ActivityLabel.SectionMark(section)} (table {tableNumber})";
             foreach (var (row, index) in tableRows.Select((r, i) => (r, i)).Where(r => r.i > headerIndex))
             {
                 if (row.TableRowProperties?.GetFirstChild<Deleted>() is not null)

@@ -142,22 +142,9 @@ public static class AnnexTemplate
     public static IReadOnlyList<AnnexFootnote> Footnotes(Language language) =>
         FootnoteTexts.Select((pair, index) => new AnnexFootnote(index + 1, pair.In(language))).ToList();
 
-    public static string Word(StatusKeyword keyword, Language language) => (keyword switch
-    {
-        StatusKeyword.Completed => new Pair("Achevé", "Completed"),
-        StatusKeyword.Ongoing => new Pair("En cours", "Ongoing"),
-        StatusKeyword.Postponed => new Pair("Reporté", "Postponed"),
-        StatusKeyword.NotStarted => new Pair("Pas encore commencé", "Not yet started"),
-        _ => throw new ArgumentOutOfRangeException(nameof(keyword)),
-    }).In(language);
+    public static string Word(StatusKeyword keyword, Language language) => StatusWords.Of(keyword, language);
 
-    public static string Word(ExecutionLevel level, Language language) => (level switch
-    {
-        ExecutionLevel.Green => new Pair("Vert", "Green"),
-        ExecutionLevel.Blue => new Pair("Bleu", "Blue"),
-        ExecutionLevel.Red => new Pair("Rouge", "Red"),
-        _ => throw new ArgumentOutOfRangeException(nameof(level)),
-    }).In(language);
+    public static string Word(ExecutionLevel level, Language language) => StatusWords.Of(level, language);
 
     public static string Word(TaskType taskType, Language language) => (taskType switch
     {

@@ -97,9 +97,6 @@ public static partial class ActivityReferences
     public static BilingualText Link(BilingualText text, Func<int, Guid?> activityNumbered) =>
         new(text.Fr is null ? null : Link(text.Fr, activityNumbered), text.En is null ? null : Link(text.En, activityNumbered));
 
-    /// <summary>"I" for the time-bound section, "II" for the permanent one, as the document heads them.</summary>
-    public static string SectionMark(Section section) => section == Section.TimeBound ? "I" : "II";
-
     /// <summary>A reference as an edit form shows it: "[[I.12]]", the section and number of the activity.</summary>
     public static string EditableToken(string label) => $"[[{label}]]";
 

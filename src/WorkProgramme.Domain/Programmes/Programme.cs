@@ -82,6 +82,13 @@ public sealed class Programme
     /// <summary>The newest version, whatever its state.</summary>
     public ProgrammeVersion? Latest => versions.MaxBy(v => v.Sequence);
 
+    /// <summary>The versions <paramref name="reader"/> may see (drafts only for those who see the body's drafts).</summary>
+    public ProgrammeVisibility VisibleTo(IProgrammeReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return new ProgrammeVisibility(this, reader.SeesDraftsOf(BodyCode));
+    }
+
     /// <summary>
     /// Starts a revision: a new draft holding the rows of the latest version, ready to be reworded, reordered, added to
     /// or retired from. One draft at a time, so two revisions never compete.

@@ -89,54 +89,6 @@ public sealed class ProgrammeVersion
         row.Revise(content);
     }
 
-    /// <summary>
-    /// The live activity numbered <paramref name="number"/> in <paramref name="section"/>: what "activité N" written in a
-    /// row of that section means (the document numbers activities per section and refers within it).
-    /// </summary>
-    public Guid? ActivityNumbered(Section section, int number) =>
-        activities.FirstOrDefault(a => a.Section == section && !a.IsDeleted && a.Number == number)?.ActivityId;
-
-    /// <summary>"I.12": the section and number a live activity has in this version; null for a retired or unknown one.</summary>
-    public string? LabelOf(Guid activityId) =>
-        activities.FirstOrDefault(a => a.ActivityId == activityId && !a.IsDeleted) is { Number: { } number } row
-            ? $"{ActivityReferences.SectionMark(row.Section)}.{number.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
-            : null;
-
-    /// <summary>The live activity "I.12" or "II.3" names in this version.</summary>
-    public Guid? ActivityLabelled(string label)
-    {
-        ArgumentNullException.ThrowIfNull(label);
-        var dot = label.IndexOf('.', StringComparison.Ordinal);
-        Section? section = dot < 0 ? null : label[..dot] switch { "I" => Section.TimeBound, "II" => Section.Permanent, _ => null };
-        return section is { } s && int.TryParse(label.AsSpan(dot + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
-            ? ActivityNumbered(s, number)
-            : null;
-    }
-
-    /// <summary>The content with every plain "activité N" / "activity N" that names a live activity turned into a reference.</summary>
-    public ActivityContent LinkMentions(ActivityContent content)
-    {
-        Guid? Target(int number) => ActivityNumbered(content.Section, number);
-        return content with
-        {
-            Title = ActivityReferences.Link(content.Title, Target),
-            Resources = ActivityReferences.Link(content.Resources, Target),
-            Kpi = ActivityReferences.Link(content.Kpi, Target),
-            Deadline = new Deadline(ActivityReferences.Link(content.Deadline.Text, Target), content.Deadline.Continuous, content.Deadline.Milestones),
-        };
-    }
-
-    /// <summary>The plain mentions in a row's texts that could become references, with the activity each would name.</summary>
-    public IReadOnlyList<(int Number, Guid ActivityId)> MentionTargets(ActivityContent content) =>
-        new[] { content.Title, content.Resources, content.Kpi, content.Deadline.Text }
-            .SelectMany(t => ActivityReferences.Mentions(t.Fr).Concat(ActivityReferences.Mentions(t.En)))
-            .Select(m => m.Number)
-            .Distinct()
-            .Select(n => (Number: n, Id: ActivityNumbered(content.Section, n)))
-            .Where(p => p.Id is not null)
-            .Select(p => (p.Number, p.Id!.Value))
-            .ToList();
-
     /// <summary>An editor confirms the row's translations are right as they stand; false when none was outdated.</summary>
     public bool ConfirmTranslations(Guid activityId)
     {

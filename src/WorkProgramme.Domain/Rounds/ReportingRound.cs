@@ -1,4 +1,5 @@
 using WorkProgramme.Domain.Common;
+using WorkProgramme.Domain.StatusReports;
 
 namespace WorkProgramme.Domain.Rounds;
 
@@ -44,11 +45,35 @@ public sealed class ReportingRound
 
     public DateTimeOffset? PublishedAt { get; private set; }
 
-    public void Publish(string by, DateTimeOffset at)
+    /// <summary>
+    /// Publishes the round and, with it, every draft report of its session: they become the current status and are
+    /// frozen. Everything is checked before anything changes, so a refused publication leaves the round and its reports
+    /// as they were (docs/decisions/0017).
+    /// </summary>
+    public void Publish(string by, DateTimeOffset at, IEnumerable<StatusReport> reports)
     {
+        ArgumentNullException.ThrowIfNull(reports);
         if (State == RoundState.Published)
         {
             throw new DomainException("Ce cycle de rapports est déjà publié.", "This reporting round is already published.");
+        }
+
+        if (string.IsNullOrWhiteSpace(by))
+        {
+            throw new DomainException("Indiquez qui publie le cycle de rapports.", "Give who publishes the reporting round.");
+        }
+
+        var drafts = reports.Where(r => r.State == ReportState.Draft).ToList();
+        if (drafts.Any(r => r.SessionKey != SessionKey))
+        {
+            throw new DomainException(
+                $"Seuls les rapports de la session {SessionKey} sont publiés avec ce cycle.",
+                $"Only the reports of session {SessionKey} are published with this round.");
+        }
+
+        foreach (var report in drafts)
+        {
+            report.Publish();
         }
 
         State = RoundState.Published;

@@ -72,8 +72,10 @@ public static class Authentication
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.Edit, policy => policy.RequireRole(Roles.Admin, Roles.Editor))
+            .AddPolicy(Policies.Edit, policy => policy.RequireRole(Roles.Admin, Roles.Editor).AddRequirements(new EditsTheProgrammesBody()))
             .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
+        services.AddScoped<IAuthorizationHandler, EditsTheProgrammesBodyHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProgrammeBodyForbiddenHandler>();
         return services;
     }
 

@@ -7,6 +7,7 @@ using WorkProgramme.Documents.Diff;
 using WorkProgramme.Documents.Tables;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;
+using WorkProgramme.Domain.StatusReports;
 
 namespace WorkProgramme.Web.Infrastructure;
 
@@ -32,8 +33,14 @@ public sealed class Display(IStringLocalizer<SharedResource> labels, HtmlEncoder
         }
     }
 
+    /// <summary>An enumeration's word; the status keywords and levels are the document's own, from one table.</summary>
     public string Enum<TEnum>(TEnum value)
-        where TEnum : struct, System.Enum => labels[$"{typeof(TEnum).Name}.{value}"];
+        where TEnum : struct, System.Enum => value switch
+        {
+            StatusKeyword keyword => StatusWords.Of(keyword, Language),
+            ExecutionLevel level => StatusWords.Of(level, Language),
+            _ => labels[$"{typeof(TEnum).Name}.{value}"],
+        };
 
     public string Enum<TEnum>(TEnum? value, string whenNull = "—")
         where TEnum : struct, System.Enum => value is { } v ? Enum(v) : whenNull;

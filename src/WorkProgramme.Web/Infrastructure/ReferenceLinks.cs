@@ -54,19 +54,8 @@ public sealed class ReferenceLinks(WorkProgrammeDb db, IHttpContextAccessor acce
         }
 
         var label = Blank(http.Request.Query["version"]) ?? Blank(http.Request.Query["to"]);
-        var programme = db.Programmes.AsNoTracking().Where(p => p.Slug == slug).Select(p => new { p.Id, p.BodyCode }).SingleOrDefault();
-        if (programme is null)
-        {
-            return null;
-        }
-
-        var seesDrafts = http.Viewer().CanSeeDrafts(programme.BodyCode);
-        var versions = db.ProgrammeVersions.AsNoTracking().Where(v => v.ProgrammeId == programme.Id)
-            .Select(v => new { v.Id, v.Label, v.Sequence, v.State }).ToList()
-            .Where(v => seesDrafts || v.State != VersionState.Draft)
-            .OrderByDescending(v => v.Sequence)
-            .ToList();
-        var version = label is null ? versions.FirstOrDefault() : versions.FirstOrDefault(v => v.Label == label);
+        var version = db.Programmes.AsNoTracking().Include(p => p.Versions).SingleOrDefault(p => p.Slug == slug)
+            ?.VisibleTo(http.Viewer()).NamedOrLatest(label);
         if (version is null)
         {
             return null;

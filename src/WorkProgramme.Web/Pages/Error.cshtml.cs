@@ -26,5 +26,10 @@ public sealed class ErrorModel : PageModel
             TitleKey = "Error.NotFound.Title";
             MessageKey = "Error.NotFound.Message";
         }
+        else if (code == StatusCodes.Status403Forbidden)
+        {
+            TitleKey = "Denied.Title";
+            MessageKey = "Denied.Message";
+        }
     }
 }

@@ -127,16 +127,21 @@ public sealed class RoundLifecycleFacts : IAsyncLifetime
     [Fact]
     public async Task A_second_editor_reviews_a_report_but_its_author_cannot()
     {
-        await OpenAsync();
-        var row = (await StatusAsync()).Rows[0];
-        await UpdateAsync(row, StatusKeyword.Ongoing, "En cours.");
+        var second = new Viewer("e2", "second editor", new HashSet<string> { Roles.Editor }, "CTP");
+        Task<RoundResult> ReviewAsync(Viewer who, RoundStatus.Row row) => database.RunAsync<WriteReport.Handler, RoundResult>(h =>
+            h.HandleAsync(new WriteReport.Review(who, SeedFile.PtcSlug, session, row.ActivityId, row.RowVersion), CancellationToken.None));
+        Assert.Equal(RoundOutcome.Done, (await OpenAsync()).Outcome);
+        Assert.Equal(RoundOutcome.Done, (await UpdateAsync((await StatusAsync()).Rows[0], StatusKeyword.Ongoing, "En cours.")).Outcome);
         var updated = (await StatusAsync()).Rows[0];
 
-        var byAuthor = await database.RunAsync<WriteReport.Handler, RoundResult>(h =>
-            h.HandleAsync(new WriteReport.Review(Editor, SeedFile.PtcSlug, session, row.ActivityId, updated.RowVersion), CancellationToken.None));
+        var byAuthor = await ReviewAsync(Editor, updated);
+        var bySecond = await ReviewAsync(second, updated);
 
         Assert.Equal(RoundOutcome.Refused, byAuthor.Outcome);
         Assert.Contains("another Secretariat member", byAuthor.Problem!.En, StringComparison.Ordinal);
+        Assert.Equal(RoundOutcome.Done, bySecond.Outcome);
+        var reviewed = (await StatusAsync()).Rows[0];
+        Assert.Equal((ReportProgress.Reviewed, "editor", "second editor"), (reviewed.Progress, reviewed.UpdatedBy, reviewed.ReviewedBy));
     }
 
     [Fact]

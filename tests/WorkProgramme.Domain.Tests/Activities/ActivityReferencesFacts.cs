@@ -21,7 +21,7 @@ public sealed class ActivityReferencesFacts
         }
 
         var referring = version.Activities.Single(a => a.ActivityId == ids[2]).Content;
-        version.ReviseActivity(ids[2], version.LinkMentions(referring with
+        version.ReviseActivity(ids[2], new VersionReferences(version).LinkMentions(referring with
         {
             Kpi = new BilingualText("Bilan : voir l’activité 2 ci-dessous", "Review: see activity No. 2 below"),
         }));
@@ -113,10 +113,10 @@ public sealed class ActivityReferencesFacts
     {
         var (_, version, ids) = ThreeRows();
         var stored = version.Activities.Single(a => a.ActivityId == ids[2]).Kpi;
-        var shown = ActivityReferences.Render(stored, (id, _) => ActivityReferences.EditableToken(version.LabelOf(id)!));
+        var shown = ActivityReferences.Render(stored, (id, _) => ActivityReferences.EditableToken(new VersionReferences(version).LabelOf(id)!));
         var unknown = new List<string>();
 
-        var back = ActivityReferences.FromEditable(shown, version.ActivityLabelled, unknown);
+        var back = ActivityReferences.FromEditable(shown, new VersionReferences(version).ActivityLabelled, unknown);
 
         Assert.Equal("Bilan : voir l’activité [[II.2]] ci-dessous", shown.Fr);
         Assert.Equal("Review: see activity No. [[II.2]] below", shown.En);
@@ -132,7 +132,7 @@ public sealed class ActivityReferencesFacts
         var (_, version, _) = ThreeRows();
         var unknown = new List<string>();
 
-        Assert.Equal(text, ActivityReferences.FromEditable(text, version.ActivityLabelled, unknown));
+        Assert.Equal(text, ActivityReferences.FromEditable(text, new VersionReferences(version).ActivityLabelled, unknown));
         Assert.Equal([label], unknown);
     }
 
@@ -146,7 +146,7 @@ public sealed class ActivityReferencesFacts
         var (_, version, _) = ThreeRows();
         var unknown = new List<string>();
 
-        Assert.Equal(text, ActivityReferences.FromEditable(text, version.ActivityLabelled, unknown));
+        Assert.Equal(text, ActivityReferences.FromEditable(text, new VersionReferences(version).ActivityLabelled, unknown));
         Assert.Empty(unknown);
     }
 
@@ -157,9 +157,9 @@ public sealed class ActivityReferencesFacts
 
         version.Retire(ids[1]);
 
-        Assert.Null(version.LabelOf(ids[1]));
-        Assert.Equal("II.2", version.LabelOf(ids[2]));
-        Assert.Equal(ids[2], version.ActivityLabelled("II.2"));
-        Assert.Null(version.ActivityLabelled("II.3"));
+        Assert.Null(new VersionReferences(version).LabelOf(ids[1]));
+        Assert.Equal("II.2", new VersionReferences(version).LabelOf(ids[2]));
+        Assert.Equal(ids[2], new VersionReferences(version).ActivityLabelled("II.2"));
+        Assert.Null(new VersionReferences(version).ActivityLabelled("II.3"));
     }
 }

@@ -165,7 +165,7 @@ public sealed class SpreadsheetPageFacts(WebAppFactory app) : IClassFixture<WebA
 
         var response = await otherEditor.GetAsync(ImportUrl);
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("/account/denied", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("Access denied", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

@@ -20,7 +20,7 @@ public static class ConfirmTranslation
         {
             var programme = await db.Programmes.Include(p => p.Versions).ThenInclude(v => v.Activities)
                 .SingleOrDefaultAsync(p => p.Slug == command.Slug, cancellationToken);
-            var version = programme?.Versions.MaxBy(v => v.Sequence);
+            var version = programme?.Latest;
             var row = version?.Activities.SingleOrDefault(a => a.ActivityId == command.ActivityId);
             if (programme is null || version is null || row is null)
             {

@@ -19,7 +19,7 @@ public static class CreateActivity
         {
             var programme = await db.Programmes.Include(p => p.Versions).ThenInclude(v => v.Activities)
                 .SingleOrDefaultAsync(p => p.Slug == command.Slug, cancellationToken);
-            var version = programme?.Versions.MaxBy(v => v.Sequence);
+            var version = programme?.Latest;
             if (programme is null || version is null)
             {
                 return new Outcome(EditActivity.Status.NotFound, null, []);

@@ -59,7 +59,7 @@ public static class EditActivity
         {
             var programme = await db.Programmes.Include(p => p.Versions).ThenInclude(v => v.Activities)
                 .SingleOrDefaultAsync(p => p.Slug == command.Slug, cancellationToken);
-            var version = programme?.Versions.MaxBy(v => v.Sequence);
+            var version = programme?.Latest;
             var row = version?.Activities.SingleOrDefault(a => a.ActivityId == command.ActivityId);
             if (programme is null || version is null || row is null)
             {
@@ -87,7 +87,7 @@ public static class EditActivity
                 return new Outcome(Status.Invalid, row.Content, row.RowVersion, [unknownReference!]);
             }
 
-            var content = Normalise(row.Content, command.LinkReferences ? version.LinkMentions(edited with { Section = row.Section }) : edited);
+            var content = Normalise(row.Content, command.LinkReferences ? new VersionReferences(version).LinkMentions(edited with { Section = row.Section }) : edited);
             var problems = await ActivityValidation.ProblemsAsync(db, content, cancellationToken);
             if (problems.Count > 0)
             {
@@ -166,7 +166,7 @@ public static class EditActivity
                 return [];
             }
 
-            return snapshot.Version.MentionTargets(row.Content)
+            return new VersionReferences(snapshot.Version).MentionTargets(row.Content)
                 .Select(t => new Suggestion(t.Number, t.ActivityId, snapshot.Version.Activities.Single(a => a.ActivityId == t.ActivityId).Title))
                 .ToList();
         }

@@ -20,9 +20,10 @@ public static class EditableReferences
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(version);
         var shown = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        var references = new VersionReferences(version);
         row.RenderReferences((id, _) =>
         {
-            if (version.LabelOf(id) is not { } label)
+            if (references.LabelOf(id) is not { } label)
             {
                 return ActivityReferences.Token(id);
             }
@@ -47,7 +48,7 @@ public static class EditableReferences
         Guid? Target(string label) =>
             shown is not null && shown.TryGetValue(label, out var id) && version.Activities.Any(a => a.ActivityId == id)
                 ? id
-                : version.ActivityLabelled(label);
+                : new VersionReferences(version).ActivityLabelled(label);
         var resolved = ActivityReferences.FromEditable(content, Target, unknown);
         if (unknown.Count == 0)
         {

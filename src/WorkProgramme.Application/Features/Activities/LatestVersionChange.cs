@@ -18,7 +18,7 @@ internal static class LatestVersionChange
     {
         var programme = await db.Programmes.Include(p => p.Versions).ThenInclude(v => v.Activities)
             .SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
-        var version = programme?.Versions.MaxBy(v => v.Sequence);
+        var version = programme?.Latest;
         var row = version?.Activities.SingleOrDefault(a => a.ActivityId == activityId);
         if (programme is null || version is null || row is null)
         {

@@ -39,7 +39,7 @@ public static class MyReports
             var rows = new List<Row>();
             foreach (var programme in programmes.Where(p => query.Viewer.CanEdit(p.BodyCode)).OrderBy(p => p.Slug, StringComparer.Ordinal))
             {
-                var version = programme.Versions.MaxBy(v => v.Sequence);
+                var version = programme.Latest;
                 if (version is null)
                 {
                     continue;

@@ -41,7 +41,7 @@ public static class CheckProgramme
             var findings = snapshot.Violations().Select(v =>
             {
                 var row = v.ActivityId is { } id ? rows[id] : null;
-                var reference = $"{(v.Section == Domain.Activities.Section.TimeBound ? "I" : "II")}.{v.Number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—"}";
+                var reference = new Domain.Activities.ActivityLabel(v.Section, v.Number).ToString();
                 return new Finding(v, reference, row?.Title);
             }).ToList();
             return new Result(snapshot.Programme.Slug, snapshot.Programme.Title, snapshot.Version.Label, findings);

@@ -113,7 +113,7 @@ public static class Dashboard
             var link = new LinkRule(rows.Count(r => r.LinkedToStrategicPlan == true), total,
                 rows.Where(r => r.LinkedToStrategicPlan != true).Select(Line).ToList());
 
-            var reported = await ReportedSessionsAsync(snapshot, query.Viewer, cancellationToken);
+            var reported = await ReportedSessionsAsync(snapshot, cancellationToken);
             return new Result(
                 snapshot.Programme.Slug,
                 snapshot.Programme.Title,
@@ -139,9 +139,9 @@ public static class Dashboard
         /// reports, so the progress chart never shows a draft.
         /// </summary>
         private async Task<List<(SessionOption Session, bool Published, SessionLevels Levels)>> ReportedSessionsAsync(
-            ProgrammeSnapshot snapshot, Viewer viewer, CancellationToken cancellationToken)
+            ProgrammeSnapshot snapshot, CancellationToken cancellationToken)
         {
-            var seesDrafts = viewer.CanSeeDrafts(snapshot.Programme.BodyCode);
+            var seesDrafts = snapshot.SeesDrafts;
             var ids = snapshot.Version.Activities.Where(a => !a.IsDeleted).Select(a => a.ActivityId).ToList();
             var reports = await db.StatusReports.AsNoTracking()
                 .Where(r => ids.Contains(r.ActivityId) && (seesDrafts || r.State == ReportState.Published))

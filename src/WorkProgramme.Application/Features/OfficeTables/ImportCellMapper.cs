@@ -70,7 +70,7 @@ internal static class ImportCellMapper
         var unknownLabels = new List<string>();
         BilingualText SideOf(BilingualText storedText, string? cell) => ActivityReferences.FromEditable(
             Side(storedText, ActivityReferences.Render(storedText, (id, l) => ActivityReferenceNumbers.Text(version, id, l)), cell, language),
-            version.ActivityLabelled, unknownLabels);
+            new VersionReferences(version).ActivityLabelled, unknownLabels);
         var title = SideOf(stored.Title, row.Cell(TableColumn.Activity));
         Set(TableColumn.Activity, content with { Title = title }, title != stored.Title);
         var resources = SideOf(stored.Resources, row.Cell(TableColumn.Resources));

@@ -61,7 +61,7 @@ public static class ImportTable
 
             var programme = await db.Programmes.Include(p => p.Versions).ThenInclude(v => v.Activities)
                 .SingleOrDefaultAsync(p => p.Slug == command.Slug, cancellationToken);
-            var version = programme?.Versions.MaxBy(v => v.Sequence);
+            var version = programme?.Latest;
             if (programme is null || version is null)
             {
                 return Outcome.Of(Status.NotFound);
@@ -163,7 +163,7 @@ public static class ImportTable
                 }
             }
 
-            var reference = $"{(row.Section == Section.TimeBound ? "I" : "II")}.{existing?.Number?.ToString(CultureInfo.InvariantCulture) ?? "+"}";
+            var reference = new ActivityLabel(row.Section, existing?.Number).Format("+");
             return new Planned(row, existing, content, new RowChange(reference, kind, title, changed));
         }
 

@@ -31,9 +31,7 @@ public static class ListProgrammes
         {
             var programmes = await db.Programmes.AsNoTracking().Include(p => p.Versions).OrderBy(p => p.Slug).ToListAsync(cancellationToken);
             var bodies = await db.Bodies.AsNoTracking().ToDictionaryAsync(b => b.Code, b => b.Name, cancellationToken);
-            ProgrammeVersion? Latest(Programme p) => p.Versions
-                .Where(v => v.State != VersionState.Draft || query.Viewer.CanSeeDrafts(p.BodyCode))
-                .MaxBy(v => v.Sequence);
+            ProgrammeVersion? Latest(Programme p) => p.VisibleTo(query.Viewer).Latest;
             var latestIds = programmes.Select(p => Latest(p)?.Id).OfType<int>().ToList();
             var counts = await db.ActivityVersions.AsNoTracking()
                 .Where(a => latestIds.Contains(a.ProgrammeVersionId) && a.Revision != RevisionKind.Deleted)

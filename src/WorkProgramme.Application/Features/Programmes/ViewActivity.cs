@@ -29,7 +29,9 @@ public static class ViewActivity
         IReadOnlyList<VersionEntry> Versions,
         IReadOnlyList<StatusEntry> StatusHistory,
         IReadOnlyList<RuleViolation> Violations,
-        bool IsLatest = false);
+        // The activity's history, comments and the committee's decisions are for those who see the body's drafts.
+        bool IsLatest = false,
+        bool ShowsWorkingRecord = false);
 
     public sealed class Handler(WorkProgrammeDb db)
     {
@@ -43,7 +45,7 @@ public static class ViewActivity
             }
 
             var violations = snapshot.Violations().Where(v => v.ActivityId == row.ActivityId).ToList();
-            var seesDrafts = query.Viewer.CanSeeDrafts(snapshot.Programme.BodyCode);
+            var seesDrafts = snapshot.SeesDrafts;
             var reports = await db.StatusReports.AsNoTracking()
                 .Where(r => r.ActivityId == row.ActivityId && (seesDrafts || r.State == ReportState.Published))
                 .ToListAsync(cancellationToken);
@@ -59,7 +61,8 @@ public static class ViewActivity
             return new Result(snapshot.Programme.Slug, snapshot.Programme.BodyCode, snapshot.Programme.Title, snapshot.Version.Label,
                 row.ToRowView(snapshot, violations.Count(v => v.Severity == Severity.Error), violations.Count(v => v.Severity == Severity.Warning)),
                 row.BodyRoles(snapshot.IsDecisionBody), versions, history, violations,
-                snapshot.Version.Sequence == snapshot.Programme.Versions.Max(v => v.Sequence));
+                IsLatest: snapshot.Version == snapshot.Programme.Latest,
+                ShowsWorkingRecord: seesDrafts);
         }
     }
 }

@@ -76,9 +76,8 @@ public sealed record ActivityComparison(
 
     public FieldComparison Field(ComparedField field) => Fields.Single(f => f.Field == field);
 
-    private static string? Reference(Section? section, int? number) => section is null || number is null
-        ? null
-        : $"{(section == Section.TimeBound ? "I" : "II")}.{number.Value.ToString(CultureInfo.InvariantCulture)}";
+    private static string? Reference(Section? section, int? number) =>
+        section is { } s && number is not null ? new ActivityLabel(s, number).ToString() : null;
 }
 
 public sealed record ComparisonSummary(int Added, int Retired, int Renumbered, int Reworded, int StatusChanged, int Unchanged);
@@ -181,7 +180,7 @@ public static class CompareVersions
             Field(ComparedField.Resources, (r, _) => r.Resources),
             Field(ComparedField.Kpi, (r, _) => r.Kpi),
             Field(ComparedField.Deadline, (r, _) => r.Deadline.Text),
-            Status(ComparedField.StatusKeyword, r => r.Keyword is { } k ? KeywordNames[k] : BilingualText.Empty),
+            Status(ComparedField.StatusKeyword, r => r.Keyword is { } k ? StatusWords.Of(k) : BilingualText.Empty),
             Status(ComparedField.Status, r => r.Narrative),
             Status(ComparedField.NextSteps, r => r.NextSteps),
         ];
@@ -193,14 +192,6 @@ public static class CompareVersions
         [TaskType.Updating] = new("Mise à jour", "Updating"),
         [TaskType.Development] = new("Développement", "Development"),
         [TaskType.Maintenance] = new("Suivi", "Maintenance"),
-    };
-
-    private static readonly Dictionary<StatusKeyword, BilingualText> KeywordNames = new()
-    {
-        [StatusKeyword.Completed] = new("Achevé", "Completed"),
-        [StatusKeyword.Ongoing] = new("En cours", "Ongoing"),
-        [StatusKeyword.Postponed] = new("Reporté", "Postponed"),
-        [StatusKeyword.NotStarted] = new("Pas encore commencé", "Not yet started"),
     };
 
     private static BilingualText Same(string? text) => new(text, text);

@@ -57,8 +57,7 @@ public static class ProgrammeVersions
                 return null;
             }
 
-            var seesDrafts = query.Viewer.CanSeeDrafts(programme.BodyCode);
-            var versions = programme.Versions.Where(v => seesDrafts || v.State != VersionState.Draft).OrderBy(v => v.Sequence).ToList();
+            var versions = programme.VisibleTo(query.Viewer).Versions.Reverse().ToList();
             var ids = versions.Select(v => v.Id).ToList();
             var counts = await db.ActivityVersions.AsNoTracking()
                 .Where(a => ids.Contains(a.ProgrammeVersionId) && a.Revision != Domain.Activities.RevisionKind.Deleted)

@@ -41,11 +41,7 @@ public static class PublishRound
 
             try
             {
-                context.Round.Publish(command.Viewer.Name ?? actor.Name, clock.GetUtcNow());
-                foreach (var report in context.Reports.Values.Where(r => r.State == ReportState.Draft))
-                {
-                    report.Publish();
-                }
+                context.Round.Publish(command.Viewer.Name ?? actor.Name, clock.GetUtcNow(), context.Reports.Values);
             }
             catch (DomainException refused)
             {

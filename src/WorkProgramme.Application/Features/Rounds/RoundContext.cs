@@ -40,7 +40,7 @@ internal sealed record RoundContext(Programme Programme, ProgrammeVersion Versio
     {
         var programme = await db.Programmes.Include(p => p.Versions).ThenInclude(v => v.Activities)
             .SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
-        var version = programme?.Versions.MaxBy(v => v.Sequence);
+        var version = programme?.Latest;
         var session = await db.Sessions.SingleOrDefaultAsync(s => s.Key == sessionKey, cancellationToken);
         if (programme is null || version is null || session is null)
         {
@@ -59,6 +59,5 @@ internal sealed record RoundContext(Programme Programme, ProgrammeVersion Versio
         return (new RoundContext(programme, version, session, round, reports), null);
     }
 
-    public static string Reference(ActivityVersion row) =>
-        $"{(row.Section == Section.TimeBound ? "I" : "II")}.{row.Number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—"}";
+    public static string Reference(ActivityVersion row) => ActivityLabel.Of(row).ToString();
 }

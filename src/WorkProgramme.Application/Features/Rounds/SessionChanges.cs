@@ -36,7 +36,7 @@ public static class SessionChanges
                 return null;
             }
 
-            var seesDrafts = query.Viewer.CanSeeDrafts(snapshot.Programme.BodyCode);
+            var seesDrafts = snapshot.SeesDrafts;
             var ids = snapshot.Version.Activities.Select(a => a.ActivityId).ToList();
             var reports = await db.StatusReports.AsNoTracking()
                 .Where(r => ids.Contains(r.ActivityId) && (r.State == ReportState.Published || (seesDrafts && r.SessionKey == query.SessionKey)))

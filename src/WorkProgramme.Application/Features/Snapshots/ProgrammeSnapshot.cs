@@ -19,13 +19,14 @@ namespace WorkProgramme.Application.Features.Snapshots;
 /// </summary>
 public sealed class ProgrammeSnapshot
 {
-    private ProgrammeSnapshot(Programme programme, IReadOnlyList<ProgrammeVersion> visibleVersions, ProgrammeVersion version,
+    private ProgrammeSnapshot(Programme programme, ProgrammeVisibility visibility, ProgrammeVersion version,
         IReadOnlyDictionary<Guid, StatusReport> reports,
         IReadOnlyDictionary<string, Body> bodies, IReadOnlyDictionary<string, StrategicPlanElement> planElements,
         IReadOnlyDictionary<string, Session> sessions)
     {
         Programme = programme;
-        VisibleVersions = visibleVersions;
+        VisibleVersions = visibility.Versions;
+        SeesDrafts = visibility.SeesDrafts;
         Version = version;
         Reports = reports;
         Bodies = bodies;
@@ -39,6 +40,9 @@ public sealed class ProgrammeSnapshot
 
     /// <summary>The versions this viewer may see, newest first (drafts only for the Secretariat and the committee).</summary>
     public IReadOnlyList<ProgrammeVersion> VisibleVersions { get; }
+
+    /// <summary>True when the viewer may read the body's unpublished work: drafts, draft reports, history and decisions.</summary>
+    public bool SeesDrafts { get; }
 
     /// <summary>Status reports of the session the version was prepared for, by activity.</summary>
     public IReadOnlyDictionary<Guid, StatusReport> Reports { get; }
@@ -106,9 +110,9 @@ public sealed class ProgrammeSnapshot
             return null;
         }
 
-        var seesDrafts = viewer.CanSeeDrafts(programme.BodyCode);
-        var visible = programme.Versions.Where(v => seesDrafts || v.State != VersionState.Draft).OrderByDescending(v => v.Sequence).ToList();
-        var version = versionLabel is null ? visible.FirstOrDefault() : visible.SingleOrDefault(v => v.Label == versionLabel);
+        var visibility = programme.VisibleTo(viewer);
+        var seesDrafts = visibility.SeesDrafts;
+        var version = visibility.NamedOrLatest(versionLabel);
         if (version is null)
         {
             return null;
@@ -121,7 +125,7 @@ public sealed class ProgrammeSnapshot
         }
 
         var activityIds = version.Activities.Select(a => a.ActivityId).ToList();
-        var statusSession = statusSessionKey ?? (version == visible[0]
+        var statusSession = statusSessionKey ?? (version == visibility.Latest
             ? await CurrentStatusSessionAsync(db, programme.Id, activityIds, version.SessionKey, seesDrafts, sessions, cancellationToken)
             : version.SessionKey);
         var reports = statusSession is null
@@ -130,7 +134,7 @@ public sealed class ProgrammeSnapshot
                 .Where(r => r.SessionKey == statusSession && activityIds.Contains(r.ActivityId)
                     && (seesDrafts || r.State == ReportState.Published))
                 .ToDictionaryAsync(r => r.ActivityId, cancellationToken);
-        return new ProgrammeSnapshot(programme, visible, version, reports,
+        return new ProgrammeSnapshot(programme, visibility, version, reports,
             await db.Bodies.AsNoTracking().ToDictionaryAsync(b => b.Code, StringComparer.Ordinal, cancellationToken),
             await db.PlanElements.AsNoTracking().ToDictionaryAsync(e => e.Code, StringComparer.Ordinal, cancellationToken),
             sessions)

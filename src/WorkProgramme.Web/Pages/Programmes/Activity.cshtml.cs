@@ -56,7 +56,7 @@ public sealed class ActivityModel(ViewActivity.Handler handler, AuditTrail.Handl
         Activity = result;
         CanEdit = HttpContext.Viewer().CanEdit(result.BodyCode);
         IsLatest = result.IsLatest;
-        if (HttpContext.Viewer().CanSeeDrafts(result.BodyCode))
+        if (result.ShowsWorkingRecord)
         {
             History = await audit.HandleAsync(new AuditTrail.Query(EntityId: id.ToString(), PageSize: 200), cancellationToken);
             CommentList = await comments.ListAsync(HttpContext.Viewer(), slug, id, null, cancellationToken);

@@ -203,7 +203,7 @@ public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler 
     {
         Slug = slug;
         ActivityId = id;
-        Reference = $"{(current.Activity.Section == "time-bound" ? "I" : "II")}.{current.Activity.Number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—"}";
+        Reference = new ActivityLabel(Wire.TryParse<Section>(current.Activity.Section, out var section) ? section : Section.TimeBound, current.Activity.Number).ToString();
         Number = current.Activity.Number;
         PlanElements = await db.PlanElements.AsNoTracking().OrderBy(e => e.Order).ToListAsync(cancellationToken);
         Bodies = await db.Bodies.AsNoTracking().OrderBy(b => b.Id).ToListAsync(cancellationToken);
