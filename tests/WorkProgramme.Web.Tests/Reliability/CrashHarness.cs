@@ -161,6 +161,13 @@ internal sealed class AppProcess(TestDatabase database, ITestOutputHelper output
 
     public async Task StartAsync()
     {
+        Launch();
+        await WaitReadyAsync();
+    }
+
+    /// <summary>Starts the process without waiting for it to answer (a start that is to be killed part-way).</summary>
+    public void Launch()
+    {
         var dll = Path.Combine(AppContext.BaseDirectory, "WorkProgramme.Web.dll");
         var start = new ProcessStartInfo("dotnet", [dll])
         {
@@ -194,7 +201,12 @@ internal sealed class AppProcess(TestDatabase database, ITestOutputHelper output
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+    }
 
+    /// <summary>Returns once the app answers /health/ready; fails if it exits first.</summary>
+    public async Task WaitReadyAsync()
+    {
+        var process = this.process!;
         using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         for (var attempt = 0; attempt < 600; attempt++)
         {

@@ -53,7 +53,7 @@ public static class DatabaseArchive
     /// <summary>One table as read from a database or an archive: canonical values, rows in primary-key order.</summary>
     private sealed record TableData(ITable Table, IReadOnlyList<IColumn> Columns, List<object?[]> Rows);
 
-    public sealed class Handler(WorkProgrammeDb db, DatabaseOptions options, TimeProvider time)
+    public sealed class Handler(WorkProgrammeDb db, DatabaseOptions options, TimeProvider time, SchemaMigration schema)
     {
         public async Task<Summary> ExportAsync(Stream target, CancellationToken cancellationToken)
         {
@@ -120,7 +120,7 @@ public static class DatabaseArchive
                     $"The target database is not empty ({list}): an archive is only imported into an empty database; nothing was changed.");
             }
 
-            await db.Database.MigrateAsync(cancellationToken);
+            await schema.MigrateAsync(cancellationToken);
             await db.Database.OpenConnectionAsync(cancellationToken);
             try
             {

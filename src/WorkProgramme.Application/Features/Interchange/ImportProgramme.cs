@@ -45,7 +45,7 @@ public static class ImportProgramme
                 return Outcome.Rejected(mapper.Problems);
             }
 
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await Transaction.BeginAsync(db, cancellationToken);
             await UpsertReferenceDataAsync(bodies, sessions, planElements, cancellationToken);
             var programme = await db.Programmes.Include(p => p.Versions).ThenInclude(v => v.Activities)
                 .SingleOrDefaultAsync(p => p.Slug == file.Slug, cancellationToken);
