@@ -343,23 +343,6 @@ public sealed class ProgrammeVersion
         }
     }
 
-    public void AdvanceTo(VersionState state)
-    {
-        if (state == State)
-        {
-            return;
-        }
-
-        if (state < State)
-        {
-            throw new DomainException(
-                $"Une version « {State} » ne peut pas revenir à « {state} ».",
-                $"A version that is {State} cannot go back to {state}.");
-        }
-
-        State = state;
-    }
-
     public bool IsFrozen => State == VersionState.Approved;
 
     private void EnsureEditable()

@@ -1,6 +1,9 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Features.Interchange;
+using WorkProgramme.Domain.Programmes;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Testing;
 
@@ -184,5 +187,41 @@ public sealed class ImportExportFacts
 
         Assert.Contains(outcome.Problems, p => p.Message.En!.Contains("approved", StringComparison.Ordinal));
         Assert.Equal(before, await database.ContentHashAsync());
+    }
+
+    [Fact]
+    public async Task An_imported_version_reaches_its_state_through_the_guarded_endorsement_and_approval()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+
+        var versions = await database.RunAsync<WorkProgrammeDb, List<ProgrammeVersion>>(db => db.ProgrammeVersions.AsNoTracking().OrderBy(v => v.Sequence).ToListAsync());
+
+        Assert.Equal(
+            [("2023-10", VersionState.Approved, "ctp-241-242", "ctp-241-242"), ("2024-04", VersionState.Endorsed, "ctp-243-244", null)],
+            versions.Select(v => (v.Label, v.State, v.EndorsedAt, v.ApprovedAt)));
+    }
+
+    [Fact]
+    public async Task A_file_that_says_approved_without_the_session_that_adopted_it_is_refused_by_the_guarded_step()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var file = (await ExportAsync(database))!;
+        var before = await database.ContentHashAsync();
+
+        var outcome = await ImportAsync(database, file with { Version = new VersionDto("2099-01", null, "approved", null) });
+
+        Assert.Contains(outcome.Problems, p => p.Message.En!.Contains("Give the session that endorsed the version.", StringComparison.Ordinal));
+        Assert.Equal(before, await database.ContentHashAsync());
+    }
+
+    [Fact]
+    public async Task A_file_never_takes_a_version_back_to_an_earlier_state()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var file = (await ExportAsync(database))!;
+
+        var outcome = await ImportAsync(database, file with { Version = file.Version! with { State = "draft" } });
+
+        Assert.Contains(outcome.Problems, p => p.Message.En!.Contains("does not go back to draft", StringComparison.Ordinal));
     }
 }

@@ -39,9 +39,11 @@ public sealed class ProgrammeFacts
         var activity = Guid.NewGuid();
         version.AddActivity(activity, Build.Content());
 
-        version.AdvanceTo(VersionState.Endorsed);
-        Assert.Throws<DomainException>(() => version.AdvanceTo(VersionState.Draft));
-        version.AdvanceTo(VersionState.Approved);
+        Assert.Throws<DomainException>(() => version.Approve("conseil-145-146"));
+        version.Endorse("ctp-243-244");
+        Assert.Throws<DomainException>(() => version.Endorse("ctp-243-244"));
+        version.Approve("conseil-145-146");
+        Assert.Throws<DomainException>(() => version.Approve("conseil-145-146"));
 
         Assert.Throws<DomainException>(() => version.AddActivity(Guid.NewGuid(), Build.Content(number: 2)));
         Assert.Throws<DomainException>(() => version.ReviseActivity(activity, Build.Content() with { Priority = null }));

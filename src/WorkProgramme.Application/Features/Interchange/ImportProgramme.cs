@@ -119,7 +119,7 @@ public static class ImportProgramme
             }
 
             mapper.Try("version", () => { version.Reorder(idsInFile.ToList()); return version; });
-            mapper.Try("version", () => { version.AdvanceTo(state.Value); return version; });
+            ReachState(version, state.Value, file.Version, mapper);
             if (mapper.Problems.Count > 0)
             {
                 await transaction.RollbackAsync(cancellationToken);
@@ -130,6 +130,30 @@ public static class ImportProgramme
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new Outcome(programme.Slug, rows.Count, []);
+        }
+
+        /// <summary>
+        /// The file's state is reached through the domain's own guarded steps, endorsement then approval, as when an
+        /// editor records them one at a time (docs/decisions/0022); a version never goes back.
+        /// </summary>
+        private static void ReachState(ProgrammeVersion version, VersionState state, VersionDto file, ProgrammeFileMapper mapper)
+        {
+            if (state < version.State)
+            {
+                mapper.Add("version", "state", $"la version « {version.Label} » est déjà {Wire.Name(version.State)} ; elle ne revient pas à {Wire.Name(state)}",
+                    $"version '{version.Label}' is already {Wire.Name(version.State)}; it does not go back to {Wire.Name(state)}");
+                return;
+            }
+
+            if (state >= VersionState.Endorsed && version.State == VersionState.Draft)
+            {
+                mapper.Try("version", () => { version.Endorse(file.Session ?? ""); return version; });
+            }
+
+            if (state == VersionState.Approved && version.State == VersionState.Endorsed)
+            {
+                mapper.Try("version", () => { version.Approve(file.Session ?? ""); return version; });
+            }
         }
 
         private static void CheckShape(ProgrammeFile file, ProgrammeFileMapper mapper)
