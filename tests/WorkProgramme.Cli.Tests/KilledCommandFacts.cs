@@ -144,7 +144,7 @@ public sealed class KilledCommandFacts(ITestOutputHelper output)
         }
     }
 
-    private static string[] ImportArguments(string file) => ["import", file];
+    private static string[] ImportArguments(string file) => ["import", file, "--apply"];
 
     /// <summary>A moment inside the command's run, start-up included.</summary>
     private static TimeSpan Offset(TimeSpan duration) => duration * Random.Shared.NextDouble();
