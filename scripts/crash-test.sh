@@ -11,6 +11,11 @@
 #   postgres-server   the PostgreSQL server itself, alternately by SIGKILL of all its processes and pg_ctl stop -m
 #                     immediate; the test starts its own server (fsync, synchronous_commit, full_page_writes on, data
 #                     checksums); after each restart pg_amcheck finds no corruption (PostgresServerCrashFacts).
+#   wp                `wp` itself, by SIGKILL at random moments (start-up and migration included) of a first start, an
+#                     import, a round publication, a backup and an export (KilledCommandFacts, CLI suite); then the
+#                     next start must come up and the data be as before or after the command. WP_CRASH_KILLS per command.
+#   startup           the app during its first start (migration and seeding of an empty database), WP_CRASH_KILLS times
+#                     (StartupCrashFacts). Both run on PostgreSQL too with WP_TEST_PROVIDER=postgres and WP_TEST_POSTGRES.
 # CI runs the same tests with 200 writes and 3 kills (the tests' defaults): the app kill in both legs of scripts/test.sh,
 # the server kill in its PostgreSQL leg. Example: WP_CRASH_CASE=postgres-server nice -n 5 scripts/crash-test.sh
 set -euo pipefail
@@ -19,6 +24,7 @@ root=$(pwd)
 export WP_CRASH_WRITES="${WP_CRASH_WRITES:-2000}" WP_CRASH_KILLS="${WP_CRASH_KILLS:-20}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 case="${WP_CRASH_CASE:-sqlite}"
+suite=tests/WorkProgramme.Web.Tests
 case "$case" in
 sqlite)
     filter="FullyQualifiedName~Reliability.CrashFacts"
@@ -38,13 +44,20 @@ postgres-server)
     filter="FullyQualifiedName~Reliability.PostgresServerCrashFacts"
     export WP_TEST_PROVIDER=postgres
     ;;
+wp)
+    filter="FullyQualifiedName~KilledCommandFacts"
+    suite=tests/WorkProgramme.Cli.Tests
+    ;;
+startup)
+    filter="FullyQualifiedName~Reliability.StartupCrashFacts"
+    ;;
 *)
-    echo "WP_CRASH_CASE must be sqlite, postgres-app or postgres-server, not '$case'" >&2
+    echo "WP_CRASH_CASE must be sqlite, postgres-app, postgres-server, wp or startup, not '$case'" >&2
     exit 2
     ;;
 esac
 echo "case=$case writes=$WP_CRASH_WRITES kills=$WP_CRASH_KILLS"
-dotnet build tests/WorkProgramme.Web.Tests -c Release
-dotnet test tests/WorkProgramme.Web.Tests -c Release --no-build \
+dotnet build "$suite" -c Release
+dotnet test "$suite" -c Release --no-build \
     --filter "$filter" --logger "console;verbosity=detailed" \
-    | grep -E "provider=|^ *ok |Passed |Failed |Skipped |missing"
+    | grep -E "provider=|^ *ok |^ *kill |Passed |Failed |Skipped |missing"

@@ -4,7 +4,8 @@
 # scripts/test.sh runs one for the PostgreSQL suites; the server-crash test (PostgresServerCrashFacts, through
 # WorkProgramme.Testing's PrivatePostgresServer) runs one it kills and restarts.
 #
-#   postgres-server.sh start FOLDER [fast|durable]  the first time: initdb FOLDER/data and choose a free port; then start
+#   postgres-server.sh start FOLDER [fast|durable]  the first time: initdb FOLDER/data and choose a port outside the
+#                                                   ephemeral range (scripts/ports.sh), another if it is taken; then start
 #                                                   and wait for it (recovery included); prints the connection string of
 #                                                   the postgres database. fast (default): fsync, synchronous_commit and
 #                                                   full_page_writes off (the data is thrown away). durable: all three on,
@@ -21,6 +22,7 @@ usage() { sed -n '2,/^set /p' "$0" | sed '$d' >&2; exit 2; }
 command="${1:-}"
 folder="${2:-}"
 [ -n "$command" ] && [ -n "$folder" ] || usage
+source "$(dirname "$0")/ports.sh"
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 as_postgres=()
 if [ "$(id -u)" -eq 0 ]; then
@@ -48,10 +50,7 @@ full_page_writes = on"
         esac
         "${as_postgres[@]}" "$pg_bin/initdb" -D "$folder/data" --username=postgres --auth=trust --encoding=UTF8 \
             --locale=C.UTF-8 "${checksums[@]}" >/dev/null
-        port=$((20000 + RANDOM % 20000))
-        while (: </dev/tcp/127.0.0.1/$port) 2>/dev/null; do
-            port=$((port + 1))
-        done
+        port=$(unused_port)
         cat >>"$folder/data/postgresql.conf" <<CONF
 
 # postgres-server.sh ($mode)
@@ -63,7 +62,24 @@ $durability
 CONF
         echo "$port" >"$folder/port"
     fi
-    "${as_postgres[@]}" "$pg_bin/pg_ctl" start -D "$folder/data" -l "$folder/server.log" -w -t 600 >/dev/null
+    # A port outside the ephemeral range can still be taken by another server between the choice and the bind: the
+    # server then logs "could not bind" and does not start; choose another port and start again.
+    for attempt in $(seq 1 10); do
+        log_size=$(stat -c %s "$folder/server.log" 2>/dev/null || echo 0)
+        if "${as_postgres[@]}" "$pg_bin/pg_ctl" start -D "$folder/data" -l "$folder/server.log" -w -t 600 >/dev/null; then
+            break
+        fi
+        if [ "$attempt" -lt 10 ] && tail -c +$((log_size + 1)) "$folder/server.log" | grep -qE 'could not bind|could not create any TCP/IP sockets'; then
+            port=$(unused_port)
+            "${as_postgres[@]}" sed -i "s/^port = [0-9]*$/port = $port/" "$folder/data/postgresql.conf"
+            echo "$port" >"$folder/port"
+            echo "port taken; starting on $port instead" >&2
+            continue
+        fi
+        echo "PostgreSQL did not start; its log:" >&2
+        tail -n 20 "$folder/server.log" >&2
+        exit 1
+    done
     echo "Host=127.0.0.1;Port=$(cat "$folder/port");Username=postgres;Database=postgres"
     ;;
 crash)

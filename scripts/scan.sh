@@ -43,8 +43,8 @@ if [ -z "$cli_dll" ]; then
     dotnet build src/WorkProgramme.Cli -c Release -v quiet
     cli_dll=src/WorkProgramme.Cli/bin/Release/net10.0/wp.dll
 fi
-port=$((20000 + RANDOM % 20000))
-while (: </dev/tcp/127.0.0.1/$port) 2>/dev/null; do port=$((port + 1)); done
+source scripts/ports.sh
+port=$(unused_port)
 url="http://127.0.0.1:$port/"
 export Database__Provider=Sqlite ConnectionStrings__WorkProgramme="Data Source=$work/scan.db"
 

@@ -8,11 +8,8 @@ publish_app() { # publish_app FOLDER
     dotnet publish src/WorkProgramme.Web -c Release -o "$1" -v quiet >/dev/null
 }
 
-free_port() {
-    local port=$((20000 + RANDOM % 20000))
-    while (: </dev/tcp/127.0.0.1/$port) 2>/dev/null; do port=$((port + 1)); done
-    echo "$port"
-}
+source scripts/ports.sh
+free_port() { unused_port; }
 
 app_pid=""
 stop_app() {

@@ -49,6 +49,7 @@ public static class ApplicationServices
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<WorkProgrammeDb>();
 
+        services.AddScoped<SchemaMigration>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<ImportProgramme.Handler>();
         services.AddScoped<ExportProgramme.Handler>();

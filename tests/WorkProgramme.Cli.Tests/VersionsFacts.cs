@@ -20,7 +20,7 @@ public sealed class VersionsFacts : IAsyncLifetime
         Assert.Equal(0, exit);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(["2023-10", "2024-04"], lines.Select(l => l.Split('\t')[0]));
-        Assert.Equal("2024-04\tendorsed\tPC0756\tctp-243-244\t94 activities", lines[1]);
+        Assert.Equal("2024-04\tendorsed\tPC0756\tctp-243-244\t94 activities\tendorsed:ctp-243-244", lines[1]);
     }
 
     [Fact]

@@ -63,10 +63,64 @@ public sealed class WpCliFacts : IAsyncLifetime
         var path = Path.Combine(database.Folder, "good.json");
         await RunAsync("export", "--programme", SeedFile.PtcSlug, "--out", path);
 
-        var (exit, output, _) = await RunAsync("import", path, "--lang", "fr");
+        var (exit, output, _) = await RunAsync("import", path, "--apply", "--lang", "fr");
 
         Assert.Equal(0, exit);
-        Assert.Contains("Programme ptc-2022-2025 importé : 97 activités.", output, StringComparison.Ordinal);
+        Assert.Contains("Programme ptc-2022-2025 importé (version 2024-04) : 97 activités ; 0 ajoutée(s), 0 modifiée(s), 0 retirée(s).", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_without_apply_shows_what_it_would_add_change_and_retire_and_writes_nothing()
+    {
+        var (_, exported, _) = await RunAsync("export", "--programme", SeedFile.PtcSlug);
+        var file = JsonSerializer.Deserialize<ProgrammeFile>(exported, ProgrammeJson.Options)!;
+        var path = await WriteAsync("next.json", file with
+        {
+            Version = new VersionDto("2024-10", null, "draft", file.Version!.Session),
+            Activities = [file.Activities[0] with { Priority = "C" }, .. file.Activities.Skip(1)],
+        });
+        var before = await database.ContentHashAsync();
+
+        var (exit, output, _) = await RunAsync("import", path, "--lang", "en");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("added     \tI.1\t", output, StringComparison.Ordinal);
+        Assert.Contains("Preview (nothing changed; --apply to apply): ptc-2022-2025 version 2024-10: 97 added, 0 changed, 0 retired.", output, StringComparison.Ordinal);
+        Assert.Equal(before, await database.ContentHashAsync());
+    }
+
+    [Fact]
+    public async Task Import_of_a_file_without_activities_never_empties_a_programme()
+    {
+        var (_, exported, _) = await RunAsync("export", "--programme", SeedFile.PtcSlug);
+        var file = JsonSerializer.Deserialize<ProgrammeFile>(exported, ProgrammeJson.Options)!;
+        var endorsed = await WriteAsync("empty.json", file with { Activities = [] });
+        var draft = await WriteAsync("draft.json", file with { Version = new VersionDto("2024-10", null, "draft", file.Version!.Session) });
+        var emptyDraft = await WriteAsync("empty-draft.json", file with { Version = new VersionDto("2024-10", null, "draft", file.Version!.Session), Activities = [] });
+        var before = await database.ContentHashAsync();
+
+        var intoEndorsed = await RunAsync("import", endorsed, "--apply", "--allow-retire", "--lang", "en");
+        Assert.Equal(before, await database.ContentHashAsync());
+        Assert.Equal(0, (await RunAsync("import", draft, "--apply")).Exit);
+        var unconfirmed = await RunAsync("import", emptyDraft, "--apply", "--lang", "en");
+        var preview = await RunAsync("import", emptyDraft, "--lang", "fr");
+        var confirmed = await RunAsync("import", emptyDraft, "--apply", "--allow-retire", "--lang", "en");
+
+        Assert.Equal(1, intoEndorsed.Exit);
+        Assert.Contains("Version '2024-04' is endorsed: an import never changes it.", intoEndorsed.Error, StringComparison.Ordinal);
+        Assert.Equal(1, unconfirmed.Exit);
+        Assert.Contains("this file would retire 97 activities of version '2024-10'", unconfirmed.Error, StringComparison.Ordinal);
+        Assert.Contains("Ce fichier retire 97 activités (plus de 3) : pour l’appliquer, ajoutez aussi --allow-retire.", preview.Output, StringComparison.Ordinal);
+        Assert.Equal(0, confirmed.Exit);
+        Assert.Contains("0 added, 0 changed, 97 retired.", confirmed.Output, StringComparison.Ordinal);
+    }
+
+    private async Task<string> WriteAsync(string name, ProgrammeFile file)
+    {
+        var path = Path.Combine(database.Folder, name);
+        await using var stream = File.Create(path);
+        await ProgrammeJson.WriteAsync(file, stream, CancellationToken.None);
+        return path;
     }
 
     [Fact]
@@ -105,13 +159,10 @@ public sealed class WpCliFacts : IAsyncLifetime
                 : a.Section == "permanent" && a.Number == 23 ? a with { Deadline = new DeadlineDto { Text = new TextPair("Travail continu", "Continuous work"), Continuous = true, Milestones = [new MilestoneDto { Kind = "continuous" }] } }
                 : a).ToList(),
         };
-        var path = Path.Combine(database.Folder, "fixed.json");
-        await using (var stream = File.Create(path))
-        {
-            await ProgrammeJson.WriteAsync(fixedFile, stream, CancellationToken.None);
-        }
+        // A file changes a draft only: the fixed rows as the next version.
+        var path = await WriteAsync("fixed.json", fixedFile with { Version = new VersionDto("2024-10", null, "draft", file.Version!.Session) });
 
-        Assert.Equal(0, (await RunAsync("import", path)).Exit);
+        Assert.Equal(0, (await RunAsync("import", path, "--apply")).Exit);
         var (exit, output, _) = await RunAsync("validate", "--programme", SeedFile.PtcSlug, "--lang", "fr");
 
         Assert.Equal(0, exit);

@@ -19,7 +19,7 @@ public sealed class PrivatePostgresServer : IAsyncDisposable
     }
 
     /// <summary>The connection string of the server's <c>postgres</c> database.</summary>
-    public string ConnectionString { get; }
+    public string ConnectionString { get; private set; }
 
     /// <summary>The server's log (recovery messages after a crash).</summary>
     public string LogFile => Path.Combine(folder, "server.log");
@@ -32,8 +32,11 @@ public sealed class PrivatePostgresServer : IAsyncDisposable
         return new PrivatePostgresServer(folder, connectionString);
     }
 
-    /// <summary>Starts the server again after a crash or a stop, same port and settings; returns once recovery is done.</summary>
-    public Task StartAgainAsync() => ScriptAsync("start", folder);
+    /// <summary>
+    /// Starts the server again after a crash or a stop, same settings and, unless another server took it meanwhile, the
+    /// same port; returns once recovery is done.
+    /// </summary>
+    public async Task StartAgainAsync() => ConnectionString = (await ScriptAsync("start", folder)).Trim();
 
     /// <summary>SIGKILL to the postmaster and all its processes at once; returns once they are gone.</summary>
     public Task CrashAsync() => ScriptAsync("crash", folder);

@@ -7,12 +7,12 @@ using WorkProgramme.Application.Features.Interchange;
 namespace WorkProgramme.Application.Data;
 
 /// <summary>Brings the database to the current schema and, when it holds no programme, loads the shipped ones.</summary>
-public sealed class DatabaseInitializer(WorkProgrammeDb db, ImportProgramme.Handler import, ILogger<DatabaseInitializer> logger)
+public sealed class DatabaseInitializer(WorkProgrammeDb db, SchemaMigration schema, ImportProgramme.Handler import, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         EnsureSqliteFolder();
-        await db.Database.MigrateAsync(cancellationToken);
+        await schema.MigrateAsync(cancellationToken);
         if (await db.Programmes.AnyAsync(cancellationToken))
         {
             return;
@@ -25,6 +25,10 @@ public sealed class DatabaseInitializer(WorkProgrammeDb db, ImportProgramme.Hand
             var (file, problems) = await ProgrammeJson.ReadAsync(stream, cancellationToken);
             files.Add((name, file ?? throw Invalid(name, problems)));
         }
+
+        // One transaction for every file: a start killed while seeding leaves an empty database, seeded again next time,
+        // never half the shipped programmes (which the check above would then take for a seeded database).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // A programme file holds one version; a programme's versions are loaded oldest first (labels are dates, e.g.
         // 2023-10 then 2024-04), since each import adds the next version.
@@ -39,6 +43,8 @@ public sealed class DatabaseInitializer(WorkProgrammeDb db, ImportProgramme.Hand
             logger.LogInformation("Loaded {Programme} {Version} ({Activities} activities) from {Resource}", outcome.Slug, file.Version?.Label,
                 outcome.Activities, name);
         }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>The shipped data is part of the product: a problem in it is a bug, not a user error.</summary>

@@ -7,7 +7,9 @@ using static WorkProgramme.Cli.CliContext;
 namespace WorkProgramme.Cli.Commands;
 
 /// <summary>
-/// <c>wp import FILE</c>: a programme file, all or nothing; a refused file lists every problem and changes nothing.
+/// <c>wp import FILE [--apply] [--allow-retire]</c>: a programme file, all or nothing. Without <c>--apply</c> a preview
+/// (what it would add, change and retire; nothing written); a refused file lists every problem and changes nothing;
+/// taking more than a few activities out of a version needs <c>--allow-retire</c> (docs/decisions/0022).
 /// <c>wp import --all FILE</c>: an archive written by <c>wp export --all</c>, into an empty database of either provider.
 /// </summary>
 public static class ImportCommand
@@ -23,10 +25,18 @@ public static class ImportCommand
         {
             Description = "Turn \"activité N\" / \"activity N\" in the texts into references to the activity so numbered (same section).",
         };
-        var command = new Command("import",
-            "Create or update a programme from a programme file (JSON); with --all, fill an empty database from an archive.")
+        var apply = new Option<bool>("--apply")
         {
-            path, all, linkReferences,
+            Description = "Write the changes; without it, the import only shows what it would add, change and retire.",
+        };
+        var allowRetire = new Option<bool>("--allow-retire")
+        {
+            Description = $"Confirm that the file takes more than {ImportProgramme.RetiresWithoutConfirmation} activities out of the version.",
+        };
+        var command = new Command("import",
+            "Create or update a programme from a programme file (JSON), shown first and written with --apply; with --all, fill an empty database from an archive.")
+        {
+            path, all, linkReferences, apply, allowRetire,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -74,7 +84,8 @@ public static class ImportCommand
 
                 var outcome = programmeFile is null
                     ? ImportProgramme.Outcome.Rejected(problems)
-                    : await services.GetRequiredService<ImportProgramme.Handler>().HandleAsync(new(programmeFile), cancellationToken);
+                    : await services.GetRequiredService<ImportProgramme.Handler>()
+                        .HandleAsync(new(programmeFile, result.GetValue(apply), result.GetValue(allowRetire)), cancellationToken);
                 if (!outcome.Succeeded)
                 {
                     await cli.Error.WriteLineAsync(Say(language,
@@ -88,9 +99,38 @@ public static class ImportCommand
                     return WpCli.Failed;
                 }
 
+                foreach (var change in outcome.Changes ?? [])
+                {
+                    var kind = change.Kind switch
+                    {
+                        ImportProgramme.ChangeKind.Added => Say(language, "ajoutée", "added"),
+                        ImportProgramme.ChangeKind.Changed => Say(language, "modifiée", "changed"),
+                        _ => Say(language, "retirée", "retired"),
+                    };
+                    var title = change.Title.For(language).Text ?? "—";
+                    await cli.Output.WriteLineAsync($"{kind,-10}\t{change.Label ?? "—"}\t{(title.Length > 70 ? title[..70] + "…" : title)}");
+                }
+
+                var (added, changed, retired) = (outcome.Count(ImportProgramme.ChangeKind.Added), outcome.Count(ImportProgramme.ChangeKind.Changed),
+                    outcome.Count(ImportProgramme.ChangeKind.Retired));
+                if (outcome.Applied)
+                {
+                    await cli.Output.WriteLineAsync(Say(language,
+                        $"Programme {outcome.Slug} importé (version {outcome.Version}) : {outcome.Activities} activités ; {added} ajoutée(s), {changed} modifiée(s), {retired} retirée(s).",
+                        $"Programme {outcome.Slug} imported (version {outcome.Version}): {outcome.Activities} activities; {added} added, {changed} changed, {retired} retired."));
+                    return WpCli.Success;
+                }
+
                 await cli.Output.WriteLineAsync(Say(language,
-                    $"Programme {outcome.Slug} importé : {outcome.Activities} activités.",
-                    $"Programme {outcome.Slug} imported: {outcome.Activities} activities."));
+                    $"Aperçu (rien n’est modifié ; --apply pour appliquer) : {outcome.Slug} version {outcome.Version} : {added} ajoutée(s), {changed} modifiée(s), {retired} retirée(s).",
+                    $"Preview (nothing changed; --apply to apply): {outcome.Slug} version {outcome.Version}: {added} added, {changed} changed, {retired} retired."));
+                if (outcome.RetireNeedsConfirmation)
+                {
+                    await cli.Output.WriteLineAsync(Say(language,
+                        $"Ce fichier retire {retired} activités (plus de {ImportProgramme.RetiresWithoutConfirmation}) : pour l’appliquer, ajoutez aussi --allow-retire.",
+                        $"This file retires {retired} activities (more than {ImportProgramme.RetiresWithoutConfirmation}): to apply it, add --allow-retire as well."));
+                }
+
                 return WpCli.Success;
             });
         });

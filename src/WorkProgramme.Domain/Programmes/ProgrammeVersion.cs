@@ -295,21 +295,67 @@ public sealed class ProgrammeVersion
         }
     }
 
-    public void AdvanceTo(VersionState state)
+    /// <summary>What taking a programme file would change, without changing anything (a preview).</summary>
+    public ImportChanges ChangesFrom(string? documentSymbol, string? sessionKey, IReadOnlyList<ImportedRow> rows)
     {
-        if (state == State)
-        {
-            return;
-        }
+        var current = activities.ToDictionary(a => a.ActivityId);
+        var inFile = rows.Select(r => r.ActivityId).ToHashSet();
+        var added = rows.Where(r => !current.ContainsKey(r.ActivityId)).Select(r => r.ActivityId).ToList();
+        var changed = rows.Where(r => current.TryGetValue(r.ActivityId, out var row) && !row.Content.Equals(r.Content)).Select(r => r.ActivityId).ToList();
+        var removed = activities.Where(a => !inFile.Contains(a.ActivityId)).OrderBy(a => a.Position).Select(a => a.ActivityId).ToList();
+        var kept = rows.Where(r => current.ContainsKey(r.ActivityId)).Select(r => r.ActivityId);
+        var reordered = !kept.SequenceEqual(activities.Where(a => inFile.Contains(a.ActivityId)).OrderBy(a => a.Position).Select(a => a.ActivityId));
+        var described = documentSymbol != DocumentSymbol || sessionKey != SessionKey;
+        return new ImportChanges(added, changed, removed, reordered, described);
+    }
 
-        if (state < State)
+    /// <summary>
+    /// Makes the version say what a programme file says: its symbol and session, its rows added, reworded or taken out,
+    /// in the file's order. Only a draft takes a file: an endorsed or approved version is the record of a decision,
+    /// changed by edits one activity at a time or by a revision, never replaced by a file (a file that says what the
+    /// version already says changes nothing and is accepted). A row the domain refuses is reported to
+    /// <paramref name="rowRefused"/> with its index in the file, and the others are still taken, so that one import
+    /// lists every problem; the caller then keeps none of it.
+    /// </summary>
+    public ImportChanges TakeFile(string? documentSymbol, string? sessionKey, IReadOnlyList<ImportedRow> rows, Action<int, DomainException> rowRefused)
+    {
+        var changes = ChangesFrom(documentSymbol, sessionKey, rows);
+        if (changes.Any && State != VersionState.Draft)
         {
+            var state = State == VersionState.Approved ? ("approuvée", "approved") : ("entérinée", "endorsed");
             throw new DomainException(
-                $"Une version « {State} » ne peut pas revenir à « {state} ».",
-                $"A version that is {State} cannot go back to {state}.");
+                $"La version « {Label} » est {state.Item1} : un import ne la modifie jamais. Importez le fichier sous un autre libellé (un projet), ou commencez une révision.",
+                $"Version '{Label}' is {state.Item2}: an import never changes it. Import the file under another label (a draft), or start a revision.");
         }
 
-        State = state;
+        Describe(documentSymbol, sessionKey);
+        for (var index = 0; index < rows.Count; index++)
+        {
+            var (id, content) = (rows[index].ActivityId, rows[index].Content);
+            try
+            {
+                if (activities.Any(a => a.ActivityId == id))
+                {
+                    ReviseActivity(id, content);
+                }
+                else
+                {
+                    AddActivity(id, content);
+                }
+            }
+            catch (DomainException refused)
+            {
+                rowRefused(index, refused);
+            }
+        }
+
+        foreach (var removed in changes.Removed)
+        {
+            RemoveActivity(removed);
+        }
+
+        Reorder(rows.Select(r => r.ActivityId).ToList());
+        return changes;
     }
 
     public bool IsFrozen => State == VersionState.Approved;
@@ -323,4 +369,13 @@ public sealed class ProgrammeVersion
                 "An approved version can no longer be changed.");
         }
     }
+}
+
+/// <summary>A row of a programme file: the activity and what the file says of it.</summary>
+public sealed record ImportedRow(Guid ActivityId, ActivityContent Content);
+
+/// <summary>What a programme file changes in a version: rows added, reworded and taken out; whether the order, the symbol or the session changes.</summary>
+public sealed record ImportChanges(IReadOnlyList<Guid> Added, IReadOnlyList<Guid> Changed, IReadOnlyList<Guid> Removed, bool Reordered, bool Described)
+{
+    public bool Any => Added.Count > 0 || Changed.Count > 0 || Removed.Count > 0 || Reordered || Described;
 }

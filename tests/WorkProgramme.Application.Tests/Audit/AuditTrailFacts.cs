@@ -35,8 +35,12 @@ public sealed class AuditTrailFacts : IAsyncLifetime
     [Fact]
     public async Task Changing_a_row_records_one_entry_per_changed_field_with_old_and_new_values()
     {
-        var file = (await database.RunAsync<ExportProgramme.Handler, ProgrammeFile?>(h =>
+        var endorsed = (await database.RunAsync<ExportProgramme.Handler, ProgrammeFile?>(h =>
             h.HandleAsync(new(Viewer.Operator, SeedFile.PtcSlug), CancellationToken.None)))!;
+
+        // A file changes a draft only: the next version, as a draft, first.
+        var file = endorsed with { Version = new VersionDto("2024-10", null, "draft", endorsed.Version!.Session) };
+        Assert.True((await database.RunAsync<ImportProgramme.Handler, ImportProgramme.Outcome>(h => h.HandleAsync(new(file), CancellationToken.None))).Succeeded);
         var first = file.Activities[0];
 
         var outcome = await database.RunAsync<ImportProgramme.Handler, ImportProgramme.Outcome>(h => h.HandleAsync(new(file with

@@ -1,6 +1,9 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Features.Interchange;
+using WorkProgramme.Domain.Programmes;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Testing;
 
@@ -13,6 +16,19 @@ public sealed class ImportExportFacts
 
     private static Task<ImportProgramme.Outcome> ImportAsync(TestDatabase database, ProgrammeFile file) =>
         database.RunAsync<ImportProgramme.Handler, ImportProgramme.Outcome>(h => h.HandleAsync(new(file), CancellationToken.None));
+
+    private static Task<ImportProgramme.Outcome> ImportAsync(TestDatabase database, ProgrammeFile file, bool apply, bool allowRetire = false) =>
+        database.RunAsync<ImportProgramme.Handler, ImportProgramme.Outcome>(h => h.HandleAsync(new(file, apply, allowRetire), CancellationToken.None));
+
+    /// <summary>The shipped programme's next version as a draft (2024-10): what a file may change; returns its file.</summary>
+    private static async Task<ProgrammeFile> DraftAsync(TestDatabase database)
+    {
+        var file = (await ExportAsync(database))!;
+        var draft = file with { Version = new VersionDto("2024-10", null, "draft", file.Version!.Session) };
+        var outcome = await ImportAsync(database, draft);
+        Assert.True(outcome.Succeeded, string.Join("; ", outcome.Problems));
+        return (await ExportAsync(database, "2024-10"))!;
+    }
 
     private static async Task<string> JsonOf(ProgrammeFile file)
     {
@@ -60,7 +76,7 @@ public sealed class ImportExportFacts
     public async Task A_changed_row_is_updated_in_place_keeping_its_identity()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var file = (await ExportAsync(database))!;
+        var file = await DraftAsync(database);
         var first = file.Activities[0];
         var changed = file with
         {
@@ -107,8 +123,8 @@ public sealed class ImportExportFacts
     public async Task A_domain_rule_broken_deep_in_the_file_rolls_everything_back()
     {
         await using var database = await TestDatabase.CreateAsync();
+        var file = await DraftAsync(database);
         var before = await database.ContentHashAsync();
-        var file = (await ExportAsync(database))!;
         var last = file.Activities[^1];
         var broken = file with
         {
@@ -183,6 +199,110 @@ public sealed class ImportExportFacts
         });
 
         Assert.Contains(outcome.Problems, p => p.Message.En!.Contains("approved", StringComparison.Ordinal));
+        Assert.Equal(before, await database.ContentHashAsync());
+    }
+
+    [Fact]
+    public async Task An_imported_version_reaches_its_state_through_the_guarded_endorsement_and_approval()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+
+        var versions = await database.RunAsync<WorkProgrammeDb, List<ProgrammeVersion>>(db => db.ProgrammeVersions.AsNoTracking().OrderBy(v => v.Sequence).ToListAsync());
+
+        Assert.Equal(
+            [("2023-10", VersionState.Approved, "ctp-241-242", "ctp-241-242"), ("2024-04", VersionState.Endorsed, "ctp-243-244", null)],
+            versions.Select(v => (v.Label, v.State, v.EndorsedAt, v.ApprovedAt)));
+    }
+
+    [Fact]
+    public async Task A_file_that_says_approved_without_the_session_that_adopted_it_is_refused_by_the_guarded_step()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var file = (await ExportAsync(database))!;
+        var before = await database.ContentHashAsync();
+
+        var outcome = await ImportAsync(database, file with { Version = new VersionDto("2099-01", null, "approved", null) });
+
+        Assert.Contains(outcome.Problems, p => p.Message.En!.Contains("Give the session that endorsed the version.", StringComparison.Ordinal));
+        Assert.Equal(before, await database.ContentHashAsync());
+    }
+
+    [Fact]
+    public async Task A_file_never_takes_a_version_back_to_an_earlier_state()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var file = (await ExportAsync(database))!;
+
+        var outcome = await ImportAsync(database, file with { Version = file.Version! with { State = "draft" } });
+
+        Assert.Contains(outcome.Problems, p => p.Message.En!.Contains("does not go back to draft", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_import_without_apply_lists_what_it_would_add_change_and_retire_and_writes_nothing()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var file = await DraftAsync(database);
+        var before = await database.ContentHashAsync();
+        var first = file.Activities[0];
+        var changed = file with
+        {
+            Activities = [first with { Priority = "C" }, .. file.Activities.Skip(1).SkipLast(2),
+                file.Activities[^1] with { Id = Guid.NewGuid(), Number = 99, PreviousNumber = null, Revision = "new" }],
+        };
+
+        var preview = await ImportAsync(database, changed, apply: false);
+
+        Assert.True(preview.Succeeded, string.Join("; ", preview.Problems));
+        Assert.False(preview.Applied);
+        Assert.Equal((1, 1, 2), (preview.Count(ImportProgramme.ChangeKind.Added), preview.Count(ImportProgramme.ChangeKind.Changed),
+            preview.Count(ImportProgramme.ChangeKind.Retired)));
+        Assert.Contains(preview.Changes!, c => c.Kind == ImportProgramme.ChangeKind.Changed && c.Label == "I.1");
+        Assert.Equal(before, await database.ContentHashAsync());
+
+        var applied = await ImportAsync(database, changed, apply: true);
+        Assert.True(applied.Applied);
+        Assert.Equal("C", (await ExportAsync(database, "2024-10"))!.Activities[0].Priority);
+    }
+
+    [Fact]
+    public async Task A_file_that_takes_every_activity_out_of_a_draft_needs_allow_retire_and_says_how_many()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var file = await DraftAsync(database);
+        var before = await database.ContentHashAsync();
+        var empty = file with { Activities = [] };
+
+        var refused = await ImportAsync(database, empty, apply: true);
+        var preview = await ImportAsync(database, empty, apply: false);
+
+        var problem = Assert.Single(refused.Problems);
+        Assert.Contains($"would retire {file.Activities.Count} activities of version '2024-10'", problem.Message.En, StringComparison.Ordinal);
+        Assert.Contains("--allow-retire", problem.Message.Fr, StringComparison.Ordinal);
+        Assert.True(preview.RetireNeedsConfirmation);
+        Assert.Equal(file.Activities.Count, preview.Count(ImportProgramme.ChangeKind.Retired));
+        Assert.Equal(before, await database.ContentHashAsync());
+
+        var confirmed = await ImportAsync(database, empty, apply: true, allowRetire: true);
+        Assert.True(confirmed.Applied, string.Join("; ", confirmed.Problems));
+        Assert.Empty((await ExportAsync(database, "2024-10"))!.Activities);
+    }
+
+    [Fact]
+    public async Task An_endorsed_version_is_never_changed_by_an_import_even_with_allow_retire()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var file = (await ExportAsync(database))!;
+        var before = await database.ContentHashAsync();
+
+        var emptied = await ImportAsync(database, file with { Activities = [] }, apply: true, allowRetire: true);
+        var three = await ImportAsync(database, file with { Activities = [.. file.Activities.Take(3)] }, apply: true, allowRetire: true);
+        var reworded = await ImportAsync(database, file with { Activities = [file.Activities[0] with { Priority = "C" }, .. file.Activities.Skip(1)] }, apply: true);
+        var same = await ImportAsync(database, file, apply: true);
+
+        Assert.All([emptied, three, reworded], outcome =>
+            Assert.Contains(outcome.Problems, p => p.Message.En!.Contains("Version '2024-04' is endorsed: an import never changes it", StringComparison.Ordinal)));
+        Assert.True(same.Succeeded);
         Assert.Equal(before, await database.ContentHashAsync());
     }
 }

@@ -39,14 +39,36 @@ public sealed class ProgrammeFacts
         var activity = Guid.NewGuid();
         version.AddActivity(activity, Build.Content());
 
-        version.AdvanceTo(VersionState.Endorsed);
-        Assert.Throws<DomainException>(() => version.AdvanceTo(VersionState.Draft));
-        version.AdvanceTo(VersionState.Approved);
+        Assert.Throws<DomainException>(() => version.Approve("conseil-145-146"));
+        version.Endorse("ctp-243-244");
+        Assert.Throws<DomainException>(() => version.Endorse("ctp-243-244"));
+        version.Approve("conseil-145-146");
+        Assert.Throws<DomainException>(() => version.Approve("conseil-145-146"));
 
         Assert.Throws<DomainException>(() => version.AddActivity(Guid.NewGuid(), Build.Content(number: 2)));
         Assert.Throws<DomainException>(() => version.ReviseActivity(activity, Build.Content() with { Priority = null }));
         Assert.Throws<DomainException>(() => version.RemoveActivity(activity));
         version.ReviseActivity(activity, Build.Content());
+    }
+
+    [Fact]
+    public void Only_a_draft_takes_a_file_and_a_file_that_says_what_a_version_says_changes_nothing()
+    {
+        var version = Ptc().AddVersion("2024-04", "PC0756", "ctp-243-244");
+        var (kept, dropped) = (Guid.NewGuid(), Guid.NewGuid());
+        var taken = version.TakeFile("PC0756", "ctp-243-244",
+            [new ImportedRow(kept, Build.Content()), new ImportedRow(dropped, Build.Content(number: 2))], (_, refused) => throw refused);
+        version.Endorse("ctp-243-244");
+
+        var same = version.TakeFile("PC0756", "ctp-243-244",
+            [new ImportedRow(kept, Build.Content()), new ImportedRow(dropped, Build.Content(number: 2))], (_, refused) => throw refused);
+        var emptied = Assert.Throws<DomainException>(() => version.TakeFile("PC0756", "ctp-243-244", [], (_, refused) => throw refused));
+
+        Assert.Equal(2, taken.Added.Count);
+        Assert.False(same.Any);
+        Assert.Contains("an import never changes it", emptied.MessageFor(Language.En), StringComparison.Ordinal);
+        Assert.Equal(2, version.Activities.Count);
+        Assert.Equal(new[] { dropped }, version.ChangesFrom("PC0756", "ctp-243-244", [new ImportedRow(kept, Build.Content())]).Removed);
     }
 
     [Fact]

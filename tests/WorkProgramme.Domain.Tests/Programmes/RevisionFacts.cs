@@ -151,7 +151,7 @@ public sealed class RevisionFacts
         Assert.Throws<DomainException>(() => approved.AddNewActivity(Guid.NewGuid(), Build.Content()));
         Assert.Throws<DomainException>(() => approved.MoveActivity(ids[2], 1));
         Assert.Throws<DomainException>(() => approved.Describe("PC0999", null));
-        Assert.Throws<DomainException>(() => approved.AdvanceTo(VersionState.Draft));
+        Assert.Throws<DomainException>(() => approved.Endorse("ctp-243-244"));
         Assert.True(approved.IsFrozen);
     }
 }

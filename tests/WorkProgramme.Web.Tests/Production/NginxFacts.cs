@@ -146,9 +146,34 @@ public sealed class NginxFacts(NginxFacts.Deployment deployment) : IClassFixture
             database = await TestDatabase.CreateAsync(seed: false);
             first = AppInstance.Start(database, services: s => s.AddSingleton<IStartupFilter, SeenFilter>()); // seeds, as a first instance does
             second = AppInstance.Start(database, services: s => s.AddSingleton<IStartupFilter, SeenFilter>());
-            httpPort = FreePort();
-            httpsPort = FreePort();
             WriteCertificate();
+
+            // Ports outside the ephemeral range; another server may still take one before nginx binds it: then again on others.
+            for (var attempt = 1; ; attempt++)
+            {
+                if (await StartNginxAsync(binary) is not { } taken)
+                {
+                    return;
+                }
+
+                if (attempt == 5 || !LoopbackPort.IsAddressInUse(taken))
+                {
+                    throw new InvalidOperationException($"nginx did not start listening on {httpPort} and {httpsPort}:\n{taken}");
+                }
+            }
+        }
+
+        /// <summary>Starts nginx on two new ports; null once it listens, else its error log.</summary>
+        private async Task<string?> StartNginxAsync(string binary)
+        {
+            httpPort = LoopbackPort.Unused();
+            do
+            {
+                httpsPort = LoopbackPort.Unused();
+            }
+            while (httpsPort == httpPort);
+
+            File.Delete(Path.Combine(folder, "error.log"));
             await File.WriteAllTextAsync(Path.Combine(folder, "workprogramme.conf"), Site());
             await File.WriteAllTextAsync(Path.Combine(folder, "nginx.conf"), $$"""
                 daemon off;
@@ -174,7 +199,15 @@ public sealed class NginxFacts(NginxFacts.Deployment deployment) : IClassFixture
             }
 
             nginx = Start(binary, arguments);
-            await WaitForAsync(httpsPort);
+            if (await WaitForAsync(httpsPort))
+            {
+                return null;
+            }
+
+            await nginx.WaitForExitAsync();
+            nginx.Dispose();
+            nginx = null;
+            return File.Exists(Path.Combine(folder, "error.log")) ? await File.ReadAllTextAsync(Path.Combine(folder, "error.log")) : "";
         }
 
         public async Task DisposeAsync()
@@ -293,13 +326,6 @@ public sealed class NginxFacts(NginxFacts.Deployment deployment) : IClassFixture
                 .Concat((Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries).Select(p => Path.Combine(p, "nginx")))
                 .FirstOrDefault(File.Exists);
 
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
         private static Process Start(string binary, IEnumerable<string> arguments)
         {
             var start = new ProcessStartInfo(binary) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
@@ -331,7 +357,8 @@ public sealed class NginxFacts(NginxFacts.Deployment deployment) : IClassFixture
             return (process.ExitCode, output + await errors);
         }
 
-        private async Task WaitForAsync(int port)
+        /// <summary>Whether nginx listens on <paramref name="port"/>; false once it has exited.</summary>
+        private async Task<bool> WaitForAsync(int port)
         {
             for (var attempt = 0; attempt < 100; attempt++)
             {
@@ -344,12 +371,17 @@ public sealed class NginxFacts(NginxFacts.Deployment deployment) : IClassFixture
                 {
                     using var probe = new TcpClient();
                     await probe.ConnectAsync(IPAddress.Loopback, port);
-                    return;
+                    return true;
                 }
                 catch (SocketException)
                 {
                     await Task.Delay(100);
                 }
+            }
+
+            if (nginx!.HasExited)
+            {
+                return false;
             }
 
             var log = File.Exists(Path.Combine(folder, "error.log")) ? await File.ReadAllTextAsync(Path.Combine(folder, "error.log")) : "";

@@ -148,7 +148,8 @@ internal sealed class AppProcess(TestDatabase database, ITestOutputHelper output
     private Process? process;
     private TaskCompletionSource running = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Uri BaseAddress { get; } = new($"http://127.0.0.1:{FreePort()}");
+    /// <summary>Outside the ephemeral range, so that the clients' own connections cannot take it between kills.</summary>
+    public Uri BaseAddress { get; private set; } = new($"http://127.0.0.1:{LoopbackPort.Unused()}");
 
     /// <summary>Completes while the app answers; replaced by a pending one when it is killed.</summary>
     public Task Running => running.Task;
@@ -160,6 +161,27 @@ internal sealed class AppProcess(TestDatabase database, ITestOutputHelper output
     public bool Alive => process is { HasExited: false };
 
     public async Task StartAsync()
+    {
+        // Another server may take the port between its choice and the app's bind: the first start then moves to another.
+        for (var attempt = 1; ; attempt++)
+        {
+            Launch();
+            try
+            {
+                await WaitReadyAsync();
+                return;
+            }
+            catch (PortTakenException) when (attempt < 5 && Starts == 1)
+            {
+                Kill();
+                Starts = 0;
+                BaseAddress = new Uri($"http://127.0.0.1:{LoopbackPort.Unused()}");
+            }
+        }
+    }
+
+    /// <summary>Starts the process without waiting for it to answer (a start that is to be killed part-way).</summary>
+    public void Launch()
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "WorkProgramme.Web.dll");
         var start = new ProcessStartInfo("dotnet", [dll])
@@ -177,11 +199,19 @@ internal sealed class AppProcess(TestDatabase database, ITestOutputHelper output
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         process = Process.Start(start)!;
         Starts++;
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                errors.Enqueue(e.Data);
+            }
+        };
+        errors.Clear();
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is not null)
             {
+                errors.Enqueue(e.Data);
                 try
                 {
                     output.WriteLine(e.Data);
@@ -194,7 +224,12 @@ internal sealed class AppProcess(TestDatabase database, ITestOutputHelper output
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+    }
 
+    /// <summary>Returns once the app answers /health/ready; fails if it exits first.</summary>
+    public async Task WaitReadyAsync()
+    {
+        var process = this.process!;
         using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         for (var attempt = 0; attempt < 600; attempt++)
         {
@@ -210,7 +245,18 @@ internal sealed class AppProcess(TestDatabase database, ITestOutputHelper output
             {
             }
 
-            Assert.False(process.HasExited, $"the app exited with {(process.HasExited ? process.ExitCode : 0)}");
+            if (process.HasExited)
+            {
+                process.WaitForExit();
+                var output = string.Join('\n', errors);
+                if (LoopbackPort.IsAddressInUse(output))
+                {
+                    throw new PortTakenException(output);
+                }
+
+                Assert.Fail($"the app exited with {process.ExitCode}: {output}");
+            }
+
             await Task.Delay(200);
         }
 
@@ -231,12 +277,9 @@ internal sealed class AppProcess(TestDatabase database, ITestOutputHelper output
         process = null;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     public void Dispose() => Kill();
+
+    private readonly ConcurrentQueue<string> errors = new();
+
+    private sealed class PortTakenException(string output) : Exception(output);
 }

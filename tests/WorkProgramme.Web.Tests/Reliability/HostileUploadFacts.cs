@@ -54,7 +54,7 @@ public sealed class HostileUploadFacts(WebAppFactory app, ITestOutputHelper outp
 
             // A body over the server's limit is stopped before the page, with its reason in words.
             var problems = response.StatusCode == HttpStatusCode.RequestEntityTooLarge ? body : page.QuerySelector("#import-problems").Text();
-            if (response.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.RequestEntityTooLarge) || !file.Expected.Any(e => problems.Contains(e, StringComparison.Ordinal))
+            if (response.StatusCode is not (HttpStatusCode.UnprocessableEntity or HttpStatusCode.RequestEntityTooLarge) || !file.Expected.Any(e => problems.Contains(e, StringComparison.Ordinal))
                 || page.QuerySelector("#import-preview") is not null)
             {
                 failures.Add($"{file.Kind}: {(int)response.StatusCode} {problems}");

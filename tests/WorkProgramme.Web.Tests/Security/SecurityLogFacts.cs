@@ -79,7 +79,7 @@ public sealed class SecurityLogFacts(WebAppFactory app) : IClassFixture<WebAppFa
 
         var response = await editor.PostAsync(importPage + "?handler=Preview", form);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var rejected = Assert.Single(Events("ImportRejected", "User", email));
         Assert.Equal("programme.xlsx", rejected.Values["FileName"]);
         Assert.Equal(SeedFile.PtcSlug, rejected.Values["Programme"]);

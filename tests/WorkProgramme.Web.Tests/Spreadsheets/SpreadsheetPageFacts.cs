@@ -23,9 +23,12 @@ public sealed class SpreadsheetPageFacts(WebAppFactory app) : IClassFixture<WebA
         return await client.PostAsync(ImportUrl + "?handler=Preview", form);
     }
 
-    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> PageOf(HttpResponseMessage response)
+    /// <summary>A refused file is answered with the page and 422, so that a script sees the refusal too (issue 16).</summary>
+    private const HttpStatusCode Refused = HttpStatusCode.UnprocessableEntity;
+
+    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> PageOf(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
     {
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, response.StatusCode);
         return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
     }
 
@@ -107,9 +110,9 @@ public sealed class SpreadsheetPageFacts(WebAppFactory app) : IClassFixture<WebA
         });
         var badCell = OfficeFiles.EditSheet(await DownloadAsync(editor, "fr"), 0, new Dictionary<string, string?> { ["B2"] = "Z" });
 
-        var hostile = await PageOf(await UploadAsync(editor, dtd, "evil.xlsx"));
-        var bad = await PageOf(await UploadAsync(editor, badCell, "bad.xlsx"));
-        var notOffice = await PageOf(await UploadAsync(editor, "x"u8.ToArray(), "notes.txt"));
+        var hostile = await PageOf(await UploadAsync(editor, dtd, "evil.xlsx"), Refused);
+        var bad = await PageOf(await UploadAsync(editor, badCell, "bad.xlsx"), Refused);
+        var notOffice = await PageOf(await UploadAsync(editor, "x"u8.ToArray(), "notes.txt"), Refused);
 
         Assert.Contains("DTD", hostile.QuerySelector("#import-problems").Text(), StringComparison.Ordinal);
         Assert.Contains("I. Délai spécifique › ligne 2 › Niveau de priorité : « Z » : attendu A, B ou C", bad.QuerySelector("#import-problems").Text(), StringComparison.Ordinal);
@@ -127,7 +130,7 @@ public sealed class SpreadsheetPageFacts(WebAppFactory app) : IClassFixture<WebA
         var editor = await app.SignedInClientAsync(Roles.Editor, "CTP", acceptLanguage: "en");
         var workbook = await DownloadAsync(editor, "en");
 
-        var refused = await PageOf(await UploadAsync(editor, workbook, new string('a', length - ".xlsx".Length) + ".xlsx"));
+        var refused = await PageOf(await UploadAsync(editor, workbook, new string('a', length - ".xlsx".Length) + ".xlsx"), Refused);
         var longest = await PageOf(await UploadAsync(editor, workbook, new string('a', 255 - ".xlsx".Length) + ".xlsx"));
 
         Assert.Contains("The file name is too long (at most 255 characters)", refused.QuerySelector("#import-problems")!.Text(), StringComparison.Ordinal);
@@ -152,7 +155,7 @@ public sealed class SpreadsheetPageFacts(WebAppFactory app) : IClassFixture<WebA
         var before = await app.Database.ContentHashAsync();
 
         var page = await PageOf(await editor.PostFormAsync(ImportUrl, ImportUrl + "?handler=Apply",
-            new Dictionary<string, string> { ["token"] = new string('a', 32), ["kind"] = "xlsx" }));
+            new Dictionary<string, string> { ["token"] = new string('a', 32), ["kind"] = "xlsx" }), Refused);
 
         Assert.Contains("This file is no longer available", page.QuerySelector("#import-problems").Text(), StringComparison.Ordinal);
         Assert.Equal(before, await app.Database.ContentHashAsync());

@@ -11,7 +11,7 @@ using static WorkProgramme.Application.Features.Backup.DatabaseArchive;
 namespace WorkProgramme.Application.Features.Backup;
 
 /// <summary>Loads the tables of a checked archive into an empty database, all or nothing.</summary>
-internal sealed class ArchiveLoader(WorkProgrammeDb db, DatabaseOptions options)
+internal sealed class ArchiveLoader(WorkProgrammeDb db, DatabaseOptions options, SchemaMigration schema)
 {
     /// <summary>Refuses a database holding any row; otherwise brings the schema up to date and writes every row in one transaction.</summary>
     public async Task LoadAsync(List<TableData> tables, CancellationToken cancellationToken)
@@ -34,7 +34,7 @@ internal sealed class ArchiveLoader(WorkProgrammeDb db, DatabaseOptions options)
                 $"The target database is not empty ({list}): an archive is only imported into an empty database; nothing was changed.");
         }
 
-        await db.Database.MigrateAsync(cancellationToken);
+        await schema.MigrateAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {

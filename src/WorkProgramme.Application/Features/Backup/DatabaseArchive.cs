@@ -35,7 +35,7 @@ public static class DatabaseArchive
         public long Rows => Tables.Sum(t => (long)t.Rows);
     }
 
-    public sealed class Handler(WorkProgrammeDb db, DatabaseOptions options, TimeProvider time)
+    public sealed class Handler(WorkProgrammeDb db, DatabaseOptions options, TimeProvider time, SchemaMigration schema)
     {
         public Task<Summary> ExportAsync(Stream target, CancellationToken cancellationToken) =>
             new ArchiveWriter(db, options, time).WriteAsync(target, cancellationToken);
@@ -47,7 +47,7 @@ public static class DatabaseArchive
         public async Task<Summary> ImportAsync(Stream source, CancellationToken cancellationToken)
         {
             var (tables, summary) = await new ArchiveReader(db).ReadAsync(source, cancellationToken);
-            await new ArchiveLoader(db, options).LoadAsync(tables, cancellationToken);
+            await new ArchiveLoader(db, options, schema).LoadAsync(tables, cancellationToken);
             return summary;
         }
 

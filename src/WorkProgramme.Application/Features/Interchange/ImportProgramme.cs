@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Data;
 using WorkProgramme.Domain.Activities;
+using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Programmes;
 using WorkProgramme.Domain.StatusReports;
 
@@ -12,11 +13,34 @@ namespace WorkProgramme.Application.Features.Interchange;
 /// </summary>
 public static class ImportProgramme
 {
-    public sealed record Command(ProgrammeFile File);
+    /// <summary>
+    /// More activities than this taken out of a version by one file need <paramref name="AllowRetire"/>: a well-formed
+    /// file with a short list of activities is far more often a mistake than a decision (docs/decisions/0022).
+    /// </summary>
+    public const int RetiresWithoutConfirmation = 3;
 
-    public sealed record Outcome(string? Slug, int Activities, IReadOnlyList<ImportProblem> Problems)
+    /// <summary>
+    /// A file to import. Without <paramref name="Apply"/>, a preview: every check and the list of changes, nothing
+    /// written. Callers that load data they ship or generate (the first start) apply directly.
+    /// </summary>
+    public sealed record Command(ProgrammeFile File, bool Apply = true, bool AllowRetire = false);
+
+    public enum ChangeKind
+    {
+        Added,
+        Changed,
+        Retired,
+    }
+
+    /// <summary>One activity the file adds to, rewords in or takes out of the version; its label as the version numbers it.</summary>
+    public sealed record Change(ChangeKind Kind, string? Label, BilingualText Title);
+
+    public sealed record Outcome(string? Slug, int Activities, IReadOnlyList<ImportProblem> Problems, string? Version = null,
+        IReadOnlyList<Change>? Changes = null, bool Applied = false, bool RetireNeedsConfirmation = false)
     {
         public bool Succeeded => Problems.Count == 0;
+
+        public int Count(ChangeKind kind) => Changes?.Count(c => c.Kind == kind) ?? 0;
 
         public static Outcome Rejected(IReadOnlyList<ImportProblem> problems) => new(null, 0, problems);
     }
@@ -45,7 +69,7 @@ public static class ImportProgramme
                 return Outcome.Rejected(mapper.Problems);
             }
 
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await Transaction.BeginAsync(db, cancellationToken);
             await UpsertReferenceDataAsync(bodies, sessions, planElements, cancellationToken);
             var programme = await db.Programmes.Include(p => p.Versions).ThenInclude(v => v.Activities)
                 .SingleOrDefaultAsync(p => p.Slug == file.Slug, cancellationToken);
@@ -62,20 +86,9 @@ public static class ImportProgramme
 
             var version = programme.Versions.SingleOrDefault(v => v.Label == file.Version.Label)
                 ?? programme.AddVersion(file.Version.Label, file.Version.DocumentSymbol, file.Version.Session);
-            var replaced = mapper.Try("version", () =>
-            {
-                version.Describe(file.Version.DocumentSymbol, file.Version.Session);
-                return version;
-            });
-            if (replaced is null)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-                return Outcome.Rejected(mapper.Problems);
-            }
-
             var existingActivities = await db.Activities.Where(a => a.ProgrammeId == programme.Id || rows.Select(r => r.Dto.Id).Contains(a.Id))
                 .ToDictionaryAsync(a => a.Id, cancellationToken);
+            var imported = new List<ImportedRow>();
             var idsInFile = new HashSet<Guid>();
             foreach (var (dto, (content, status)) in rows)
             {
@@ -98,38 +111,77 @@ public static class ImportProgramme
                     db.Activities.Add(new Activity(id, programme.Id));
                 }
 
-                if (version.Activities.Any(a => a.ActivityId == id))
-                {
-                    mapper.Try(at, () => { version.ReviseActivity(id, content!); return version; });
-                }
-                else
-                {
-                    mapper.Try(at, () => version.AddActivity(id, content!));
-                }
-
+                imported.Add(new ImportedRow(id, content!));
                 if (status is not null)
                 {
                     await RecordStatusAsync(id, status, at, mapper, cancellationToken);
                 }
             }
 
-            foreach (var stale in version.Activities.Where(a => !idsInFile.Contains(a.ActivityId)).Select(a => a.ActivityId).ToList())
+            // Labels of the rows a file takes out, as the version numbered them before.
+            var plan = version.ChangesFrom(file.Version.DocumentSymbol, file.Version.Session, imported);
+            var retired = plan.Removed.Select(id => (Id: id, Label: version.LabelOf(id), version.Activities.Single(a => a.ActivityId == id).Content.Title)).ToList();
+            var taken = mapper.Try("version", () => version.TakeFile(file.Version.DocumentSymbol, file.Version.Session, imported,
+                (index, refused) => mapper.Try($"activities[{index}]", ThrowBack(refused))));
+            ReachState(version, state.Value, file.Version, mapper);
+            var needsConfirmation = plan.Removed.Count > RetiresWithoutConfirmation && !command.AllowRetire;
+            if (needsConfirmation && command.Apply)
             {
-                mapper.Try("version", () => { version.RemoveActivity(stale); return version; });
+                mapper.Add("version", "activities",
+                    $"ce fichier retirerait {plan.Removed.Count} activités de la version « {version.Label} » (au plus {RetiresWithoutConfirmation} sans confirmation) : vérifiez le fichier, puis confirmez avec --allow-retire",
+                    $"this file would retire {plan.Removed.Count} activities of version '{version.Label}' (at most {RetiresWithoutConfirmation} without confirmation): check the file, then confirm with --allow-retire");
             }
 
-            mapper.Try("version", () => { version.Reorder(idsInFile.ToList()); return version; });
-            mapper.Try("version", () => { version.AdvanceTo(state.Value); return version; });
-            if (mapper.Problems.Count > 0)
+            if (mapper.Problems.Count > 0 || taken is null)
             {
                 await transaction.RollbackAsync(cancellationToken);
                 db.ChangeTracker.Clear();
                 return Outcome.Rejected(mapper.Problems);
             }
 
+            var changes = plan.Added.Select(id => new Change(ChangeKind.Added, version.LabelOf(id), TitleOf(version, id)))
+                .Concat(plan.Changed.Select(id => new Change(ChangeKind.Changed, version.LabelOf(id), TitleOf(version, id))))
+                .Concat(retired.Select(r => new Change(ChangeKind.Retired, r.Label, r.Title)))
+                .ToList();
+            if (!command.Apply)
+            {
+                // A preview: every check ran on the real data; nothing of it is kept.
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return new Outcome(programme.Slug, rows.Count, [], version.Label, changes, Applied: false, needsConfirmation);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return new Outcome(programme.Slug, rows.Count, []);
+            return new Outcome(programme.Slug, rows.Count, [], version.Label, changes, Applied: true);
+        }
+
+        private static Func<ProgrammeVersion> ThrowBack(DomainException refused) => () => throw refused;
+
+        private static BilingualText TitleOf(ProgrammeVersion version, Guid id) => version.Activities.Single(a => a.ActivityId == id).Content.Title;
+
+        /// <summary>
+        /// The file's state is reached through the domain's own guarded steps, endorsement then approval, as when an
+        /// editor records them one at a time (docs/decisions/0022); a version never goes back.
+        /// </summary>
+        private static void ReachState(ProgrammeVersion version, VersionState state, VersionDto file, ProgrammeFileMapper mapper)
+        {
+            if (state < version.State)
+            {
+                mapper.Add("version", "state", $"la version « {version.Label} » est déjà {Wire.Name(version.State)} ; elle ne revient pas à {Wire.Name(state)}",
+                    $"version '{version.Label}' is already {Wire.Name(version.State)}; it does not go back to {Wire.Name(state)}");
+                return;
+            }
+
+            if (state >= VersionState.Endorsed && version.State == VersionState.Draft)
+            {
+                mapper.Try("version", () => { version.Endorse(file.Session ?? ""); return version; });
+            }
+
+            if (state == VersionState.Approved && version.State == VersionState.Endorsed)
+            {
+                mapper.Try("version", () => { version.Approve(file.Session ?? ""); return version; });
+            }
         }
 
         private static void CheckShape(ProgrammeFile file, ProgrammeFileMapper mapper)

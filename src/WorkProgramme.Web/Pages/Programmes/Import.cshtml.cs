@@ -133,14 +133,22 @@ public sealed class ImportModel(ImportTable.Handler handler, PendingUploads uplo
         Outcome = outcome;
         Problems = outcome.Problems;
         LogIfRejected();
-        return Page();
+        return Answer();
     }
 
     private PageResult Refuse(string fr, string en)
     {
         Problems = [TableProblem.File(fr, en)];
         LogIfRejected();
-        return Page();
+        return Answer();
+    }
+
+    /// <summary>The page either way; a refused file answers 422, so that a client or a script sees the refusal without reading the page.</summary>
+    private PageResult Answer()
+    {
+        var page = Page();
+        page.StatusCode = Problems.Count > 0 ? StatusCodes.Status422UnprocessableEntity : null;
+        return page;
     }
 
     private void LogIfRejected()
