@@ -10,7 +10,7 @@ builder.Services.AddWebAuthentication();
 builder.Services.AddWebLocalization();
 builder.Services.AddWebErrorHandling();
 builder.Services.AddWebPages();
-builder.Services.AddOpenApi();
+builder.Services.AddWebOpenApi();
 builder.Services.AddWebInstances();
 builder.Services.AddWebHealth();
 builder.Services.AddWebHardening();

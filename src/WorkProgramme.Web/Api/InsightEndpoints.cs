@@ -11,7 +11,7 @@ public static class InsightEndpoints
     {
         // Calendar clients subscribe without signing in: the feed shows what the public programme shows (drafts only to
         // those who may see them, through the same snapshot rules).
-        endpoints.MapGet("/programmes/{slug}/calendar.ics", CalendarAsync).AllowAnonymous().WithTags("Insight")
+        endpoints.MapGet("/programmes/{slug}/calendar.ics", CalendarAsync).AllowAnonymous().WithTags("Insight").WithName("DownloadCalendar")
             .WithSummary("Sessions and deadline milestones of a programme as iCalendar (?lang=fr|en).");
         return endpoints;
     }

@@ -14,9 +14,9 @@ public static class SpreadsheetEndpoints
 {
     public static IEndpointRouteBuilder MapSpreadsheetDownloads(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/programmes/{slug}/export.xlsx", ExportAsync).AllowAnonymous().WithTags("Downloads")
+        endpoints.MapGet("/programmes/{slug}/export.xlsx", ExportAsync).AllowAnonymous().WithTags("Downloads").WithName("DownloadProgrammeXlsx")
             .WithSummary("The programme (latest version unless ?version=) as an Excel workbook in ?lang=fr|en (default: the page's language).");
-        endpoints.MapGet("/templates/programme.xlsx", Template).AllowAnonymous().WithTags("Downloads")
+        endpoints.MapGet("/templates/programme.xlsx", Template).AllowAnonymous().WithTags("Downloads").WithName("DownloadTemplateXlsx")
             .WithSummary("The blank programme workbook in ?lang=fr|en, to fill in and import.");
         return endpoints;
     }

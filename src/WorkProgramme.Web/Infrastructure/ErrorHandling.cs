@@ -101,6 +101,10 @@ public static class ApiProblem
             "Send an API token (Authorization: Bearer …) or sign in."),
         StatusCodes.Status403Forbidden => ("Votre rôle ne permet pas cette action.", "Your role does not allow this action."),
         StatusCodes.Status429TooManyRequests => ("Réessayez dans une minute (voir Retry-After).", "Try again in a minute (see Retry-After)."),
+        StatusCodes.Status413PayloadTooLarge => ("Le corps de la requête dépasse la taille permise.", "The request body is larger than allowed."),
+        StatusCodes.Status415UnsupportedMediaType => (
+            $"Le corps de la requête doit être du JSON (Content-Type: application/json), reçu : « {context.Request.ContentType} ».",
+            $"The request body must be JSON (Content-Type: application/json), received: '{context.Request.ContentType}'."),
         _ => (null, null),
     };
 

@@ -78,7 +78,9 @@ public sealed class ApiErrorFacts(WebAppFactory app) : IClassFixture<WebAppFacto
     [Fact]
     public async Task A_page_that_does_not_exist_still_shows_the_html_error_page()
     {
-        var response = await app.ClientIn("en").GetAsync("/no-such-page");
+        var member = await app.SignedInClientAsync(Roles.Member, "CTP");
+
+        var response = await member.GetAsync("/no-such-page");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
