@@ -39,6 +39,9 @@ public static class ErrorHandling
                 BadHttpRequestException bad => bad.StatusCode,
                 _ => StatusCodes.Status500InternalServerError,
             },
+
+            // A request the client got wrong is answered (400/413/415), not a failure of the server to log as an error.
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
         });
 
         // An empty error answer (unknown route, wrong method, 401/403 from authentication...) gets a body: ProblemDetails
