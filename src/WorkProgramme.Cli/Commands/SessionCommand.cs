@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Sessions;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Sessions;
 using static WorkProgramme.Cli.CliContext;
 
