@@ -56,6 +56,6 @@ public sealed class SessionEditModel(SessionCalendar.Handler calendar, Reschedul
         }
 
         TempData.Success("Sessions.Rescheduled");
-        return Redirect($"/admin/sessions?body={Uri.EscapeDataString(found.BodyCode)}#{session}");
+        return RedirectToPage("/Admin/Sessions", null, new { body = found.BodyCode }, session);
     }
 }

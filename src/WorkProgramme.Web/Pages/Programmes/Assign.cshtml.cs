@@ -58,7 +58,7 @@ public sealed class AssignModel(ViewActivity.Handler view, Assignments.Handler a
         }
 
         TempData.Success("Assign.Saved");
-        return Redirect(ReturnUrl is { } back && Url.IsLocalUrl(back) ? back : $"/programmes/{slug}/activities/{id}");
+        return Redirect(ReturnUrl is { } back && Url.IsLocalUrl(back) ? back : Url.Page("/Programmes/Activity", new { slug, id })!);
     }
 
     private async Task<bool> LoadAsync(string slug, Guid id, CancellationToken cancellationToken)

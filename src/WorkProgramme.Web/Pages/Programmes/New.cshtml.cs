@@ -48,7 +48,7 @@ public sealed class NewModel(CreateActivity.Handler create, WorkProgrammeDb db) 
         switch (outcome.Status)
         {
             case EditActivity.Status.Saved:
-                return LocalRedirect($"/programmes/{slug}/activities/{outcome.ActivityId}");
+                return RedirectToPage("/Programmes/Activity", new { slug, id = outcome.ActivityId });
             case EditActivity.Status.NotFound:
                 return NotFound();
             case EditActivity.Status.Forbidden:

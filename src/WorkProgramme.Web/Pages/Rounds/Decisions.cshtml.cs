@@ -69,6 +69,6 @@ public sealed class DecisionsModel(SessionDecisions.Handler decisions) : PageMod
         }
 
         TempData.Success("Decisions.Saved");
-        return Redirect($"/programmes/{Uri.EscapeDataString(slug)}/sessions/{Uri.EscapeDataString(session)}/decisions#a-{ActivityId}");
+        return RedirectToPage("/Rounds/Decisions", null, new { slug, session }, $"a-{ActivityId}");
     }
 }

@@ -29,7 +29,7 @@ public sealed class IndexModel(RoundStatus.Handler status, OpenRound.Handler ope
         {
             case RoundOutcome.Done:
                 TempData.Success("Round.OpenedFlash");
-                return Redirect($"/programmes/{slug}/rounds/{Uri.EscapeDataString(session)}");
+                return RedirectToPage("/Rounds/Round", new { slug, session });
             case RoundOutcome.Forbidden:
                 return Forbid();
         }

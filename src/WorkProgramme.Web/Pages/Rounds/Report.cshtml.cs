@@ -80,7 +80,7 @@ public sealed class ReportModel(ReportForm.Handler form, WriteReport.Handler wri
         switch (result.Outcome)
         {
             case RoundOutcome.Done:
-                return Redirect($"/programmes/{slug}/rounds/{session}/reports/{activityId}?saved=1");
+                return RedirectToPage("/Rounds/Report", new { slug, session, activityId, saved = 1 });
             case RoundOutcome.NotFound:
                 return NotFound();
             case RoundOutcome.Forbidden:
