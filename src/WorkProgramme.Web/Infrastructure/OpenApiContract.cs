@@ -125,7 +125,7 @@ public static class OpenApiContract
     {
         var description = context.Description;
         var metadata = description.ActionDescriptor.EndpointMetadata;
-        var path = "/" + (description.RelativePath ?? "");
+        var path = '/' + (description.RelativePath ?? "");
         var method = description.HttpMethod ?? "GET";
         var anonymous = metadata.OfType<IAllowAnonymous>().Any();
         var ifMatch = metadata.Any(m => m is IfMatchRequired || m.GetType().Name.Contains("IfMatch", StringComparison.Ordinal));
