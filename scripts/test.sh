@@ -45,6 +45,12 @@ for migrations in src/WorkProgramme.Migrations.Sqlite src/WorkProgramme.Migratio
         --project "$migrations" --startup-project "$migrations"
 done
 
+status=0
+say "The API contract: Redocly's recommended rules on docs/api/openapi.json, the Kiota client generated from it"
+# Node 20 and npm from the machine; the linter's version is pinned in scripts/openapi/package-lock.json (npm ci). The
+# Web tests check that docs/api/openapi.json is the document the app serves; a failure here fails the run.
+scripts/openapi/check.sh || { echo "The API contract check failed." >&2; status=1; }
+
 say "Start a private PostgreSQL server"
 # Its own data folder and port on 127.0.0.1, no systemd; fsync off because the data is thrown away at exit.
 pg_folder=$(mktemp -d /tmp/wp-postgres.XXXXXX)
@@ -54,7 +60,6 @@ echo "PostgreSQL: $postgres_server ($pg_folder)"
 
 say "Tests"
 rm -rf "$results"
-status=0
 # Every suite may reach the server: the SQLite run also moves archives to PostgreSQL and back.
 export WP_TEST_POSTGRES="$postgres_server"
 for project in tests/*/*.Tests.csproj; do

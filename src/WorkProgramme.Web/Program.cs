@@ -10,7 +10,7 @@ builder.Services.AddWebAuthentication();
 builder.Services.AddWebLocalization();
 builder.Services.AddWebErrorHandling();
 builder.Services.AddWebPages();
-builder.Services.AddOpenApi();
+builder.Services.AddWebOpenApi();
 builder.Services.AddWebInstances();
 builder.Services.AddWebHealth();
 builder.Services.AddWebHardening();
@@ -22,10 +22,12 @@ await app.InitializeDatabaseAsync();
 
 app.UseWebProxy();
 app.UseCorrelationId();
+
+// Before the error handling, so that error answers and the error page speak the request's language.
+app.UseWebLocalization();
 app.UseWebErrorHandling();
 app.UseWebHardening();
 app.UseStaticFiles();
-app.UseWebLocalization();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -1,3 +1,4 @@
+using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Testing;
 
 namespace WorkProgramme.Cli.Tests;
@@ -14,6 +15,31 @@ public sealed class HostileImportFacts : IAsyncLifetime
     public async Task InitializeAsync() => database = await TestDatabase.CreateAsync();
 
     public async Task DisposeAsync() => await database.DisposeAsync();
+
+    [Theory]
+    [InlineData("\u0000", "control character (U+0000) at position 6")]
+    [InlineData("\u202E", "reverses the reading direction (U+202E) at position 6")]
+    public async Task A_title_with_a_nul_or_a_right_to_left_override_is_refused_by_wp_import_and_nothing_is_written(string character, string reason)
+    {
+        var file = await SeedFile.ReadPtcAsync();
+        var hostile = file with
+        {
+            Activities = [file.Activities[0] with { Title = new TextPair("Titre" + character + "caché", null) }, .. file.Activities.Skip(1)],
+        };
+        var path = Path.Combine(database.Folder, "hostile-title.json");
+        await using (var stream = File.Create(path))
+        {
+            await ProgrammeJson.WriteAsync(hostile, stream, CancellationToken.None);
+        }
+
+        var before = await database.ContentHashAsync();
+
+        var (exit, _, error) = await Wp.RunAsync(database, ["import", path, "--lang", "en"]);
+
+        Assert.Equal(1, exit);
+        Assert.Contains(reason, error, StringComparison.Ordinal);
+        Assert.Equal(before, await database.ContentHashAsync());
+    }
 
     [Fact]
     public async Task Every_hostile_file_is_refused_by_the_cli_with_its_reason_and_nothing_is_written_or_fetched()

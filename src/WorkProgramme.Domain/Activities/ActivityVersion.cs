@@ -183,6 +183,11 @@ public sealed class ActivityVersion
             throw new DomainException("L’intitulé de l’activité est obligatoire.", "The activity's title is required.");
         }
 
+        TextRule.ActivityTitle.Check(content.Title);
+        TextRule.ActivityResources.Check(content.Resources);
+        TextRule.ActivityKpi.Check(content.Kpi);
+        TextRule.DeadlineText.Check(content.Deadline.Text);
+
         Section = content.Section;
         Number = content.Number;
         PreviousNumber = content.PreviousNumber;

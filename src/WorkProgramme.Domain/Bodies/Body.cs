@@ -27,7 +27,7 @@ public sealed class Body
     {
         Code = Guard.Code(code, nameof(code));
         Abbreviation = abbreviation;
-        Name = name;
+        Name = TextRule.Name.Check(name);
         Kind = kind;
         ReportsTo = reportsTo;
     }
@@ -58,7 +58,7 @@ public sealed class Body
         }
 
         Abbreviation = abbreviation;
-        Name = name;
+        Name = TextRule.Name.Check(name);
         Kind = kind;
         ReportsTo = reportsTo;
     }

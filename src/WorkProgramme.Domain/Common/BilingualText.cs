@@ -43,7 +43,8 @@ public sealed record BilingualText
 
     public override string ToString() => Fr ?? En ?? string.Empty;
 
-    private static string? Normalize(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    // One spelling per text (UserText's policy): equal words compare equal whichever client sent them.
+    private static string? Normalize(string? text) => UserText.Normalize(text);
 }
 
 /// <summary>What a reader sees of a <see cref="BilingualText"/> in one language.</summary>

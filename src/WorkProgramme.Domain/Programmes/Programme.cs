@@ -37,7 +37,7 @@ public sealed class Programme
         BodyCode = bodyCode;
         PeriodStart = periodStart;
         PeriodEnd = periodEnd;
-        Title = title;
+        Title = TextRule.ProgrammeTitle.Check(title);
     }
 
     public int Id { get; private set; }
@@ -64,7 +64,7 @@ public sealed class Programme
         BodyCode = bodyCode;
         PeriodStart = periodStart;
         PeriodEnd = periodEnd;
-        Title = title;
+        Title = TextRule.ProgrammeTitle.Check(title);
     }
 
     public ProgrammeVersion AddVersion(string label, string? documentSymbol, string? sessionKey)

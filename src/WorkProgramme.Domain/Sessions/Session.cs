@@ -89,13 +89,7 @@ public sealed class Session
 
     public void MoveTo(string? place)
     {
-        var trimmed = string.IsNullOrWhiteSpace(place) ? null : place.Trim();
-        if (trimmed?.Length > PlaceMaxLength)
-        {
-            throw new DomainException($"Le lieu compte au plus {PlaceMaxLength} caractères.", $"The place has at most {PlaceMaxLength} characters.");
-        }
-
-        Place = trimmed;
+        Place = TextRule.Place.Check(UserText.Normalize(place));
     }
 
     /// <summary>True when the two sessions share a number: a body numbers each of its sessions once.</summary>

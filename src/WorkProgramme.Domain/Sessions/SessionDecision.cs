@@ -55,13 +55,14 @@ public sealed class SessionDecision
                 "The text of the decision is required (in French or English).");
         }
 
-        if ((text.Fr?.Length ?? 0) > TextMaxLength || (text.En?.Length ?? 0) > TextMaxLength)
+        TextRule.DecisionText.Check(text);
+        var symbol = UserText.Normalize(documentSymbol);
+        if (UserText.FaultIn(symbol) is { } fault)
         {
-            throw new DomainException($"Le texte de la décision compte au plus {TextMaxLength} caractères.",
-                $"The text of the decision has at most {TextMaxLength} characters.");
+            var (fr, en) = fault.Describe();
+            throw new DomainException($"La cote du document contient {fr}.", $"The document symbol contains {en}.");
         }
 
-        var symbol = string.IsNullOrWhiteSpace(documentSymbol) ? null : documentSymbol.Trim();
         if (symbol?.Length > SymbolMaxLength)
         {
             throw new DomainException($"La cote du document compte au plus {SymbolMaxLength} caractères.",

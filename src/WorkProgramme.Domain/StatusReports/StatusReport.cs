@@ -132,7 +132,17 @@ public sealed class StatusReport
 
     public void Update(StatusKeyword? keyword, BilingualText narrative, BilingualText nextSteps, IEnumerable<ReachedMilestone> milestones, string by)
     {
-        Record(keyword, keywordInferred: false, narrative, nextSteps, milestones);
+        var reached = milestones.ToArray();
+
+        // Saving a report that already says this changes nothing: no new version, no entry in the history, review kept.
+        // Texts compare in their normalised spelling (BilingualText), so a browser's CRLF line breaks are no change.
+        if (State != ReportState.Published && Progress != ReportProgress.NotUpdated
+            && Says(keyword, keywordInferred: false, narrative, nextSteps, reached, level: null))
+        {
+            return;
+        }
+
+        Record(keyword, keywordInferred: false, narrative, nextSteps, reached);
         Progress = ReportProgress.Updated;
         UpdatedBy = by;
         ReviewedBy = null;
@@ -186,12 +196,20 @@ public sealed class StatusReport
                 "This status report is published and can no longer be changed.");
         }
 
+        TextRule.Narrative.Check(narrative);
+        TextRule.NextSteps.Check(nextSteps);
+        var reached = milestones.ToArray();
+        foreach (var milestone in reached)
+        {
+            TextRule.MilestoneReached.Check(milestone.Text);
+        }
+
         Keyword = keyword;
         KeywordInferred = keyword is not null && keywordInferred;
         ExecutionLevel = recordedLevel ?? (keyword is { } k ? ExecutionLevels.For(k) : null);
         Narrative = narrative;
         NextSteps = nextSteps;
-        milestonesReached = milestones.ToArray();
+        milestonesReached = reached;
     }
 
     public void Publish()

@@ -25,7 +25,7 @@ public sealed class StrategicPlanElement
     {
         Code = Guard.Code(code, nameof(code));
         DisplayCode = displayCode;
-        Label = label;
+        Label = TextRule.Name.Check(label);
         Group = group;
         Order = order;
     }
@@ -47,7 +47,7 @@ public sealed class StrategicPlanElement
     public void Update(BilingualText displayCode, BilingualText label, PlanElementGroup group, int order)
     {
         DisplayCode = displayCode;
-        Label = label;
+        Label = TextRule.Name.Check(label);
         Group = group;
         Order = order;
     }

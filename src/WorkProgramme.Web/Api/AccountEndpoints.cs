@@ -13,7 +13,8 @@ public static class AccountEndpoints
         {
             var viewer = context.Viewer();
             return TypedResults.Ok(new Me(viewer.Name, viewer.Roles.Order(StringComparer.Ordinal).ToList(), viewer.BodyCode));
-        }).WithTags("Account").WithName("GetMe").RequireAuthorization();
+        }).WithTags("Account").WithName("GetMe").RequireAuthorization()
+            .WithSummary("Who the caller is: name, roles and body (a quick way for a script to check its token).");
         return endpoints;
     }
 }

@@ -16,9 +16,9 @@ public static class ActivityEndpoints
     public static IEndpointRouteBuilder MapActivityApi(this IEndpointRouteBuilder endpoints)
     {
         var activities = endpoints.MapGroup("/api/programmes/{slug}/activities").WithTags("Activities");
-        activities.MapGet("/{id:guid}", GetAsync).WithName("GetActivity").AllowAnonymous()
+        activities.MapGet("/{id:guid}", GetAsync).WithName("GetActivity").AllowAnonymous().AnswersWithETag()
             .WithSummary("One activity of the programme's latest version, in the programme file's shape, with its ETag.");
-        activities.MapPut("/{id:guid}", PutAsync).WithName("PutActivity").RequireAuthorization(Policies.Edit)
+        activities.MapPut("/{id:guid}", PutAsync).WithName("PutActivity").RequireAuthorization(Policies.Edit).RequireIfMatch()
             .AddEndpointFilter<CookieAntiforgery>()
             .WithSummary("Changes an activity. Needs If-Match with the ETag of the version the change started from.");
         return endpoints;

@@ -16,9 +16,11 @@ public static class RoundEndpoints
     public static IEndpointRouteBuilder MapRoundApi(this IEndpointRouteBuilder endpoints)
     {
         var programme = endpoints.MapGroup("/api/programmes/{slug}").WithTags("Status reports");
-        programme.MapGet("/sessions/{session}/status-reports/{activityId:guid}", GetAsync).WithName("GetStatusReport").AllowAnonymous();
+        programme.MapGet("/sessions/{session}/status-reports/{activityId:guid}", GetAsync).WithName("GetStatusReport").AllowAnonymous()
+            .AnswersWithETag().WithSummary("The status report of one activity for a session, with its ETag.");
         programme.MapPut("/sessions/{session}/status-reports/{activityId:guid}", PutAsync).WithName("PutStatusReport")
-            .RequireAuthorization(Policies.Edit).AddEndpointFilter<ActivityEndpoints.CookieAntiforgery>();
+            .WithSummary("Writes the status report of an open round. Needs If-Match with the ETag of the version the change started from.")
+            .RequireIfMatch().RequireAuthorization(Policies.Edit).AddEndpointFilter<ActivityEndpoints.CookieAntiforgery>();
         programme.MapPost("/rounds/{session}/publish", PublishAsync).WithName("PublishRound")
             .RequireAuthorization(Policies.Edit).AddEndpointFilter<ActivityEndpoints.CookieAntiforgery>()
             .WithSummary("Publishes the round; with reports not yet updated, answers 409 listing them unless ?confirm=true.");

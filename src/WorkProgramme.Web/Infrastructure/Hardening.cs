@@ -103,8 +103,15 @@ public static class Hardening
                 SecurityLog.RequestTooLarge(SecurityLog.For(context), context.Request.Method, context.Request.Path,
                     context.Request.ContentLength.Value, SecurityLog.AddressOf(context));
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                context.Response.ContentType = "text/plain; charset=utf-8";
                 var megabytes = maxBody / 1024 / 1024;
+                if (ApiProblem.IsApi(context))
+                {
+                    await ApiProblem.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Requête trop volumineuse", "Request too large",
+                        $"Le corps de la requête compte au plus {megabytes} Mo.", $"The request body has at most {megabytes} MB.");
+                    return;
+                }
+
+                context.Response.ContentType = "text/plain; charset=utf-8";
                 await context.Response.WriteAsync(
                     $"Requête trop volumineuse (au plus {megabytes} Mo).\nRequest too large (at most {megabytes} MB).\n", context.RequestAborted);
                 return;

@@ -158,7 +158,38 @@ public sealed class ImportExportFacts
         Assert.Equal(before, await database.ContentHashAsync());
     }
 
+    [Fact]
+    public async Task Control_and_bidi_characters_in_imported_texts_are_refused_naming_the_row_field_and_character()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var before = await database.ContentHashAsync();
+        var file = (await ExportAsync(database))!;
+        var broken = file with
+        {
+            Activities =
+            [
+                file.Activities[0] with { Title = new TextPair("Titre\u0000caché", null) },
+                file.Activities[1] with { Kpi = new TextPair(null, "KPI \u202Etxt.exe") },
+                file.Activities[2] with { Resources = new TextPair(new string('x', 1001), null) },
+                .. file.Activities.Skip(3),
+            ],
+        };
+
+        var outcome = await ImportAsync(database, broken);
+
+        Assert.Collection(outcome.Problems,
+            p => Assert.Contains("title (in French) contains a control character (U+0000) at position 6", p.Message.En, StringComparison.Ordinal),
+            p => Assert.Contains("performance indicator (in English) contains a character that reverses the reading direction (U+202E)",
+                p.Message.En, StringComparison.Ordinal),
+            p => Assert.Contains("au plus 1000 caractères (1001 reçus)", p.Message.Fr, StringComparison.Ordinal));
+        Assert.Equal(["activities[0] (time-bound 1)", "activities[1] (time-bound 2)", "activities[2] (time-bound 3)"],
+            outcome.Problems.Select(p => p.Location));
+        Assert.Equal(before, await database.ContentHashAsync());
+    }
+
     [Theory]
+    [InlineData("{ \"period\": { \"start\": \"2022\", \"end\": 2025 } }", "$.period.start")]
+    [InlineData("{ \"slug\": \"a\", \"slug\": \"b\" }", "not a valid programme")]
     [InlineData("{ \"slug\": ", "line 1")]
     [InlineData("[1, 2, 3]", "not a valid programme")]
     [InlineData("{ \"slug\": \"x\", \"activities\": [ { \"number\": \"twelve\" } ] }", "$.activities[0].number")]

@@ -229,6 +229,25 @@ public sealed class SpreadsheetFacts : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_cell_with_a_reading_direction_override_or_over_its_length_is_refused_on_its_row_and_changes_nothing()
+    {
+        var export = await ExportAsync(Language.Fr);
+        var bad = OfficeFiles.EditSheet(export.Content, 0, new Dictionary<string, string?>
+        {
+            ["D3"] = "Libellé \u202Eexe.txt",
+            ["D4"] = new string('x', TextRule.ActivityTitle.MaxLength + 1),
+        });
+        var before = await database.ContentHashAsync();
+
+        var outcome = await ImportAsync(bad, apply: true);
+
+        Assert.Equal(ImportTable.Status.Invalid, outcome.Status);
+        Assert.Contains(outcome.Problems, p => p.Row == 3 && p.Message.En!.Contains("reverses the reading direction (U+202E)", StringComparison.Ordinal));
+        Assert.Contains(outcome.Problems, p => p.Row == 4 && p.Message.Fr!.Contains("au plus 1000 caractères", StringComparison.Ordinal));
+        Assert.Equal(before, await database.ContentHashAsync());
+    }
+
+    [Fact]
     public async Task A_change_that_breaks_a_rule_of_the_template_is_refused_with_the_rule()
     {
         var export = await ExportAsync(Language.Fr);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Features.Programmes;
 using WorkProgramme.Application.Features.Rounds;
 using WorkProgramme.Application.Features.Sessions;
@@ -76,6 +77,22 @@ public sealed class RoundLifecycleFacts : IAsyncLifetime
         var updated = (await StatusAsync()).Rows[0];
         Assert.Equal((ReportProgress.Updated, StatusKeyword.Completed, ExecutionLevel.Green, "editor"),
             (updated.Progress, updated.Keyword, updated.Level, updated.UpdatedBy));
+    }
+
+    [Fact]
+    public async Task Saving_a_report_again_with_a_browsers_crlf_line_breaks_changes_nothing_and_writes_no_audit_entry()
+    {
+        await OpenAsync();
+        var row = (await StatusAsync()).Rows[1];
+        Assert.Equal(RoundOutcome.Done, (await UpdateAsync(row, StatusKeyword.Ongoing, "Première ligne.\nDeuxième ligne.")).Outcome);
+        var written = (await StatusAsync()).Rows[1];
+        var entries = await database.RunAsync<Data.WorkProgrammeDb, int>(db => db.AuditEntries.CountAsync());
+
+        var again = await UpdateAsync(written, StatusKeyword.Ongoing, "Première ligne.\r\nDeuxième ligne.\r\n");
+
+        Assert.Equal(RoundOutcome.Done, again.Outcome);
+        Assert.Equal(written.RowVersion, (await StatusAsync()).Rows[1].RowVersion);
+        Assert.Equal(entries, await database.RunAsync<Data.WorkProgrammeDb, int>(db => db.AuditEntries.CountAsync()));
     }
 
     [Fact]

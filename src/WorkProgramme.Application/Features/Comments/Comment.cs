@@ -23,6 +23,8 @@ public sealed class Comment
             throw new DomainException($"Un commentaire compte de 1 à {MaxLength} caractères.", $"A comment has 1 to {MaxLength} characters.");
         }
 
+        TextRule.Comment.Check(text);
+
         ActivityId = activityId;
         SessionKey = sessionKey;
         AuthorName = authorName;

@@ -202,6 +202,11 @@ public static class ImportProgramme
                 mapper.Add("programme", "title", "le titre est obligatoire", "the title is required");
             }
 
+            else
+            {
+                mapper.Try("programme › title", () => Domain.Common.TextRule.ProgrammeTitle.Check(ProgrammeFileMapper.Text(file.Title)));
+            }
+
             if (file.Period is null)
             {
                 mapper.Add("programme", "period", "la période est obligatoire", "the period is required");

@@ -21,6 +21,9 @@ public static class ProgrammeJson
 
         // A key given twice is ambiguous (which one did the author mean?): the file is refused, not read last-wins.
         AllowDuplicateProperties = false,
+
+        // Exact types: "7" is not the number 7 (the web defaults would read it), so a mistyped file is refused where it is wrong.
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
     };
 
     public static async Task WriteAsync(ProgrammeFile file, Stream output, CancellationToken cancellationToken) =>
