@@ -119,8 +119,9 @@ public static class ImportProgramme
             }
 
             // Labels of the rows a file takes out, as the version numbered them before.
+            var references = new VersionReferences(version);
             var plan = version.ChangesFrom(file.Version.DocumentSymbol, file.Version.Session, imported);
-            var retired = plan.Removed.Select(id => (Id: id, Label: version.LabelOf(id), version.Activities.Single(a => a.ActivityId == id).Content.Title)).ToList();
+            var retired = plan.Removed.Select(id => (Id: id, Label: references.LabelOf(id), version.Activities.Single(a => a.ActivityId == id).Content.Title)).ToList();
             var taken = mapper.Try("version", () => version.TakeFile(file.Version.DocumentSymbol, file.Version.Session, imported,
                 (index, refused) => mapper.Try($"activities[{index}]", ThrowBack(refused))));
             ReachState(version, state.Value, file.Version, mapper);
@@ -139,8 +140,8 @@ public static class ImportProgramme
                 return Outcome.Rejected(mapper.Problems);
             }
 
-            var changes = plan.Added.Select(id => new Change(ChangeKind.Added, version.LabelOf(id), TitleOf(version, id)))
-                .Concat(plan.Changed.Select(id => new Change(ChangeKind.Changed, version.LabelOf(id), TitleOf(version, id))))
+            var changes = plan.Added.Select(id => new Change(ChangeKind.Added, references.LabelOf(id), TitleOf(version, id)))
+                .Concat(plan.Changed.Select(id => new Change(ChangeKind.Changed, references.LabelOf(id), TitleOf(version, id))))
                 .Concat(retired.Select(r => new Change(ChangeKind.Retired, r.Label, r.Title)))
                 .ToList();
             if (!command.Apply)
