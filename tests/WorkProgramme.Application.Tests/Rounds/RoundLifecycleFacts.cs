@@ -1,4 +1,5 @@
 using WorkProgramme.Application.Features.Programmes;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Application.Features.Rounds;
 using WorkProgramme.Application.Features.Sessions;
 using WorkProgramme.Application.Identity;
@@ -27,31 +28,31 @@ public sealed class RoundLifecycleFacts : IAsyncLifetime
 
     public async Task DisposeAsync() => await database.DisposeAsync();
 
-    private Task<RoundResult> OpenAsync(Viewer? who = null) =>
-        database.RunAsync<OpenRound.Handler, RoundResult>(h => h.HandleAsync(new(who ?? Editor, SeedFile.PtcSlug, session), CancellationToken.None));
+    private Task<Result<Done>> OpenAsync(Viewer? who = null) =>
+        database.RunAsync<OpenRound.Handler, Result<Done>>(h => h.HandleAsync(new(who ?? Editor, SeedFile.PtcSlug, session), CancellationToken.None));
 
     private async Task<RoundStatus.Result> StatusAsync() =>
         (await database.RunAsync<RoundStatus.Handler, RoundStatus.Result?>(h => h.HandleAsync(new(Editor, SeedFile.PtcSlug, session), CancellationToken.None)))!;
 
-    private Task<RoundResult> UpdateAsync(RoundStatus.Row row, StatusKeyword keyword, string narrative, int? rowVersion = -1) =>
-        database.RunAsync<WriteReport.Handler, RoundResult>(h => h.HandleAsync(new WriteReport.Update(Editor, SeedFile.PtcSlug, session,
+    private Task<Result<string>> UpdateAsync(RoundStatus.Row row, StatusKeyword keyword, string narrative, int? rowVersion = -1) =>
+        database.RunAsync<WriteReport.Handler, Result<string>>(h => h.HandleAsync(new WriteReport.Update(Editor, SeedFile.PtcSlug, session,
             row.ActivityId, rowVersion == -1 ? row.RowVersion : rowVersion, keyword, new BilingualText(narrative, null),
             new BilingualText("Présentation au CTP en avril 2025.", "Presentation to the PTC in April 2025."), []), CancellationToken.None));
 
-    private Task<RoundResult> PublishAsync(bool confirmed) =>
-        database.RunAsync<PublishRound.Handler, RoundResult>(h => h.HandleAsync(new(Editor, SeedFile.PtcSlug, session, confirmed), CancellationToken.None));
+    private Task<Result<Done>> PublishAsync(bool confirmed) =>
+        database.RunAsync<PublishRound.Handler, Result<Done>>(h => h.HandleAsync(new(Editor, SeedFile.PtcSlug, session, confirmed), CancellationToken.None));
 
     [Fact]
     public async Task Opening_a_round_copies_every_activitys_last_published_report_forward_as_not_updated()
     {
-        Assert.Equal(RoundOutcome.Done, (await OpenAsync()).Outcome);
+        Assert.Null((await OpenAsync()).Failure);
 
         var status = await StatusAsync();
         Assert.Equal(94, status.Rows.Count);
         Assert.All(status.Rows, r => Assert.Equal(ReportProgress.NotUpdated, r.Progress));
         var first = status.Rows[0];
         Assert.Equal(("I.1", StatusKeyword.Ongoing, ExecutionLevel.Blue), (first.Reference, first.Keyword, first.Level));
-        Assert.Equal(RoundOutcome.Refused, (await OpenAsync()).Outcome);
+        Assert.Equal(FailureKind.Conflict, (await OpenAsync()).Failure?.Kind);
     }
 
     [Fact]
@@ -59,8 +60,8 @@ public sealed class RoundLifecycleFacts : IAsyncLifetime
     {
         var member = new Viewer("m", "member", new HashSet<string> { Roles.Member }, "CTP");
 
-        Assert.Equal(RoundOutcome.Forbidden, (await OpenAsync(member)).Outcome);
-        Assert.Equal(RoundOutcome.Forbidden, (await OpenAsync(Viewer.Anonymous)).Outcome);
+        Assert.Equal(FailureKind.Forbidden, (await OpenAsync(member)).Failure?.Kind);
+        Assert.Equal(FailureKind.Forbidden, (await OpenAsync(Viewer.Anonymous)).Failure?.Kind);
     }
 
     [Fact]
@@ -69,9 +70,9 @@ public sealed class RoundLifecycleFacts : IAsyncLifetime
         await OpenAsync();
         var row = (await StatusAsync()).Rows[0];
 
-        Assert.Equal(RoundOutcome.Done, (await UpdateAsync(row, StatusKeyword.Completed, "Achevé. La 5ème édition a été approuvée.")).Outcome);
-        Assert.Equal(RoundOutcome.Conflict, (await UpdateAsync(row, StatusKeyword.Postponed, "Reporté.")).Outcome);
-        Assert.Equal(RoundOutcome.MissingVersion, (await UpdateAsync(row, StatusKeyword.Postponed, "Reporté.", null)).Outcome);
+        Assert.Null((await UpdateAsync(row, StatusKeyword.Completed, "Achevé. La 5ème édition a été approuvée.")).Failure);
+        Assert.True((await UpdateAsync(row, StatusKeyword.Postponed, "Reporté.")).Failure is { Kind: FailureKind.Conflict, Stale: true });
+        Assert.Equal(FailureKind.PreconditionRequired, (await UpdateAsync(row, StatusKeyword.Postponed, "Reporté.", null)).Failure?.Kind);
 
         var updated = (await StatusAsync()).Rows[0];
         Assert.Equal((ReportProgress.Updated, StatusKeyword.Completed, ExecutionLevel.Green, "editor"),
@@ -87,9 +88,9 @@ public sealed class RoundLifecycleFacts : IAsyncLifetime
 
         var asked = await PublishAsync(confirmed: false);
 
-        Assert.Equal(RoundOutcome.NeedsConfirmation, asked.Outcome);
-        Assert.Equal(93, asked.Pending!.Count);
-        Assert.DoesNotContain("I.1", asked.Pending);
+        Assert.Equal(FailureKind.Conflict, asked.Failure?.Kind);
+        Assert.Equal(93, asked.Failure!.Pending.Count);
+        Assert.DoesNotContain("I.1", asked.Failure!.Pending);
         Assert.Equal(Domain.Rounds.RoundState.Open, (await StatusAsync()).State);
     }
 
@@ -100,17 +101,17 @@ public sealed class RoundLifecycleFacts : IAsyncLifetime
         var row = (await StatusAsync()).Rows[0];
         await UpdateAsync(row, StatusKeyword.Completed, "Achevé. La 5ème édition a été approuvée en avril 2024.");
 
-        Assert.Equal(RoundOutcome.Done, (await PublishAsync(confirmed: true)).Outcome);
+        Assert.Null((await PublishAsync(confirmed: true)).Failure);
 
         var refused = await UpdateAsync((await StatusAsync()).Rows[0], StatusKeyword.Ongoing, "Changed after publication");
-        Assert.Equal(RoundOutcome.Refused, refused.Outcome);
-        Assert.Contains("published", refused.Problem!.En, StringComparison.Ordinal);
+        Assert.Equal(FailureKind.Conflict, refused.Failure?.Kind);
+        Assert.Contains("published", refused.Problems.Single().En, StringComparison.Ordinal);
         var programme = (await database.RunAsync<ViewProgramme.Handler, ViewProgramme.Result?>(h =>
             h.HandleAsync(new(Viewer.Anonymous, SeedFile.PtcSlug), CancellationToken.None)))!;
         Assert.Equal("245th/246th", programme.Version.Session!.Ordinals.En);
         var first = programme.Sections[0].Rows[0];
         Assert.Equal((StatusKeyword.Completed, session), (first.Status!.Keyword, first.Status.SessionKey));
-        Assert.Equal(RoundOutcome.Refused, (await PublishAsync(confirmed: true)).Outcome);
+        Assert.Equal(FailureKind.Conflict, (await PublishAsync(confirmed: true)).Failure?.Kind);
     }
 
     [Fact]
@@ -132,11 +133,11 @@ public sealed class RoundLifecycleFacts : IAsyncLifetime
         await UpdateAsync(row, StatusKeyword.Ongoing, "En cours.");
         var updated = (await StatusAsync()).Rows[0];
 
-        var byAuthor = await database.RunAsync<WriteReport.Handler, RoundResult>(h =>
+        var byAuthor = await database.RunAsync<WriteReport.Handler, Result<string>>(h =>
             h.HandleAsync(new WriteReport.Review(Editor, SeedFile.PtcSlug, session, row.ActivityId, updated.RowVersion), CancellationToken.None));
 
-        Assert.Equal(RoundOutcome.Refused, byAuthor.Outcome);
-        Assert.Contains("another Secretariat member", byAuthor.Problem!.En, StringComparison.Ordinal);
+        Assert.Equal(FailureKind.Conflict, byAuthor.Failure?.Kind);
+        Assert.Contains("another Secretariat member", byAuthor.Problems.Single().En, StringComparison.Ordinal);
     }
 
     [Fact]
