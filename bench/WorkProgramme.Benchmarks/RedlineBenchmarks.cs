@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using WorkProgramme.Application.Features.Documents;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Documents.Word;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Testing;
 

@@ -39,8 +39,8 @@ public static class WpCli
         root.Subcommands.Add(RoundCommand.Create(context));
         root.Subcommands.Add(BackupCommand.Create(context));
         root.Subcommands.Add(BackupCommand.CreateRestore(context));
-        root.Subcommands.Add(TableImportCommand.Create(context, Application.Features.Uploads.OfficeKind.Spreadsheet));
-        root.Subcommands.Add(TableImportCommand.Create(context, Application.Features.Uploads.OfficeKind.WordDocument));
+        root.Subcommands.Add(TableImportCommand.Create(context, Documents.Packages.OfficeKind.Spreadsheet));
+        root.Subcommands.Add(TableImportCommand.Create(context, Documents.Packages.OfficeKind.WordDocument));
         root.Subcommands.Add(TemplateCommand.Create(context));
         root.Subcommands.Add(VersionsCommand.Create(context));
         root.Subcommands.Add(VersionsCommand.CreateCompare(context));

@@ -218,7 +218,7 @@ public static class HostileFiles
 
     private static byte[] Oversized()
     {
-        var large = new byte[Application.Features.Uploads.OfficePackageGuard.MaxFileBytes + 1];
+        var large = new byte[Documents.Packages.OfficePackageGuard.MaxFileBytes + 1];
         Workbook.Value.CopyTo(large, 0);
         return large;
     }

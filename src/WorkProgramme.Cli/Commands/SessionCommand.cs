@@ -4,6 +4,7 @@ using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Sessions;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Application.Writes;
+using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Sessions;
 using static WorkProgramme.Cli.CliContext;
 

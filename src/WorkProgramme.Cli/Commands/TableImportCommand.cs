@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using WorkProgramme.Application.Features.Spreadsheets;
-using WorkProgramme.Application.Features.Uploads;
-using WorkProgramme.Application.Features.WordImport;
+using WorkProgramme.Documents.Packages;
+using WorkProgramme.Documents.Tables;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Domain.Common;
 using static WorkProgramme.Cli.CliContext;

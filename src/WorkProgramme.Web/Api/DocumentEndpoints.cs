@@ -13,14 +13,17 @@ namespace WorkProgramme.Web.Api;
 /// </summary>
 public static class DocumentEndpoints
 {
+    /// <summary>The endpoints' names, which pages link to them by.</summary>
+    public const string AnnexDocx = "DownloadAnnexDocx", AnnexPdf = "DownloadAnnexPdf", RedlineDocx = "DownloadRedlineDocx";
+
     public static IEndpointRouteBuilder MapDocumentDownloads(this IEndpointRouteBuilder endpoints)
     {
         var documents = endpoints.MapGroup("/programmes/{slug}").AllowAnonymous().WithTags("Documents");
-        documents.MapGet("/export.docx", DocxAsync).WithName("DownloadAnnexDocx")
+        documents.MapGet("/export.docx", DocxAsync).WithName(AnnexDocx)
             .WithSummary("The programme as the official annex in Word (?lang=fr|en, ?version=, ?session=, ?slippage=true adds the deadline slippage table).");
-        documents.MapGet("/export.pdf", PdfAsync).WithName("DownloadAnnexPdf")
+        documents.MapGet("/export.pdf", PdfAsync).WithName(AnnexPdf)
             .WithSummary("The official annex in PDF, converted from the Word document by LibreOffice.");
-        documents.MapGet("/redline.docx", RedlineAsync).WithName("DownloadRedlineDocx")
+        documents.MapGet("/redline.docx", RedlineAsync).WithName(RedlineDocx)
             .WithSummary("The annex of version ?to= in Word with tracked changes against version ?from= (?lang=fr|en).");
         return endpoints;
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Programmes;
+using WorkProgramme.Domain.Common;
 using WorkProgramme.Web.Infrastructure;
 
 namespace WorkProgramme.Web.Api;
@@ -20,12 +21,15 @@ public static class ProgrammeEndpoints
 
     public sealed record VersionSummary(string Label, string? DocumentSymbol, string State);
 
+    /// <summary>The endpoint's name, which pages link to it by.</summary>
+    public const string GetOne = "GetProgramme";
+
     public static IEndpointRouteBuilder MapProgrammeApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/programmes").WithTags("Programmes");
         var published = api.MapGroup("").AllowAnonymous();
         published.MapGet("/", ListAsync).WithName("ListProgrammes").WithSummary("Every programme with its latest version.");
-        published.MapGet("/{slug}", GetAsync).WithName("GetProgramme")
+        published.MapGet("/{slug}", GetAsync).WithName(GetOne)
             .WithSummary("One version of a programme (the latest unless ?version= names one) in the programme file format.");
         return endpoints;
     }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Revisions;
 using WorkProgramme.Application.Features.Shared;
+using WorkProgramme.Documents.Diff;
+using WorkProgramme.Domain.Common;
 using WorkProgramme.Web.Infrastructure;
 
 namespace WorkProgramme.Web.Api;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using WorkProgramme.Application.Features.Spreadsheets;
+using WorkProgramme.Documents.Tables;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Web.Infrastructure;
 
@@ -12,11 +13,14 @@ namespace WorkProgramme.Web.Api;
 /// </summary>
 public static class SpreadsheetEndpoints
 {
+    /// <summary>The endpoints' names, which pages link to them by.</summary>
+    public const string ProgrammeXlsx = "DownloadProgrammeXlsx", TemplateXlsx = "DownloadTemplateXlsx";
+
     public static IEndpointRouteBuilder MapSpreadsheetDownloads(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/programmes/{slug}/export.xlsx", ExportAsync).AllowAnonymous().WithTags("Downloads")
+        endpoints.MapGet("/programmes/{slug}/export.xlsx", ExportAsync).WithName(ProgrammeXlsx).AllowAnonymous().WithTags("Downloads")
             .WithSummary("The programme (latest version unless ?version=) as an Excel workbook in ?lang=fr|en (default: the page's language).");
-        endpoints.MapGet("/templates/programme.xlsx", Template).AllowAnonymous().WithTags("Downloads")
+        endpoints.MapGet("/templates/programme.xlsx", Template).WithName(TemplateXlsx).AllowAnonymous().WithTags("Downloads")
             .WithSummary("The blank programme workbook in ?lang=fr|en, to fill in and import.");
         return endpoints;
     }

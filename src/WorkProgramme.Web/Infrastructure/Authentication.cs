@@ -49,9 +49,6 @@ public static class Authentication
 
         services.ConfigureApplicationCookie(options =>
         {
-            options.LoginPath = "/account/sign-in";
-            options.LogoutPath = "/account/sign-out";
-            options.AccessDeniedPath = "/account/denied";
             options.Cookie.Name = "wp.session";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
@@ -63,6 +60,15 @@ public static class Authentication
             options.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
         });
+
+        // From the pages' routes; the cookie handler adds the path base itself.
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<LinkGenerator>((options, links) =>
+            {
+                options.LoginPath = links.PagePath("/Account/SignIn");
+                options.LogoutPath = links.PagePath("/Account/SignOut");
+                options.AccessDeniedPath = links.PagePath("/Account/Denied");
+            });
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())

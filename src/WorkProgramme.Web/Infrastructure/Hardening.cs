@@ -42,10 +42,11 @@ public static class Hardening
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 
         services.AddRateLimiter(_ => { });
-        services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>().Configure<IConfiguration>((options, configuration) =>
+        services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>().Configure<IConfiguration, LinkGenerator>((options, configuration, links) =>
         {
             var signInPerMinute = configuration.GetValue<int?>("RateLimits:SignInPerMinute") ?? 10;
             var apiPerMinute = configuration.GetValue<int?>("RateLimits:ApiPerMinute") ?? 600;
+            var signInPath = new Lazy<string>(() => links.PagePath("/Account/SignIn"));
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = (context, _) =>
             {
@@ -57,7 +58,7 @@ public static class Hardening
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/account/sign-in"))
+                if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(signInPath.Value))
                 {
                     // Per address: guessing passwords from one place is slowed; other people keep signing in.
                     return PerMinute($"sign-in:{client}", signInPerMinute);

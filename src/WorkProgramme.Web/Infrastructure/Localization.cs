@@ -42,6 +42,9 @@ public static class Localization
 
     public static IApplicationBuilder UseWebLocalization(this IApplicationBuilder app) => app.UseRequestLocalization();
 
+    /// <summary>The name pages link to the language switch by.</summary>
+    public const string SwitchEndpoint = "SwitchLanguage";
+
     /// <summary>GET /language?culture=en&amp;returnUrl=/...: remembers the choice in a cookie and goes back.</summary>
     public static IEndpointRouteBuilder MapLanguageSwitch(this IEndpointRouteBuilder endpoints)
     {
@@ -62,9 +65,9 @@ public static class Localization
             var target = !string.IsNullOrEmpty(returnUrl) && Uri.IsWellFormedUriString(returnUrl, UriKind.Relative)
                 && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
                 ? returnUrl
-                : "/";
+                : "~/";
             return Results.LocalRedirect(target);
-        }).ExcludeFromDescription().AllowAnonymous();
+        }).WithName(SwitchEndpoint).ExcludeFromDescription().AllowAnonymous();
         return endpoints;
     }
 

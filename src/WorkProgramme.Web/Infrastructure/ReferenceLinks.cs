@@ -11,7 +11,7 @@ namespace WorkProgramme.Web.Infrastructure;
 /// (<c>?version=</c>, or <c>?to=</c> on the compare page; else the newest the viewer may see), read once per request and
 /// only when a text holds a reference.
 /// </summary>
-public sealed class ReferenceLinks(WorkProgrammeDb db, IHttpContextAccessor accessor)
+public sealed class ReferenceLinks(WorkProgrammeDb db, IHttpContextAccessor accessor, LinkGenerator links)
 {
     public sealed record Target(string Text, string? Href, bool Retired);
 
@@ -31,8 +31,8 @@ public sealed class ReferenceLinks(WorkProgrammeDb db, IHttpContextAccessor acce
         var row = c.Rows.GetValueOrDefault(activityId);
         var retired = row is null || row.Revision == RevisionKind.Deleted;
         var text = ActivityReferenceNumbers.Text(row?.Number, retired, row?.PreviousNumber, language);
-        var href = $"/programmes/{Uri.EscapeDataString(c.Slug)}/activities/{activityId:D}"
-            + (c.ExplicitLabel is null ? "" : $"?version={Uri.EscapeDataString(c.ExplicitLabel)}");
+        var href = links.GetPathByPage(accessor.HttpContext!, "/Programmes/Activity", handler: null,
+            new { slug = c.Slug, id = activityId, version = c.ExplicitLabel });
         return new Target(text, href, retired);
     }
 

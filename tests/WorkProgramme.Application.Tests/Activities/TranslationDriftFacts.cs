@@ -5,6 +5,7 @@ using WorkProgramme.Application.Features.Checks;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Programmes;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Documents.Tables;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Rules;

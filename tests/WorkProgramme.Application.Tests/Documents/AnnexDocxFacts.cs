@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using WorkProgramme.Application.Features.Documents;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Documents.Word;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Testing;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using UglyToad.PdfPig;
 using WorkProgramme.Application.Features.Documents;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Documents.Word;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Testing;
 

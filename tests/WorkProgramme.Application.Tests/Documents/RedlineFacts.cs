@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using WorkProgramme.Application.Features.Documents;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Documents.Word;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Testing;
 

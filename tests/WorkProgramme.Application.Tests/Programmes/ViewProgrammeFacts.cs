@@ -1,5 +1,6 @@
 using WorkProgramme.Application.Features.Programmes;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Documents.Tables;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.StatusReports;
 using WorkProgramme.Testing;

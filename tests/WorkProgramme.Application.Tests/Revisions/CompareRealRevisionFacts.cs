@@ -1,6 +1,7 @@
 using WorkProgramme.Application.Features.Revisions;
 using WorkProgramme.Application.Features.Shared;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Documents.Diff;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Testing;
 

@@ -155,8 +155,8 @@ public sealed class RoundLifecycleFacts : IAsyncLifetime
         Assert.Equal(93, changes.Unchanged);
         Assert.Equal(("I.1", "ctp-243-244", ExecutionLevel.Blue, ExecutionLevel.Green),
             (change.Reference, change.PreviousSession, change.LevelBefore, change.LevelAfter));
-        Assert.Contains(change.NarrativeFr, c => c.Kind == Features.Shared.ChangeKind.Deleted);
+        Assert.Contains(change.NarrativeFr, c => c.Kind == WorkProgramme.Documents.Diff.ChangeKind.Deleted);
         Assert.Equal("Concernant la 4ème édition du Recueil, tout est achevé.",
-            string.Concat(change.NarrativeFr.Where(c => c.Kind != Features.Shared.ChangeKind.Deleted).Select(c => c.Text)));
+            string.Concat(change.NarrativeFr.Where(c => c.Kind != WorkProgramme.Documents.Diff.ChangeKind.Deleted).Select(c => c.Text)));
     }
 }

@@ -6,9 +6,10 @@ using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Programmes;
 using WorkProgramme.Application.Features.Spreadsheets;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Documents.Tables;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Testing;
-using TableColumn = WorkProgramme.Application.Features.Spreadsheets.TableColumn;
+using TableColumn = WorkProgramme.Documents.Tables.TableColumn;
 
 namespace WorkProgramme.Application.Tests.Spreadsheets;
 

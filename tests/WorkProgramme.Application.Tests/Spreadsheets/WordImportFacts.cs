@@ -1,7 +1,7 @@
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Programmes;
 using WorkProgramme.Application.Features.Spreadsheets;
-using WorkProgramme.Application.Features.WordImport;
+using WorkProgramme.Documents.Tables;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;

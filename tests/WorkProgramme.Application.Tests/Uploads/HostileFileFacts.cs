@@ -1,7 +1,7 @@
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Spreadsheets;
-using WorkProgramme.Application.Features.Uploads;
-using WorkProgramme.Application.Features.WordImport;
+using WorkProgramme.Documents.Packages;
+using WorkProgramme.Documents.Tables;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Testing;
 

@@ -1,7 +1,8 @@
 using System.IO.Compression;
 using System.Text;
 using WorkProgramme.Application.Features.Spreadsheets;
-using WorkProgramme.Application.Features.Uploads;
+using WorkProgramme.Documents.Packages;
+using WorkProgramme.Documents.Tables;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Testing;
 

@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml.Packaging;
 using Microsoft.Playwright;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.PageSegmenter;
+using WorkProgramme.Documents.Word;
 using S = DocumentFormat.OpenXml.Spreadsheet;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 

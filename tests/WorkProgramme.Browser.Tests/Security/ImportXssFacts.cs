@@ -7,6 +7,7 @@ using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Spreadsheets;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Browser.Tests.Pages;
+using WorkProgramme.Documents.Tables;
 using WorkProgramme.Testing;
 using Xunit.Abstractions;
 using S = DocumentFormat.OpenXml.Spreadsheet;

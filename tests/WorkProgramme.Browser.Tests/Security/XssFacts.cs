@@ -12,6 +12,7 @@ using WorkProgramme.Application.Features.Spreadsheets;
 using WorkProgramme.Application.Features.Users;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Browser.Tests.Pages;
+using WorkProgramme.Documents.Tables;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Sessions;
 using WorkProgramme.Testing;

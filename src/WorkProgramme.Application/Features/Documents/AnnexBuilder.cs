@@ -2,10 +2,12 @@ using System.Globalization;
 using WorkProgramme.Application.Features.Insight;
 using WorkProgramme.Application.Features.Programmes;
 using WorkProgramme.Application.Features.Shared;
+using WorkProgramme.Documents.Tables;
+using WorkProgramme.Documents.Word;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.StatusReports;
-using TableColumn = WorkProgramme.Application.Features.Spreadsheets.TableColumn;
+using TableColumn = WorkProgramme.Documents.Tables.TableColumn;
 
 namespace WorkProgramme.Application.Features.Documents;
 
@@ -21,7 +23,7 @@ public static class AnnexBuilder
     private static readonly TableColumn[] PermanentColumns = DocumentColumns(Section.Permanent);
 
     private static TableColumn[] DocumentColumns(Section section) =>
-        Spreadsheets.ProgrammeTable.ColumnsOf(section).Where(c => c != TableColumn.Id).ToArray();
+        ProgrammeTable.ColumnsOf(section).Where(c => c != TableColumn.Id).ToArray();
 
     public static IReadOnlyList<TableColumn> ColumnsOf(Domain.Activities.Section section) => section == Section.TimeBound ? TimeBoundColumns : PermanentColumns;
 

@@ -2,6 +2,7 @@ using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Features.Revisions;
 using WorkProgramme.Application.Features.Shared;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Documents.Word;
 using WorkProgramme.Domain.Common;
 
 namespace WorkProgramme.Application.Features.Documents;

@@ -4,6 +4,7 @@ using WorkProgramme.Application.Features.Programmes;
 using WorkProgramme.Application.Features.Rounds;
 using WorkProgramme.Application.Features.Shared;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Documents.Tables;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Rules;

@@ -18,7 +18,8 @@ namespace WorkProgramme.Application.Features.Insight;
 /// </summary>
 public static class ProgrammeCalendar
 {
-    public sealed record Query(Viewer Viewer, string Slug, Language Language, string? BaseUrl = null);
+    /// <param name="ActivityUrl">The absolute address of an activity's page, from the host's routes; none, no links.</param>
+    public sealed record Query(Viewer Viewer, string Slug, Language Language, Func<Guid, string>? ActivityUrl = null);
 
     public sealed record Item(string Uid, DateOnly Start, DateOnly EndExclusive, string Summary, string Description, string? Url);
 
@@ -85,7 +86,7 @@ public static class ProgrammeCalendar
             foreach (var row in rows)
             {
                 var reference = RoundContext.Reference(row);
-                var url = query.BaseUrl is null ? null : $"{query.BaseUrl.TrimEnd('/')}/programmes/{snapshot.Programme.Slug}/activities/{row.ActivityId}";
+                var url = query.ActivityUrl?.Invoke(row.ActivityId);
                 var index = 0;
                 foreach (var milestone in row.Deadline.Milestones)
                 {

@@ -3,6 +3,7 @@ using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Features.Programmes;
 using WorkProgramme.Application.Features.Shared;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Documents.Diff;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Programmes;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Features.Shared;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Documents.Diff;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.StatusReports;
 

@@ -3,6 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Features.Activities;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Documents.Diff;
+using WorkProgramme.Documents.Tables;
+using WorkProgramme.Documents.Word;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Programmes;
@@ -270,7 +273,7 @@ public static class ImportTable
             var deadlineCell = row.Cell(TableColumn.Deadline);
             // The annex writes a continuous deadline without wording in its language as the template's own term.
             var templateTerm = stored.Deadline.Continuous && stored.Deadline.Text.In(language) is null
-                && deadlineCell == Documents.AnnexTemplate.ContinuousWork.In(language);
+                && deadlineCell == AnnexTemplate.ContinuousWork.In(language);
             var deadlineText = templateTerm ? stored.Deadline.Text : SideOf(stored.Deadline.Text, deadlineCell);
             if (deadlineText != stored.Deadline.Text)
             {
@@ -316,7 +319,7 @@ public static class ImportTable
                 return null;
             }
 
-            if (Interchange.Wire.TryParse<Priority>(text, out var priority))
+            if (Wire.TryParse<Priority>(text, out var priority))
             {
                 return priority;
             }

@@ -43,7 +43,7 @@ public sealed class SignInModel(SignInManager<AppUser> signIn) : PageModel
         if (result.Succeeded)
         {
             SecurityLog.SignedIn(log, Email.Trim(), SecurityLog.AddressOf(HttpContext));
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage("/Index");
         }
 
         SecurityLog.SignInRefused(log, Email.Trim(), SecurityLog.AddressOf(HttpContext), result.IsLockedOut ? "locked out" : "wrong e-mail or password");

@@ -13,6 +13,6 @@ public sealed class SignOutModel(SignInManager<AppUser> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
-        return LocalRedirect("/");
+        return RedirectToPage("/Index");
     }
 }

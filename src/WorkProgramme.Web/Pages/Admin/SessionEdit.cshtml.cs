@@ -55,7 +55,7 @@ public sealed class SessionEditModel(SessionCalendar.Handler calendar, Reschedul
         return await this.AnswerAsync(result, _ =>
         {
             TempData.Success("Sessions.Rescheduled");
-            return Redirect($"/admin/sessions?body={Uri.EscapeDataString(found.BodyCode)}#{session}");
+            return RedirectToPage("/Admin/Sessions", null, new { body = found.BodyCode }, session);
         }, failure =>
         {
             // The user's values stay in the form; the next save is made knowingly on top of the session as it is now.

@@ -41,7 +41,7 @@ public sealed class SessionsModel(SessionCalendar.Handler calendar, AddSession.H
                 var key = await add.HandleAsync(new AddSession.Command(HttpContext.Viewer(), Body ?? "", numbers, Form.Year!.Value, Form.Month!.Value,
                     Form.ChosenSeason, Form.StartDate, Form.EndDate, Form.Place), cancellationToken);
                 TempData.Success("Sessions.Added");
-                return Redirect($"/admin/sessions?body={Uri.EscapeDataString(Body!)}#{key}");
+                return RedirectToPage("/Admin/Sessions", null, new { body = Body }, key);
             }
             catch (DomainException refused)
             {

@@ -78,7 +78,7 @@ public sealed class ActivityModel(ViewActivity.Handler handler, AuditTrail.Handl
             new Comments.Add(HttpContext.Viewer(), slug, id, CommentSession, CommentText, Localization.CurrentLanguage), cancellationToken);
         if (added)
         {
-            return Redirect($"/programmes/{slug}/activities/{id}#comments");
+            return RedirectToPage("/Programmes/Activity", null, new { slug, id }, "comments");
         }
 
         CommentRefused = true;
@@ -113,6 +113,6 @@ public sealed class ActivityModel(ViewActivity.Handler handler, AuditTrail.Handl
                 break;
         }
 
-        return Redirect($"/programmes/{Uri.EscapeDataString(slug)}/activities/{id}");
+        return RedirectToPage("/Programmes/Activity", new { slug, id });
     }
 }

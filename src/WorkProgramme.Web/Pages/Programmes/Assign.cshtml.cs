@@ -51,7 +51,7 @@ public sealed class AssignModel(ViewActivity.Handler view, Assignments.Handler a
         return await this.AnswerAsync(result, _ =>
         {
             TempData.Success("Assign.Saved");
-            return Redirect(ReturnUrl is { } back && Url.IsLocalUrl(back) ? back : $"/programmes/{slug}/activities/{id}");
+            return Redirect(ReturnUrl is { } back && Url.IsLocalUrl(back) ? back : Url.Page("/Programmes/Activity", new { slug, id })!);
         }, async failure =>
         {
             Problem = failure.Stale || failure.Kind == FailureKind.PreconditionRequired

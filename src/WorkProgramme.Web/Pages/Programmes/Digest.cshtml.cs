@@ -17,8 +17,6 @@ public sealed class DigestModel(SessionChanges.Handler handler) : PageModel
     /// <summary>True for the downloaded file: a standalone document with its styles inline, as mail clients need.</summary>
     public bool AsFile { get; private set; }
 
-    public string BaseUrl => $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
-
     /// <summary>On the page, the class of a <see cref="DigestStyle"/> rule; in the file nothing (Razor then omits the attribute).</summary>
     public string? Class(string rule) => AsFile ? null : rule;
 

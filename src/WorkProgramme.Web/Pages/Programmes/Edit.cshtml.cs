@@ -93,13 +93,13 @@ public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler 
 
         var outcome = await edit.HandleAsync(new EditActivity.Command(HttpContext.Viewer(), slug, id, RowVersion,
             Form.ToContent(current.Activity), LinkReferences, DecodeShown(ShownReferences)), cancellationToken);
-        return await AnswerAsync(outcome, slug, id, cancellationToken, () => $"/programmes/{slug}/activities/{id}/edit?saved=1");
+        return await AnswerAsync(outcome, slug, id, cancellationToken, () => Url.Page("/Programmes/Edit", new { slug, id, saved = 1 })!);
     }
 
     public async Task<IActionResult> OnPostRetireAsync(string slug, Guid id, CancellationToken cancellationToken)
     {
         var outcome = await retire.HandleAsync(new RetireActivity.Command(HttpContext.Viewer(), slug, id, RowVersion), cancellationToken);
-        return await AnswerAsync(outcome, slug, id, cancellationToken, () => $"/programmes/{slug}/activities/{id}");
+        return await AnswerAsync(outcome, slug, id, cancellationToken, () => Url.Page("/Programmes/Activity", new { slug, id })!);
     }
 
     public async Task<IActionResult> OnPostMoveAsync(string slug, Guid id, CancellationToken cancellationToken)
@@ -130,7 +130,7 @@ public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler 
             ShownReferences = EncodeShown(now.ShownReferences);
         }
 
-        return await AnswerAsync(outcome, slug, id, cancellationToken, () => $"/programmes/{slug}/activities/{id}/edit?saved=1");
+        return await AnswerAsync(outcome, slug, id, cancellationToken, () => Url.Page("/Programmes/Edit", new { slug, id, saved = 1 })!);
     }
 
     private Task<IActionResult> AnswerAsync(Result<Versioned<ActivityContent>> outcome, string slug, Guid id, CancellationToken cancellationToken,

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Features.Spreadsheets;
-using WorkProgramme.Application.Features.Uploads;
-using WorkProgramme.Application.Features.WordImport;
+using WorkProgramme.Documents.Packages;
+using WorkProgramme.Documents.Tables;
 using WorkProgramme.Web.Infrastructure;
 
 namespace WorkProgramme.Web.Pages.Programmes;

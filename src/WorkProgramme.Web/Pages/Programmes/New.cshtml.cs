@@ -43,7 +43,7 @@ public sealed class NewModel(CreateActivity.Handler create, ActivityChoices.Hand
         var section = Wire.TryParse<Domain.Activities.Section>(Section, out var parsed) ? parsed : Domain.Activities.Section.TimeBound;
         var content = Form.ToContent(new ActivityDto()) with { Section = section };
         var outcome = await create.HandleAsync(new CreateActivity.Command(HttpContext.Viewer(), slug, content), cancellationToken);
-        return await this.AnswerAsync(outcome, activityId => LocalRedirect($"/programmes/{slug}/activities/{activityId}"), async failure =>
+        return await this.AnswerAsync(outcome, activityId => RedirectToPage("/Programmes/Activity", new { slug, id = activityId }), async failure =>
         {
             Problems = failure.Problems;
             await LoadAsync(slug, cancellationToken);

@@ -47,9 +47,6 @@ public sealed class ShowModel(ViewProgramme.Handler handler, PdfConverter pdf, P
     /// <summary>Without LibreOffice the page says how to install it instead of offering a PDF that would fail.</summary>
     public bool PdfAvailable => pdf.IsAvailable;
 
-    /// <summary>The query of a document download: the page's language and version.</summary>
-    public string DocumentQuery => $"?lang={Localization.CurrentLanguage.Code()}"
-        + (string.IsNullOrWhiteSpace(Version) ? "" : "&version=" + Uri.EscapeDataString(Version));
     /// <summary>For editors: the latest version (what a revision starts from or an adoption is recorded for) and the sessions.</summary>
     public (string Slug, ProgrammeVersions.VersionSummary? Latest, IReadOnlyList<string> Sessions)? VersionForms { get; private set; }
 

@@ -60,7 +60,7 @@ public sealed class DecisionsModel(SessionDecisions.Handler decisions) : PageMod
         return await this.AnswerAsync(result, _ =>
         {
             TempData.Success("Decisions.Saved");
-            return Redirect($"/programmes/{Uri.EscapeDataString(slug)}/sessions/{Uri.EscapeDataString(session)}/decisions#a-{ActivityId}");
+            return RedirectToPage("/Rounds/Decisions", null, new { slug, session }, $"a-{ActivityId}");
         }, async failure =>
         {
             Problem = failure.Stale || failure.Kind == FailureKind.PreconditionRequired

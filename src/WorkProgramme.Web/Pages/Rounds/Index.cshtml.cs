@@ -30,7 +30,7 @@ public sealed class IndexModel(RoundStatus.Handler status, OpenRound.Handler ope
         {
             case null:
                 TempData.Success("Round.OpenedFlash");
-                return Redirect($"/programmes/{slug}/rounds/{Uri.EscapeDataString(session)}");
+                return RedirectToPage("/Rounds/Round", new { slug, session });
             case { Kind: FailureKind.Forbidden }:
                 return Forbid();
         }

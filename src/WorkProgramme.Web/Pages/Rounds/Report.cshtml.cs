@@ -81,7 +81,7 @@ public sealed class ReportModel(ReportForm.Handler form, WriteReport.Handler wri
         switch (result.Failure)
         {
             case null:
-                return Redirect($"/programmes/{slug}/rounds/{session}/reports/{activityId}?saved=1");
+                return RedirectToPage("/Rounds/Report", new { slug, session, activityId, saved = 1 });
             case { Kind: FailureKind.NotFound }:
                 return NotFound();
             case { Kind: FailureKind.Forbidden }:

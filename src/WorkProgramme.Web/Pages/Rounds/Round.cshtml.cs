@@ -71,14 +71,8 @@ public sealed class RoundModel(RoundStatus.Handler status, WriteReport.Handler w
     }
 
     /// <summary>POST-Redirect-GET: the address bar shows the round (with its filters), never the handler.</summary>
-    private RedirectResult BackToRound(string slug, string session)
-    {
-        var filters = new Dictionary<string, string?> { ["progress"] = Progress, ["officer"] = Officer, ["unit"] = Unit }
-            .Where(f => !string.IsNullOrEmpty(f.Value))
-            .Select(f => $"{f.Key}={Uri.EscapeDataString(f.Value!)}");
-        var query = string.Join("&", filters);
-        return Redirect($"/programmes/{Uri.EscapeDataString(slug)}/rounds/{Uri.EscapeDataString(session)}{(query.Length > 0 ? "?" + query : "")}");
-    }
+    private RedirectToPageResult BackToRound(string slug, string session) =>
+        RedirectToPage("/Rounds/Round", new { slug, session, progress = Progress, officer = Officer, unit = Unit });
 
     private async Task<IActionResult> ShowAsync(string slug, string session, CancellationToken cancellationToken)
     {

@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 
-namespace WorkProgramme.Application.Features.Documents;
+namespace WorkProgramme.Documents.Word;
 
 /// <summary>
 /// Word's "accept all changes" and "reject all changes" for the tracked changes a redline writes, on a copy of the

@@ -2,14 +2,13 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using WorkProgramme.Application.Features.Spreadsheets;
-using WorkProgramme.Application.Features.Uploads;
+using WorkProgramme.Documents.Packages;
 using WorkProgramme.Domain.Common;
 using Section = WorkProgramme.Domain.Activities.Section;
-using TableRow = WorkProgramme.Application.Features.Spreadsheets.TableRow;
+using TableRow = WorkProgramme.Documents.Tables.TableRow;
 using WordRow = DocumentFormat.OpenXml.Wordprocessing.TableRow;
 
-namespace WorkProgramme.Application.Features.WordImport;
+namespace WorkProgramme.Documents.Tables;
 
 /// <summary>
 /// Reads the programme table of a Word document in the template's layout: our own export, or a document like the

@@ -2,11 +2,11 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using WorkProgramme.Application.Features.Uploads;
+using WorkProgramme.Documents.Packages;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;
 
-namespace WorkProgramme.Application.Features.Spreadsheets;
+namespace WorkProgramme.Documents.Tables;
 
 /// <summary>
 /// Reads programme rows from a workbook in the layout <see cref="ProgrammeWorkbook"/> writes: one sheet per section,

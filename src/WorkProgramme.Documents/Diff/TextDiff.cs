@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text;
 using DiffPlex;
 
-namespace WorkProgramme.Application.Features.Shared;
+namespace WorkProgramme.Documents.Diff;
 
 public enum ChangeKind
 {

@@ -3,7 +3,7 @@ using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
 using WorkProgramme.Domain.Common;
 
-namespace WorkProgramme.Application.Features.Uploads;
+namespace WorkProgramme.Documents.Packages;
 
 public enum OfficeKind
 {

@@ -1,9 +1,9 @@
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.StatusReports;
-using TableColumn = WorkProgramme.Application.Features.Spreadsheets.TableColumn;
+using TableColumn = WorkProgramme.Documents.Tables.TableColumn;
 
-namespace WorkProgramme.Application.Features.Documents;
+namespace WorkProgramme.Documents.Word;
 
 /// <summary>
 /// The annex as the committee's template lays it out, in one language, before any file format: sections, rows, cells,

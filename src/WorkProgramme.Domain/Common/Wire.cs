@@ -1,7 +1,7 @@
 using System.Text;
 using WorkProgramme.Domain.Activities;
 
-namespace WorkProgramme.Application.Features.Interchange;
+namespace WorkProgramme.Domain.Common;
 
 /// <summary>
 /// The spelling of enumerations in files and the API: kebab-case ("time-bound", "not-started"), except

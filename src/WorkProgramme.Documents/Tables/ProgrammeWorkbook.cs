@@ -2,12 +2,11 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using WorkProgramme.Application.Features.Programmes;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.StatusReports;
 
-namespace WorkProgramme.Application.Features.Spreadsheets;
+namespace WorkProgramme.Documents.Tables;
 
 /// <summary>
 /// Writes the programme table as an Excel workbook: one sheet per section with the template's columns, a frozen header

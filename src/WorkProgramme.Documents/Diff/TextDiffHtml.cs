@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 
-namespace WorkProgramme.Application.Features.Shared;
+namespace WorkProgramme.Documents.Diff;
 
 /// <summary>
 /// The words a screen reader announces around a change, since the strike-through and underline of

@@ -4,9 +4,9 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.StatusReports;
 using Language = WorkProgramme.Domain.Common.Language;
-using TableColumn = WorkProgramme.Application.Features.Spreadsheets.TableColumn;
+using TableColumn = WorkProgramme.Documents.Tables.TableColumn;
 
-namespace WorkProgramme.Application.Features.Documents;
+namespace WorkProgramme.Documents.Word;
 
 /// <summary>
 /// Writes an <see cref="AnnexDocument"/> as the template's Word document: A4 landscape, running header with the page label

@@ -1,8 +1,8 @@
-using WorkProgramme.Application.Features.Spreadsheets;
+using WorkProgramme.Documents.Tables;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;
 
-namespace WorkProgramme.Application.Tests.Spreadsheets;
+namespace WorkProgramme.Documents.Tests.Tables;
 
 public sealed class ProgrammeTableFacts
 {

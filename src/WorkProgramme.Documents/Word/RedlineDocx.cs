@@ -1,10 +1,10 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
-using WorkProgramme.Application.Features.Shared;
+using WorkProgramme.Documents.Diff;
 using Language = WorkProgramme.Domain.Common.Language;
-using TableColumn = WorkProgramme.Application.Features.Spreadsheets.TableColumn;
+using TableColumn = WorkProgramme.Documents.Tables.TableColumn;
 
-namespace WorkProgramme.Application.Features.Documents;
+namespace WorkProgramme.Documents.Word;
 
 /// <summary>What a redline holds, counted from the tracked changes it writes.</summary>
 /// <param name="InsertedRows">Rows only in the newer version (a tracked row insertion).</param>

@@ -1,4 +1,5 @@
 using WorkProgramme.Application.Features.Shared;
+using WorkProgramme.Documents.Tables;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Sessions;
@@ -6,53 +7,7 @@ using WorkProgramme.Domain.StatusReports;
 
 namespace WorkProgramme.Application.Features.Programmes;
 
-/// <summary>A code with what to show for it in each language (CTP / PTC, PS1 / SP1) and its full name.</summary>
-public sealed record CodeLabel(string Code, BilingualText Display, BilingualText Name);
-
-public sealed record StatusView(
-    string SessionKey,
-    StatusKeyword? Keyword,
-    bool KeywordInferred,
-    ExecutionLevel? ExecutionLevel,
-    BilingualText Narrative,
-    BilingualText NextSteps,
-    IReadOnlyList<ReachedMilestone> MilestonesReached,
-    ReportState State);
-
-/// <summary>One row of the programme table, as every page, API and export shows it.</summary>
-public sealed record ActivityRowView(
-    Guid ActivityId,
-    Section Section,
-    int? Number,
-    int? PreviousNumber,
-    RevisionKind Revision,
-    Priority? Priority,
-    bool? LinkedToStrategicPlan,
-    IReadOnlyList<CodeLabel> PlanElements,
-    TaskType? TaskType,
-    IReadOnlyList<CodeLabel> Bodies,
-    BilingualText Title,
-    BilingualText Resources,
-    BilingualText Kpi,
-    Deadline Deadline,
-    StatusView? Status,
-    int Errors,
-    int Warnings,
-    bool Overdue = false,
-    IReadOnlyList<OutdatedTranslation>? OutdatedTranslations = null,
-    int RowVersion = 0)
-{
-    /// <summary>The side of a text written before the other language last changed; null when in step.</summary>
-    public Language? Outdated(TextField field) => OutdatedTranslations?.FirstOrDefault(o => o.Field == field)?.Outdated;
-
-    public bool HasOutdatedTranslation => OutdatedTranslations is { Count: > 0 };
-
-    public bool IsDeleted => Revision == RevisionKind.Deleted;
-
-    /// <summary>"I.12", "II.3": how the Secretariat refers to a row.</summary>
-    public string Reference => $"{(Section == Section.TimeBound ? "I" : "II")}.{Number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—"}";
-}
-
+/// <summary>Builds the table's read models (<see cref="ActivityRowView"/>) from a loaded version.</summary>
 public static class ActivityRowViews
 {
     public static ActivityRowView ToRowView(this ActivityVersion row, ProgrammeSnapshot snapshot, int errors = 0, int warnings = 0,
@@ -95,5 +50,3 @@ public static class ActivityRowViews
     public static SessionView ToView(this Session session, ProgrammeSnapshot snapshot) => new(session.Key, snapshot.BodyLabel(session.BodyCode),
         new BilingualText(session.OrdinalLabel(Language.Fr), session.OrdinalLabel(Language.En)), session.Year, session.Month, session.Season);
 }
-
-public sealed record SessionView(string Key, CodeLabel Body, BilingualText Ordinals, int Year, int Month, Season? Season);

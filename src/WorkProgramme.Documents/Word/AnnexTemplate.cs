@@ -1,9 +1,9 @@
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.StatusReports;
-using TableColumn = WorkProgramme.Application.Features.Spreadsheets.TableColumn;
+using TableColumn = WorkProgramme.Documents.Tables.TableColumn;
 
-namespace WorkProgramme.Application.Features.Documents;
+namespace WorkProgramme.Documents.Word;
 
 /// <summary>
 /// The fixed wording of the committee's template, in French (as the seed document writes it) and English: headings,

@@ -1,6 +1,6 @@
-using WorkProgramme.Application.Features.Shared;
+using WorkProgramme.Documents.Diff;
 
-namespace WorkProgramme.Application.Tests.Shared;
+namespace WorkProgramme.Documents.Tests.Diff;
 
 public sealed class TextDiffFacts
 {

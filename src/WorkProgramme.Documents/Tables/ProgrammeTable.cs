@@ -4,7 +4,7 @@ using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.StatusReports;
 
-namespace WorkProgramme.Application.Features.Spreadsheets;
+namespace WorkProgramme.Documents.Tables;
 
 /// <summary>The template's columns, in the document's order, plus the stable id the spreadsheet adds at the end.</summary>
 public enum TableColumn
@@ -201,7 +201,7 @@ public static partial class ProgrammeTable
         var key = Normalise(text);
         foreach (var (value, word) in words)
         {
-            if (key == Normalise(word.Fr) || key == Normalise(word.En) || key == Normalise(Interchange.Wire.Name(value)))
+            if (key == Normalise(word.Fr) || key == Normalise(word.En) || key == Normalise(Wire.Name(value)))
             {
                 return value;
             }
