@@ -20,7 +20,8 @@ public sealed class ProgrammeCalendarFacts : IAsyncLifetime
     private async Task<Ical.Net.Calendar> FeedAsync(Language language)
     {
         var result = (await database.RunAsync<ProgrammeCalendar.Handler, ProgrammeCalendar.Result?>(h =>
-            h.HandleAsync(new(Viewer.Anonymous, SeedFile.PtcSlug, language, "https://wp.example"), CancellationToken.None)))!;
+            h.HandleAsync(new(Viewer.Anonymous, SeedFile.PtcSlug, language, id => $"https://wp.example/programmes/{SeedFile.PtcSlug}/activities/{id}"),
+                CancellationToken.None)))!;
         return Ical.Net.Calendar.Load(result.ToIcs())!;
     }
 
