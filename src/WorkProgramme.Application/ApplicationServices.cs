@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Application.Writes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WorkProgramme.Application.Data;
@@ -57,7 +58,9 @@ public static class ApplicationServices
         services.AddScoped<ViewProgramme.Handler>();
         services.AddScoped<ViewActivity.Handler>();
         services.AddScoped<CheckProgramme.Handler>();
+        services.AddScoped<WritePipeline>();
         services.AddScoped<EditActivity.Handler>();
+        services.AddScoped<ActivityChoices.Handler>();
         services.AddScoped<RetireActivity.Handler>();
         services.AddScoped<MoveActivity.Handler>();
         services.AddScoped<ConfirmTranslation.Handler>();

@@ -29,6 +29,13 @@ internal static class Html
         return await client.PostAsync(actionUrl, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>The value of a form field as the page shows it now (for example its hidden version field).</summary>
+    public static async Task<string> FieldAsync(this HttpClient client, string url, string selector)
+    {
+        var page = new HtmlParser().ParseDocument(await client.GetStringAsync(url));
+        return page.QuerySelector(selector)?.GetAttribute("value") ?? throw new InvalidOperationException($"No {selector} on {url}");
+    }
+
     public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password) =>
         client.PostFormAsync("/account/sign-in", "/account/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
 

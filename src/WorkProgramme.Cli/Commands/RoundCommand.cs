@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using WorkProgramme.Application.Features.Rounds;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.StatusReports;
 using static WorkProgramme.Cli.CliContext;
@@ -59,24 +60,24 @@ public static class RoundCommand
         return new Command("round", "Reporting rounds: open, follow and publish the status reports of a session.") { open, status, publish };
     }
 
-    private static async Task<int> ReportAsync(CliContext cli, ParseResult result, RoundResult outcome, string fr, string en)
+    private static async Task<int> ReportAsync(CliContext cli, ParseResult result, Result<Done> outcome, string fr, string en)
     {
         var language = cli.LanguageOf(result);
-        switch (outcome.Outcome)
+        switch (outcome.Failure)
         {
-            case RoundOutcome.Done:
+            case null:
                 await cli.Output.WriteLineAsync(Say(language, fr, en));
                 return WpCli.Success;
-            case RoundOutcome.NeedsConfirmation:
+            case { Pending.Count: > 0 } failure:
                 await cli.Error.WriteLineAsync(Say(language,
-                    $"{outcome.Pending!.Count} rapport(s) pas encore mis à jour : {string.Join(", ", outcome.Pending)}. Relancez avec --confirm pour publier quand même.",
-                    $"{outcome.Pending!.Count} report(s) not yet updated: {string.Join(", ", outcome.Pending)}. Run again with --confirm to publish anyway."));
+                    $"{failure.Pending.Count} rapport(s) pas encore mis à jour : {string.Join(", ", failure.Pending)}. Relancez avec --confirm pour publier quand même.",
+                    $"{failure.Pending.Count} report(s) not yet updated: {string.Join(", ", failure.Pending)}. Run again with --confirm to publish anyway."));
                 return WpCli.Failed;
-            case RoundOutcome.NotFound:
+            case { Kind: FailureKind.NotFound }:
                 await cli.Error.WriteLineAsync(Say(language, "Programme ou session introuvable.", "Programme or session not found."));
                 return WpCli.Usage;
-            default:
-                await cli.Error.WriteLineAsync(outcome.Problem?.For(language).Text ?? outcome.Outcome.ToString());
+            case var failure:
+                await cli.Error.WriteLineAsync(failure.Problems.FirstOrDefault()?.For(language).Text ?? failure.Kind.ToString());
                 return WpCli.Failed;
         }
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Sessions;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Sessions;
 using static WorkProgramme.Cli.CliContext;
@@ -76,9 +77,19 @@ public static class SessionCommand
                 return WpCli.Usage;
             }
 
-            await services.GetRequiredService<RescheduleSession.Handler>().HandleAsync(new RescheduleSession.Command(Viewer.Operator,
+            // The operator acts on the calendar as it stands now: the version is read just before the change.
+            var current = await services.GetRequiredService<SessionCalendar.Handler>().FindAsync(result.GetValue(key)!, cancellationToken);
+            var rescheduled = await services.GetRequiredService<RescheduleSession.Handler>().HandleAsync(new RescheduleSession.Command(Viewer.Operator,
                 result.GetValue(key)!, result.GetValue(newYear), result.GetValue(newMonth), chosen, first, last,
-                result.GetValue(place)), cancellationToken);
+                result.GetValue(place), current?.Version), cancellationToken);
+            if (rescheduled.Failure is { } failure)
+            {
+                await cli.Error.WriteLineAsync(failure.Kind == FailureKind.NotFound
+                    ? Say(language, $"Session inconnue « {result.GetValue(key)} ».", $"Unknown session '{result.GetValue(key)}'.")
+                    : failure.Problems.FirstOrDefault()?.For(language).Text ?? failure.Kind.ToString());
+                return WpCli.Failed;
+            }
+
             await cli.Output.WriteLineAsync(Say(language, "Session replanifiée.", "Session rescheduled."));
             return WpCli.Success;
         }));

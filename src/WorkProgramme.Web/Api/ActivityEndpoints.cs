@@ -18,8 +18,8 @@ public static class ActivityEndpoints
         var activities = endpoints.MapGroup("/api/programmes/{slug}/activities").WithTags("Activities");
         activities.MapGet("/{id:guid}", GetAsync).WithName("GetActivity").AllowAnonymous().AnswersWithETag()
             .WithSummary("One activity of the programme's latest version, in the programme file's shape, with its ETag.");
-        activities.MapPut("/{id:guid}", PutAsync).WithName("PutActivity").RequireAuthorization(Policies.Edit).RequireIfMatch()
-            .AddEndpointFilter<CookieAntiforgery>()
+        activities.MapPut("/{id:guid}", PutAsync).WithName("PutActivity").RequireAuthorization(Policies.Edit)
+            .AddEndpointFilter<CookieAntiforgery>().RequiresIfMatch()
             .WithSummary("Changes an activity. Needs If-Match with the ETag of the version the change started from.");
         return endpoints;
     }
@@ -39,39 +39,27 @@ public static class ActivityEndpoints
         return TypedResults.Ok(current.Activity);
     }
 
-    private static async Task<Results<Ok<ActivityDto>, ProblemHttpResult, ValidationProblem>> PutAsync(
+    private static async Task<Results<Ok<ActivityDto>, ProblemHttpResult>> PutAsync(
         HttpContext context, string slug, Guid id, ActivityDto activity, EditActivity.Handler handler, CancellationToken cancellationToken)
     {
-        var outcome = await handler.HandleAsync(new EditActivity.FileCommand(context.Viewer(), slug, id, ApiProblems.IfMatch(context), activity), cancellationToken);
         var viewer = context.Viewer();
-        switch (outcome.Status)
+        var result = await handler.HandleAsync(new EditActivity.FileCommand(viewer, slug, id, IfMatch.RowVersion(context), activity), cancellationToken);
+        if (result.Succeeded)
         {
-            case EditActivity.Status.Saved:
-                var saved = (await handler.CurrentAsync(viewer, slug, id, cancellationToken))!;
-                context.Response.Headers.ETag = ETagOf(saved.RowVersion);
-                return TypedResults.Ok(saved.Activity);
-            case EditActivity.Status.NotFound:
-                return ApiProblems.Of(StatusCodes.Status404NotFound, "Activité introuvable", "Activity not found");
-            case EditActivity.Status.Forbidden:
-                return ApiProblems.Of(StatusCodes.Status403Forbidden, "Vous ne pouvez pas modifier ce programme", "You may not change this programme");
-            case EditActivity.Status.MissingVersion:
-                return ApiProblems.Of(StatusCodes.Status428PreconditionRequired, "En-tête If-Match manquant", "If-Match header missing",
-                    "Envoyez l’ETag obtenu par GET dans If-Match : sans lui, une modification pourrait en écraser une autre.",
-                    "Send the ETag from GET in If-Match: without it, a change could overwrite another one.");
-            case EditActivity.Status.Conflict:
-                var current = (await handler.CurrentAsync(viewer, slug, id, cancellationToken))!;
-                context.Response.Headers.ETag = ETagOf(current.RowVersion);
-                var conflict = ApiProblems.Of(StatusCodes.Status412PreconditionFailed, "L’activité a été modifiée entre-temps", "The activity was changed in the meantime",
-                    "Quelqu’un a enregistré une autre version de cette activité. Reprenez vos changements sur la version actuelle (ETag ci-dessus).",
-                    "Someone saved another version of this activity. Apply your changes again to the current one (ETag above).");
-                conflict.ProblemDetails.Extensions["current"] = current.Activity;
-                return conflict;
-            default:
-                var language = Localization.CurrentLanguage;
-                return TypedResults.ValidationProblem(
-                    new Dictionary<string, string[]> { ["activity"] = outcome.Problems.Select(p => p.For(language).Text ?? "").ToArray() },
-                    title: language == Language.Fr ? "Modification refusée" : "Change refused");
+            var saved = (await handler.CurrentAsync(viewer, slug, id, cancellationToken))!;
+            context.Response.Headers.ETag = ETagOf(saved.RowVersion);
+            return TypedResults.Ok(saved.Activity);
         }
+
+        var current = result.Failure!.Kind is Application.Writes.FailureKind.Conflict or Application.Writes.FailureKind.PreconditionRequired
+            ? await handler.CurrentAsync(viewer, slug, id, cancellationToken)
+            : null;
+        if (current is not null)
+        {
+            context.Response.Headers.ETag = ETagOf(current.RowVersion);
+        }
+
+        return ApiResults.Problem(context, current is null ? result.Failure : result.Failure with { CurrentVersion = null }, current?.Activity);
     }
 
     /// <summary>

@@ -21,8 +21,10 @@ public static class DecisionEndpoints
             .RequireAuthorization(Policies.Edit);
         session.MapGet("/decisions", ListAsync).WithName("ListDecisions")
             .WithSummary("Every live activity of the programme with the decision recorded for the session, if any.");
+        session.MapGet("/decisions/{activityId:guid}", GetAsync).WithName("GetDecision")
+            .WithSummary("The decision recorded for the session on one activity (kind null when none yet), with its ETag.");
         session.MapPut("/decisions/{activityId:guid}", RecordAsync).WithName("RecordDecision")
-            .AddEndpointFilter<ActivityEndpoints.CookieAntiforgery>()
+            .AddEndpointFilter<ActivityEndpoints.CookieAntiforgery>().RequiresIfMatch()
             .WithSummary("Records (or revises) the committee's decision on one activity; kind: " + string.Join(", ", Wire.Names<DecisionKind>()) + ".");
         return endpoints;
     }
@@ -36,10 +38,28 @@ public static class DecisionEndpoints
             return ApiProblems.Of(StatusCodes.Status404NotFound, "Programme ou session introuvable", "Programme or session not found");
         }
 
-        return TypedResults.Ok(result.Rows.Select(row => new DecisionDto(row.ActivityId, row.Reference, new TextPair(row.Title.Fr, row.Title.En),
-            row.Decision is null ? null : Wire.Name(row.Decision.Kind),
-            row.Decision is null ? null : new TextPair(row.Decision.Text.Fr, row.Decision.Text.En),
-            row.Decision?.DocumentSymbol)).ToList());
+        return TypedResults.Ok(result.Rows.Select(ToDto).ToList());
+    }
+
+    private static DecisionDto ToDto(SessionDecisions.Row row) => new(row.ActivityId, row.Reference, new TextPair(row.Title.Fr, row.Title.En),
+        row.Decision is null ? null : Wire.Name(row.Decision.Kind),
+        row.Decision is null ? null : new TextPair(row.Decision.Text.Fr, row.Decision.Text.En),
+        row.Decision?.DocumentSymbol);
+
+    private static async Task<SessionDecisions.Row?> RowAsync(HttpContext context, string slug, string session, Guid activityId,
+        SessionDecisions.Handler decisions, CancellationToken cancellationToken) =>
+        (await decisions.ForSessionAsync(context.Viewer(), slug, session, cancellationToken))?.Rows.SingleOrDefault(r => r.ActivityId == activityId);
+
+    private static async Task<Results<Ok<DecisionDto>, ProblemHttpResult>> GetAsync(HttpContext context, string slug, string session, Guid activityId,
+        SessionDecisions.Handler decisions, CancellationToken cancellationToken)
+    {
+        if (await RowAsync(context, slug, session, activityId, decisions, cancellationToken) is not { } row)
+        {
+            return ApiProblems.Of(StatusCodes.Status404NotFound, "Programme, session ou activité introuvable", "Programme, session or activity not found");
+        }
+
+        context.SetETag(row.Version);
+        return TypedResults.Ok(ToDto(row));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RecordAsync(HttpContext context, string slug, string session, Guid activityId,
@@ -53,14 +73,17 @@ public static class DecisionEndpoints
         }
 
         var text = body.Text is null ? BilingualText.Empty : new BilingualText(body.Text.Fr, body.Text.En);
-        var outcome = await decisions.HandleAsync(new SessionDecisions.Record(context.Viewer(), slug, session, activityId, kind, text,
-            string.IsNullOrWhiteSpace(body.DocumentSymbol) ? null : body.DocumentSymbol.Trim()), cancellationToken);
-        return outcome switch
+        var result = await decisions.HandleAsync(new SessionDecisions.Record(context.Viewer(), slug, session, activityId, kind, text,
+            string.IsNullOrWhiteSpace(body.DocumentSymbol) ? null : body.DocumentSymbol.Trim(), IfMatch.Version(context)), cancellationToken);
+        if (result.Succeeded)
         {
-            SessionDecisions.Outcome.Done => TypedResults.NoContent(),
-            SessionDecisions.Outcome.Forbidden => ApiProblems.Of(StatusCodes.Status403Forbidden,
-                "Vous ne pouvez pas modifier ce programme", "You may not change this programme"),
-            _ => ApiProblems.Of(StatusCodes.Status404NotFound, "Programme, session ou activité introuvable", "Programme, session or activity not found"),
-        };
+            context.SetETag(result.Value!);
+            return TypedResults.NoContent();
+        }
+
+        var current = result.Failure is { Kind: Application.Writes.FailureKind.Conflict or Application.Writes.FailureKind.PreconditionRequired }
+            ? await RowAsync(context, slug, session, activityId, decisions, cancellationToken)
+            : null;
+        return ApiResults.Problem(context, result.Failure!, current is null ? null : ToDto(current));
     }
 }

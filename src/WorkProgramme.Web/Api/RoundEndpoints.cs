@@ -20,9 +20,10 @@ public static class RoundEndpoints
             .AnswersWithETag().WithSummary("The status report of one activity for a session, with its ETag.");
         programme.MapPut("/sessions/{session}/status-reports/{activityId:guid}", PutAsync).WithName("PutStatusReport")
             .WithSummary("Writes the status report of an open round. Needs If-Match with the ETag of the version the change started from.")
-            .RequireIfMatch().RequireAuthorization(Policies.Edit).AddEndpointFilter<ActivityEndpoints.CookieAntiforgery>();
+            .RequireAuthorization(Policies.Edit).AddEndpointFilter<ActivityEndpoints.CookieAntiforgery>().RequiresIfMatch();
         programme.MapPost("/rounds/{session}/publish", PublishAsync).WithName("PublishRound")
             .RequireAuthorization(Policies.Edit).AddEndpointFilter<ActivityEndpoints.CookieAntiforgery>()
+            .WithoutIfMatch("A guarded transition of the round that writes nothing a user typed: publishing twice is refused (409), and the reports are published as they stand.")
             .WithSummary("Publishes the round; with reports not yet updated, answers 409 listing them unless ?confirm=true.");
         return endpoints;
     }
@@ -61,29 +62,27 @@ public static class RoundEndpoints
         }
 
         StatusKeyword? keyword = Wire.TryParse<StatusKeyword>(body.Keyword, out var parsed) ? parsed : null;
-        var result = await write.HandleAsync(new WriteReport.Update(context.Viewer(), slug, session, activityId, ApiProblems.IfMatch(context),
+        var viewer = context.Viewer();
+        var result = await write.HandleAsync(new WriteReport.Update(viewer, slug, session, activityId, IfMatch.RowVersion(context),
             keyword, Text(body.Text), Text(body.NextSteps),
             body.MilestonesReached.Select(m => new ReachedMilestone(m.Date, Text(m.Text))).ToList()), cancellationToken);
-        if (result.Outcome == RoundOutcome.Done)
+        var report = result.Failure is null or { Kind: Application.Writes.FailureKind.Conflict or Application.Writes.FailureKind.PreconditionRequired }
+            ? await reports.VisibleAsync(viewer, slug, session, activityId, cancellationToken)
+            : null;
+        if (result.Succeeded)
         {
-            var report = (await reports.VisibleAsync(context.Viewer(), slug, session, activityId, cancellationToken))!;
-            context.Response.Headers.ETag = $"\"{report.RowVersion}\"";
+            context.Response.Headers.ETag = $"\"{report!.RowVersion}\"";
             return TypedResults.Ok(ToDto(report));
         }
 
-        if (result.RowVersion is { } current)
-        {
-            context.Response.Headers.ETag = $"\"{current}\"";
-        }
-
-        return ApiProblems.For(result);
+        return ApiResults.Problem(context, result.Failure!, report is null ? null : ToDto(report));
     }
 
     private static async Task<Results<Ok, ProblemHttpResult>> PublishAsync(HttpContext context, string slug, string session, bool? confirm,
         PublishRound.Handler publish, CancellationToken cancellationToken)
     {
         var result = await publish.HandleAsync(new PublishRound.Command(context.Viewer(), slug, session, confirm == true), cancellationToken);
-        return result.Outcome == RoundOutcome.Done ? TypedResults.Ok() : ApiProblems.For(result);
+        return result.Succeeded ? TypedResults.Ok() : ApiResults.Problem(context, result.Failure!);
     }
 
     private static BilingualText Text(TextPair? pair) => pair is null ? BilingualText.Empty : new BilingualText(pair.Fr, pair.En);
@@ -96,41 +95,5 @@ internal static class ApiProblems
     {
         var fr = Localization.CurrentLanguage == Language.Fr;
         return TypedResults.Problem(statusCode: status, title: fr ? titleFr : titleEn, detail: fr ? detailFr : detailEn);
-    }
-
-    /// <summary>The row version named by If-Match: null when absent, -1 when unreadable (so it never matches).</summary>
-    public static int? IfMatch(HttpContext context)
-    {
-        var header = context.Request.Headers.IfMatch.ToString();
-        if (header.Length == 0)
-        {
-            return null;
-        }
-
-        return EntityTagHeaderValue.TryParse(header, out var tag)
-            && int.TryParse(tag.Tag.ToString().Trim('"'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
-            ? number
-            : -1;
-    }
-
-    public static ProblemHttpResult For(RoundResult result)
-    {
-        var problem = result.Outcome switch
-        {
-            RoundOutcome.NotFound => Of(StatusCodes.Status404NotFound, "Introuvable", "Not found"),
-            RoundOutcome.Forbidden => Of(StatusCodes.Status403Forbidden, "Vous ne pouvez pas modifier ce programme", "You may not change this programme"),
-            RoundOutcome.MissingVersion => Of(StatusCodes.Status428PreconditionRequired, "En-tête If-Match manquant", "If-Match header missing"),
-            RoundOutcome.Conflict => Of(StatusCodes.Status412PreconditionFailed, "Modifié entre-temps", "Changed in the meantime",
-                "Relisez la version actuelle (ETag) et recommencez.", "Read the current version (ETag) and try again."),
-            RoundOutcome.NeedsConfirmation => Of(StatusCodes.Status409Conflict, "Des rapports n’ont pas été mis à jour", "Some reports were not updated",
-                "Relancez avec ?confirm=true pour publier quand même.", "Call again with ?confirm=true to publish anyway."),
-            _ => Of(StatusCodes.Status409Conflict, result.Problem?.Fr ?? "Refusé", result.Problem?.En ?? "Refused"),
-        };
-        if (result.Pending is { } pending)
-        {
-            problem.ProblemDetails.Extensions["pending"] = pending;
-        }
-
-        return problem;
     }
 }

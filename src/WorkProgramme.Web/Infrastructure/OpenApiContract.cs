@@ -5,16 +5,6 @@ using Microsoft.OpenApi;
 
 namespace WorkProgramme.Web.Infrastructure;
 
-/// <summary>
-/// Marks a write that must name the version it started from in <c>If-Match</c> (428 without, 412 when stale). The
-/// OpenAPI document reads it to declare the header and those answers; the write pipeline's own marker, when it has one,
-/// is read the same way (any metadata type whose name says IfMatch).
-/// </summary>
-public sealed class IfMatchRequired
-{
-    public static readonly IfMatchRequired Instance = new();
-}
-
 /// <summary>Marks a read that answers with an <c>ETag</c> header: the value a later write sends back in If-Match.</summary>
 public sealed class AnswersWithETag
 {
@@ -23,9 +13,6 @@ public sealed class AnswersWithETag
 
 public static class OpenApiContractExtensions
 {
-    public static TBuilder RequireIfMatch<TBuilder>(this TBuilder builder)
-        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(IfMatchRequired.Instance, Infrastructure.AnswersWithETag.Instance);
-
     public static TBuilder AnswersWithETag<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(Infrastructure.AnswersWithETag.Instance);
 }
@@ -128,7 +115,7 @@ public static class OpenApiContract
         var path = '/' + (description.RelativePath ?? "");
         var method = description.HttpMethod ?? "GET";
         var anonymous = metadata.OfType<IAllowAnonymous>().Any();
-        var ifMatch = metadata.Any(m => m is IfMatchRequired || m.GetType().Name.Contains("IfMatch", StringComparison.Ordinal));
+        var ifMatch = metadata.OfType<IfMatchRequired>().Any();
         var etag = ifMatch || metadata.OfType<AnswersWithETag>().Any();
         var hasBody = description.ParameterDescriptions.Any(p => p.Source == Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Body);
         var writes = !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method);

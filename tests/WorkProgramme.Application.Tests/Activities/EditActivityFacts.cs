@@ -1,4 +1,5 @@
 using WorkProgramme.Application.Features.Activities;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Domain.Activities;
@@ -29,9 +30,9 @@ public sealed class EditActivityFacts : IAsyncLifetime
     private Task<EditActivity.Current?> CurrentAsync(Guid id) =>
         database.RunAsync<EditActivity.Handler, EditActivity.Current?>(h => h.CurrentAsync(Viewer.Operator, SeedFile.PtcSlug, id, CancellationToken.None));
 
-    private Task<EditActivity.Outcome> EditAsync(Viewer who, Guid id, int? rowVersion, Func<ActivityContent, ActivityContent> change,
+    private Task<Result<Versioned<ActivityContent>>> EditAsync(Viewer who, Guid id, int? rowVersion, Func<ActivityContent, ActivityContent> change,
         IReadOnlyDictionary<string, Guid>? shownReferences = null) =>
-        database.RunAsync<EditActivity.Handler, EditActivity.Outcome>(async h =>
+        database.RunAsync<EditActivity.Handler, Result<Versioned<ActivityContent>>>(async h =>
         {
             var stored = (await database.RunAsync<Features.Programmes.ViewActivity.Handler, Features.Programmes.ViewActivity.Result?>(v =>
                 v.HandleAsync(new(Viewer.Operator, SeedFile.PtcSlug, id), CancellationToken.None)))!.Row;
@@ -55,10 +56,10 @@ public sealed class EditActivityFacts : IAsyncLifetime
         var first = await EditAsync(Alice, id, opened.RowVersion, c => c with { Title = new BilingualText(c.Title.Fr, "Compile the annual updates") });
         var second = await EditAsync(Bob, id, opened.RowVersion, c => c with { Priority = Priority.C });
 
-        Assert.Equal(EditActivity.Status.Saved, first.Status);
-        Assert.Equal(EditActivity.Status.Conflict, second.Status);
-        Assert.Equal("Compile the annual updates", second.Current!.Title.En);
-        Assert.Equal(opened.RowVersion + 1, second.RowVersion);
+        Assert.Null(first.Failure);
+        Assert.True(second.Failure is { Kind: FailureKind.Conflict, Stale: true });
+        Assert.Equal("Compile the annual updates", second.Value!.Value.Title.En);
+        Assert.Equal(StateVersion.Of(opened.RowVersion + 1), second.Value.Version);
         var stored = (await CurrentAsync(id))!.Activity;
         Assert.Equal(("B", "Compile the annual updates"), (stored.Priority, stored.Title!.En));
     }
@@ -70,7 +71,7 @@ public sealed class EditActivityFacts : IAsyncLifetime
 
         var outcome = await EditAsync(Alice, id, null, c => c with { Priority = Priority.C });
 
-        Assert.Equal(EditActivity.Status.MissingVersion, outcome.Status);
+        Assert.Equal(FailureKind.PreconditionRequired, outcome.Failure?.Kind);
         Assert.Equal("A", (await CurrentAsync(id))!.Activity.Priority);
     }
 
@@ -83,7 +84,7 @@ public sealed class EditActivityFacts : IAsyncLifetime
 
         foreach (var who in new[] { member, Viewer.Anonymous, otherEditor })
         {
-            Assert.Equal(EditActivity.Status.Forbidden, (await EditAsync(who, id, opened.RowVersion, c => c with { Priority = Priority.C })).Status);
+            Assert.Equal(FailureKind.Forbidden, (await EditAsync(who, id, opened.RowVersion, c => c with { Priority = Priority.C })).Failure?.Kind);
         }
     }
 
@@ -95,7 +96,7 @@ public sealed class EditActivityFacts : IAsyncLifetime
 
         var outcome = await EditAsync(Alice, id, opened.RowVersion, c => c with { Kpi = new BilingualText(c.Kpi.Fr, "Both documents are adopted") });
 
-        Assert.Equal(EditActivity.Status.Saved, outcome.Status);
+        Assert.Null(outcome.Failure);
         Assert.Equal("reworded", (await CurrentAsync(id))!.Activity.Revision);
         var trail = await database.RunAsync<AuditTrail.Handler, AuditTrail.Result>(h => h.HandleAsync(new("Activity", id.ToString()), CancellationToken.None));
         Assert.Contains(trail.Rows, r => r.Field == "Kpi.En" && r.NewValue == "Both documents are adopted" && r.Actor == "wp (operator)");
@@ -110,7 +111,7 @@ public sealed class EditActivityFacts : IAsyncLifetime
         var unlinked = await EditAsync(Alice, id, opened.RowVersion, c => c with { LinkedToStrategicPlan = false });
         var unknownCode = await EditAsync(Alice, id, opened.RowVersion, c => c with { PlanCodes = ["PS9"] });
 
-        Assert.Equal(EditActivity.Status.Invalid, unlinked.Status);
+        Assert.Equal(FailureKind.Invalid, unlinked.Failure?.Kind);
         Assert.Contains("Strategic Plan", unlinked.Problems.Single().En, StringComparison.Ordinal);
         Assert.Contains("PS9", unknownCode.Problems.Single().Fr, StringComparison.Ordinal);
         Assert.Equal(opened.RowVersion, (await CurrentAsync(id))!.RowVersion);
@@ -122,10 +123,10 @@ public sealed class EditActivityFacts : IAsyncLifetime
         var (id, opened) = await RowAsync("time-bound", 40);
         var (next, _) = await RowAsync("time-bound", 41);
 
-        var outcome = await database.RunAsync<RetireActivity.Handler, EditActivity.Outcome>(h =>
+        var outcome = await database.RunAsync<RetireActivity.Handler, Result<Versioned<ActivityContent>>>(h =>
             h.HandleAsync(new RetireActivity.Command(Alice, SeedFile.PtcSlug, id, opened.RowVersion), CancellationToken.None));
 
-        Assert.Equal(EditActivity.Status.Saved, outcome.Status);
+        Assert.Null(outcome.Failure);
         var retired = (await CurrentAsync(id))!.Activity;
         Assert.Equal(("deleted", (int?)null), (retired.Revision, retired.Number));
         Assert.Equal(40, (await CurrentAsync(next))!.Activity.Number);
@@ -138,17 +139,17 @@ public sealed class EditActivityFacts : IAsyncLifetime
         var (first, _) = await RowAsync("time-bound", 1);
         var (eleventh, _) = await RowAsync("time-bound", 11);
         var (thirteenth, _) = await RowAsync("time-bound", 13);
-        Task<EditActivity.Outcome> MoveAsync(int? rowVersion, int to) => database.RunAsync<MoveActivity.Handler, EditActivity.Outcome>(h =>
+        Task<Result<Versioned<ActivityContent>>> MoveAsync(int? rowVersion, int to) => database.RunAsync<MoveActivity.Handler, Result<Versioned<ActivityContent>>>(h =>
             h.HandleAsync(new MoveActivity.Command(Alice, SeedFile.PtcSlug, moved, rowVersion, to), CancellationToken.None));
 
         var outOfRange = await MoveAsync(opened.RowVersion, 500);
         var stale = await MoveAsync(opened.RowVersion - 1, 1);
         var outcome = await MoveAsync(opened.RowVersion, 1);
 
-        Assert.Equal(EditActivity.Status.Invalid, outOfRange.Status);
+        Assert.Equal(FailureKind.Invalid, outOfRange.Failure?.Kind);
         Assert.Contains("between 1 and", outOfRange.Problems.Single().En, StringComparison.Ordinal);
-        Assert.Equal(EditActivity.Status.Conflict, stale.Status);
-        Assert.Equal(EditActivity.Status.Saved, outcome.Status);
+        Assert.True(stale.Failure is { Kind: FailureKind.Conflict, Stale: true });
+        Assert.Null(outcome.Failure);
         Assert.Equal((1, 2, 12, 13), ((await CurrentAsync(moved))!.Activity.Number, (await CurrentAsync(first))!.Activity.Number,
             (await CurrentAsync(eleventh))!.Activity.Number, (await CurrentAsync(thirteenth))!.Activity.Number));
         var trail = await database.RunAsync<AuditTrail.Handler, AuditTrail.Result>(h =>
@@ -171,15 +172,15 @@ public sealed class EditActivityFacts : IAsyncLifetime
             Deadline = DeadlineParser.Parse(new BilingualText("Travail continu", "Continuous work")),
         };
 
-        var outcome = await database.RunAsync<CreateActivity.Handler, CreateActivity.Outcome>(h =>
+        var outcome = await database.RunAsync<CreateActivity.Handler, Result<Guid>>(h =>
             h.HandleAsync(new CreateActivity.Command(Alice, SeedFile.PtcSlug, content), CancellationToken.None));
-        var refused = await database.RunAsync<CreateActivity.Handler, CreateActivity.Outcome>(h =>
+        var refused = await database.RunAsync<CreateActivity.Handler, Result<Guid>>(h =>
             h.HandleAsync(new CreateActivity.Command(Alice, SeedFile.PtcSlug, content with { Deadline = Deadline.None }), CancellationToken.None));
 
-        Assert.Equal(EditActivity.Status.Saved, outcome.Status);
-        var created = (await CurrentAsync(outcome.ActivityId!.Value))!.Activity;
+        Assert.Null(outcome.Failure);
+        var created = (await CurrentAsync(outcome.Value))!.Activity;
         Assert.Equal(("permanent", 53, "new"), (created.Section, created.Number!.Value, created.Revision));
-        Assert.Equal(EditActivity.Status.Invalid, refused.Status);
+        Assert.Equal(FailureKind.Invalid, refused.Failure?.Kind);
         Assert.Contains("continuous work", refused.Problems.Single().En, StringComparison.Ordinal);
     }
 
@@ -194,7 +195,7 @@ public sealed class EditActivityFacts : IAsyncLifetime
 
         var outcome = await EditAsync(Alice, id, opened.RowVersion, c => c with { Kpi = new BilingualText("Voir l’activité [[II.2]].", "See activity [[II.2]].") });
 
-        Assert.Equal(EditActivity.Status.Saved, outcome.Status);
+        Assert.Null(outcome.Failure);
         Assert.Equal($"Voir l’activité {ActivityReferences.Token(target)}.", (await CurrentAsync(id))!.Activity.Kpi!.Fr);
         var editable = (await EditableAsync(id))!;
         Assert.Equal(("Voir l’activité [[II.2]].", "See activity [[II.2]]."), (editable.Activity.Kpi!.Fr, editable.Activity.Kpi.En));
@@ -211,9 +212,9 @@ public sealed class EditActivityFacts : IAsyncLifetime
         var form = (await EditableAsync(id))!;
 
         // Another editor retires II.3 meanwhile: the activity the form shows as II.5 is II.4 now (II.1 itself keeps its number).
-        var retired = await database.RunAsync<RetireActivity.Handler, EditActivity.Outcome>(h =>
+        var retired = await database.RunAsync<RetireActivity.Handler, Result<Versioned<ActivityContent>>>(h =>
             h.HandleAsync(new RetireActivity.Command(Alice, SeedFile.PtcSlug, retiring, retiringOpened.RowVersion), CancellationToken.None));
-        Assert.Equal(EditActivity.Status.Saved, retired.Status);
+        Assert.Null(retired.Failure);
         Assert.NotEqual(shownTarget, (await RowAsync("permanent", 5)).Id);
 
         var saved = await EditAsync(Alice, id, form.RowVersion, c => c with
@@ -222,7 +223,7 @@ public sealed class EditActivityFacts : IAsyncLifetime
             Kpi = new BilingualText("Voir [[II.5]].", "See [[II.5]]."),
         }, form.ShownReferences);
 
-        Assert.Equal(EditActivity.Status.Saved, saved.Status);
+        Assert.Null(saved.Failure);
         Assert.Equal($"Voir {ActivityReferences.Token(shownTarget)}.", (await CurrentAsync(id))!.Activity.Kpi!.Fr);
         Assert.Equal("See [[II.4]].", (await EditableAsync(id))!.Activity.Kpi!.En);
     }
@@ -234,7 +235,7 @@ public sealed class EditActivityFacts : IAsyncLifetime
 
         var outcome = await EditAsync(Alice, id, opened.RowVersion, c => c with { Kpi = new BilingualText("Voir [[II.99]].", c.Kpi.En) });
 
-        Assert.Equal(EditActivity.Status.Invalid, outcome.Status);
+        Assert.Equal(FailureKind.Invalid, outcome.Failure?.Kind);
         var problem = Assert.Single(outcome.Problems);
         Assert.Contains("[[II.99]]", problem.Fr, StringComparison.Ordinal);
         Assert.Contains("n’existe pas dans la version", problem.Fr, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using WorkProgramme.Application.Features.Activities;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Features.Checks;
 using WorkProgramme.Application.Features.Interchange;
@@ -33,7 +34,7 @@ public sealed class TranslationDriftFacts : IAsyncLifetime
         database.RunAsync<ViewActivity.Handler, ActivityRowView>(async h =>
             (await h.HandleAsync(new(Viewer.Operator, SeedFile.PtcSlug, id), CancellationToken.None))!.Row);
 
-    private async Task<EditActivity.Outcome> EditTitleAsync(Guid id, Func<BilingualText, BilingualText> change)
+    private async Task<Result<Versioned<ActivityContent>>> EditTitleAsync(Guid id, Func<BilingualText, BilingualText> change)
     {
         var row = await RowAsync(id);
         var content = new ActivityContent
@@ -44,7 +45,7 @@ public sealed class TranslationDriftFacts : IAsyncLifetime
             BodyCodes = row.Bodies.Select(b => b.Code).ToList(), Title = change(row.Title), Resources = row.Resources,
             Kpi = row.Kpi, Deadline = row.Deadline,
         };
-        return await database.RunAsync<EditActivity.Handler, EditActivity.Outcome>(h =>
+        return await database.RunAsync<EditActivity.Handler, Result<Versioned<ActivityContent>>>(h =>
             h.HandleAsync(new EditActivity.Command(Alice, SeedFile.PtcSlug, id, row.RowVersion, content), CancellationToken.None));
     }
 
@@ -67,19 +68,19 @@ public sealed class TranslationDriftFacts : IAsyncLifetime
 
         var saved = await EditTitleAsync(id, t => new BilingualText(t.Fr + " (révisé)", t.En));
 
-        Assert.Equal(EditActivity.Status.Saved, saved.Status);
+        Assert.Null(saved.Failure);
         var flagged = await RowAsync(id);
         Assert.Equal([new OutdatedTranslation(TextField.Title, Language.En)], flagged.OutdatedTranslations);
         var finding = Assert.Single((await ChecksAsync())!.Findings, f => f.Violation.Rule == RuleCode.TranslationOutdated);
         Assert.Equal((id, Severity.Warning), (finding.Violation.ActivityId!.Value, finding.Violation.Severity));
 
-        var stale = await database.RunAsync<ConfirmTranslation.Handler, EditActivity.Outcome>(h =>
+        var stale = await database.RunAsync<ConfirmTranslation.Handler, Result<Versioned<ActivityContent>>>(h =>
             h.HandleAsync(new(Alice, SeedFile.PtcSlug, id, flagged.RowVersion - 1), CancellationToken.None));
-        var confirmed = await database.RunAsync<ConfirmTranslation.Handler, EditActivity.Outcome>(h =>
+        var confirmed = await database.RunAsync<ConfirmTranslation.Handler, Result<Versioned<ActivityContent>>>(h =>
             h.HandleAsync(new(Alice, SeedFile.PtcSlug, id, flagged.RowVersion), CancellationToken.None));
 
-        Assert.Equal(EditActivity.Status.Conflict, stale.Status);
-        Assert.Equal(EditActivity.Status.Saved, confirmed.Status);
+        Assert.True(stale.Failure is { Kind: FailureKind.Conflict, Stale: true });
+        Assert.Null(confirmed.Failure);
         Assert.Empty((await RowAsync(id)).OutdatedTranslations ?? []);
         Assert.DoesNotContain((await ChecksAsync())!.Findings, f => f.Violation.Rule == RuleCode.TranslationOutdated);
         var trail = await database.RunAsync<AuditTrail.Handler, AuditTrail.Result>(h => h.HandleAsync(new("Activity", id.ToString()), CancellationToken.None));
@@ -95,9 +96,9 @@ public sealed class TranslationDriftFacts : IAsyncLifetime
         var id = await IdAsync("time-bound", 1);
         var member = new Viewer("m", "m@example.org", new HashSet<string> { Roles.Member }, "CTP");
 
-        var outcome = await database.RunAsync<ConfirmTranslation.Handler, EditActivity.Outcome>(h =>
+        var outcome = await database.RunAsync<ConfirmTranslation.Handler, Result<Versioned<ActivityContent>>>(h =>
             h.HandleAsync(new(member, SeedFile.PtcSlug, id, 1), CancellationToken.None));
 
-        Assert.Equal(EditActivity.Status.Forbidden, outcome.Status);
+        Assert.Equal(FailureKind.Forbidden, outcome.Failure?.Kind);
     }
 }

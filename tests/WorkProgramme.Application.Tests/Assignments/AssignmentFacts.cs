@@ -1,5 +1,6 @@
-using WorkProgramme.Application.Features.Audit;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Application.Features.Assignments;
+using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Features.Rounds;
 using WorkProgramme.Application.Features.Sessions;
 using WorkProgramme.Application.Features.Users;
@@ -34,13 +35,17 @@ public sealed class AssignmentFacts : IAsyncLifetime
         return new Viewer(outcome.UserId, email, new HashSet<string> { role }, body);
     }
 
-    private Task<Features.Assignments.Assignments.Outcome> AssignAsync(Viewer who, Guid activity, params Viewer[] officers) =>
-        database.RunAsync<Features.Assignments.Assignments.Handler, Features.Assignments.Assignments.Outcome>(h =>
-            h.HandleAsync(new(who, SeedFile.PtcSlug, activity, officers.Select(o => o.UserId!).ToList()), CancellationToken.None));
+    private Task<Result<string>> AssignAsync(Viewer who, Guid activity, params Viewer[] officers) =>
+        database.RunAsync<Features.Assignments.Assignments.Handler, Result<string>>(async h =>
+        {
+            var current = (await h.ByActivityAsync([activity], CancellationToken.None)).GetValueOrDefault(activity) ?? [];
+            return await h.HandleAsync(new(who, SeedFile.PtcSlug, activity, officers.Select(o => o.UserId!).ToList(),
+                Features.Assignments.Assignments.VersionOf(current.Select(o => o.UserId))), CancellationToken.None);
+        });
 
     private async Task<RoundStatus.Result> OpenRoundAsync()
     {
-        await database.RunAsync<OpenRound.Handler, RoundResult>(h => h.HandleAsync(new(Editor, SeedFile.PtcSlug, "ctp-245-246"), CancellationToken.None));
+        await database.RunAsync<OpenRound.Handler, Result<Done>>(h => h.HandleAsync(new(Editor, SeedFile.PtcSlug, "ctp-245-246"), CancellationToken.None));
         return (await database.RunAsync<RoundStatus.Handler, RoundStatus.Result?>(h => h.HandleAsync(new(Editor, SeedFile.PtcSlug, "ctp-245-246"), CancellationToken.None)))!;
     }
 
@@ -52,8 +57,8 @@ public sealed class AssignmentFacts : IAsyncLifetime
         var round = await OpenRoundAsync();
         var (first, second) = (round.Rows[0].ActivityId, round.Rows[1].ActivityId);
 
-        Assert.Equal(Features.Assignments.Assignments.Outcome.Done, await AssignAsync(Editor, first, anne, bruno));
-        Assert.Equal(Features.Assignments.Assignments.Outcome.Done, await AssignAsync(Editor, second, bruno));
+        Assert.Null((await AssignAsync(Editor, first, anne, bruno)).Failure);
+        Assert.Null((await AssignAsync(Editor, second, bruno)).Failure);
         round = (await database.RunAsync<RoundStatus.Handler, RoundStatus.Result?>(h => h.HandleAsync(new(Editor, SeedFile.PtcSlug, "ctp-245-246"), CancellationToken.None)))!;
 
         Assert.Equal(["I.1"], round.Filter(null, anne.UserId, null).Select(r => r.Reference));
@@ -69,7 +74,7 @@ public sealed class AssignmentFacts : IAsyncLifetime
         var anne = await UserAsync("anne@wcoomd.org", Roles.Editor, "CTP", null);
         var round = await OpenRoundAsync();
         await AssignAsync(Editor, round.Rows[2].ActivityId, anne);
-        await database.RunAsync<WriteReport.Handler, RoundResult>(h => h.HandleAsync(new WriteReport.Update(anne, SeedFile.PtcSlug, "ctp-245-246",
+        await database.RunAsync<WriteReport.Handler, Result<string>>(h => h.HandleAsync(new WriteReport.Update(anne, SeedFile.PtcSlug, "ctp-245-246",
             round.Rows[2].ActivityId, round.Rows[2].RowVersion, StatusKeyword.Completed, new BilingualText("Achevé.", "Completed."), BilingualText.Empty, []),
             CancellationToken.None));
 
@@ -77,7 +82,7 @@ public sealed class AssignmentFacts : IAsyncLifetime
 
         var report = Assert.Single(mine);
         Assert.Equal(("ctp-245-246", "I.3", ReportProgress.Updated, StatusKeyword.Completed), (report.SessionKey, report.Reference, report.Progress, report.Keyword));
-        await database.RunAsync<PublishRound.Handler, RoundResult>(h => h.HandleAsync(new(Editor, SeedFile.PtcSlug, "ctp-245-246", true), CancellationToken.None));
+        await database.RunAsync<PublishRound.Handler, Result<Done>>(h => h.HandleAsync(new(Editor, SeedFile.PtcSlug, "ctp-245-246", true), CancellationToken.None));
         Assert.Empty(await database.RunAsync<MyReports.Handler, IReadOnlyList<MyReports.Row>>(h => h.HandleAsync(new(anne), CancellationToken.None)));
     }
 
@@ -107,12 +112,13 @@ public sealed class AssignmentFacts : IAsyncLifetime
         var activity = (await OpenRoundAsync()).Rows[0].ActivityId;
         var before = await database.ContentHashAsync();
 
-        var refused = await Assert.ThrowsAsync<DomainException>(() => AssignAsync(Editor, activity, member));
-        Assert.Equal(Features.Assignments.Assignments.Outcome.Forbidden, await AssignAsync(otherEditor, activity, anne));
-        Assert.Equal(Features.Assignments.Assignments.Outcome.Forbidden, await AssignAsync(member, activity, anne));
+        var refused = await AssignAsync(Editor, activity, member);
+        Assert.Equal(FailureKind.Forbidden, (await AssignAsync(otherEditor, activity, anne)).Failure?.Kind);
+        Assert.Equal(FailureKind.Forbidden, (await AssignAsync(member, activity, anne)).Failure?.Kind);
 
-        Assert.StartsWith("Only Secretariat users", refused.MessageFor(Language.En), StringComparison.Ordinal);
-        Assert.StartsWith("Seuls les membres du Secrétariat", refused.MessageFor(Language.Fr), StringComparison.Ordinal);
+        Assert.Equal(FailureKind.Invalid, refused.Failure?.Kind);
+        Assert.StartsWith("Only Secretariat users", refused.Problems.Single().En, StringComparison.Ordinal);
+        Assert.StartsWith("Seuls les membres du Secrétariat", refused.Problems.Single().Fr, StringComparison.Ordinal);
         Assert.Equal(before, await database.ContentHashAsync());
     }
 }

@@ -1,4 +1,5 @@
 using WorkProgramme.Application.Features.Audit;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Application.Features.Decisions;
 using WorkProgramme.Application.Features.Rounds;
 using WorkProgramme.Application.Features.Sessions;
@@ -24,17 +25,46 @@ public sealed class DecisionFacts : IAsyncLifetime
         (await database.RunAsync<SessionDecisions.Handler, SessionDecisions.SessionResult?>(h =>
             h.ForSessionAsync(Editor, SeedFile.PtcSlug, "ctp-243-244", CancellationToken.None)))!.Rows[0].ActivityId;
 
-    private Task<SessionDecisions.Outcome> RecordAsync(Guid activity, DecisionKind kind, string en, string session = "ctp-243-244", Viewer? who = null) =>
-        database.RunAsync<SessionDecisions.Handler, SessionDecisions.Outcome>(h => h.HandleAsync(new SessionDecisions.Record(who ?? Editor,
-            SeedFile.PtcSlug, session, activity, kind, new BilingualText(null, en), "PC0760"), CancellationToken.None));
+    /// <summary>Records the decision on top of the one stored now (<paramref name="version"/> overrides: "" for none).</summary>
+    private async Task<Result<string>> RecordAsync(Guid activity, DecisionKind kind, string en, string session = "ctp-243-244", Viewer? who = null,
+        string? version = "current")
+    {
+        if (version == "current")
+        {
+            var shown = await database.RunAsync<SessionDecisions.Handler, SessionDecisions.SessionResult?>(h =>
+                h.ForSessionAsync(Editor, SeedFile.PtcSlug, session, CancellationToken.None));
+            version = shown?.Rows.SingleOrDefault(r => r.ActivityId == activity)?.Version ?? SessionDecisions.VersionOf(null);
+        }
+
+        return await database.RunAsync<SessionDecisions.Handler, Result<string>>(h => h.HandleAsync(new SessionDecisions.Record(who ?? Editor,
+            SeedFile.PtcSlug, session, activity, kind, new BilingualText(null, en), "PC0760", version), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_decision_recorded_on_top_of_another_one_than_the_caller_saw_or_without_a_version_is_refused()
+    {
+        var activity = await FirstActivityAsync();
+        var seen = SessionDecisions.VersionOf(null);
+        Assert.Null((await RecordAsync(activity, DecisionKind.TookNote, "The PTC took note.", version: seen)).Failure);
+
+        var stale = await RecordAsync(activity, DecisionKind.Adopted, "A stale write.", version: seen);
+        var missing = await RecordAsync(activity, DecisionKind.Adopted, "No version.", version: null);
+
+        Assert.True(stale.Failure is { Kind: FailureKind.Conflict, Stale: true });
+        Assert.Equal(FailureKind.PreconditionRequired, missing.Failure?.Kind);
+        var stored = (await database.RunAsync<SessionDecisions.Handler, SessionDecisions.SessionResult?>(h =>
+            h.ForSessionAsync(Editor, SeedFile.PtcSlug, "ctp-243-244", CancellationToken.None)))!.Rows.Single(r => r.ActivityId == activity);
+        Assert.Equal("The PTC took note.", stored.Decision!.Text.En);
+        Assert.Equal(stored.Version, stale.Failure!.CurrentVersion);
+    }
 
     [Fact]
     public async Task A_decision_is_recorded_revised_and_audited_in_the_activitys_history()
     {
         var activity = await FirstActivityAsync();
 
-        Assert.Equal(SessionDecisions.Outcome.Done, await RecordAsync(activity, DecisionKind.TookNote, "The PTC took note."));
-        Assert.Equal(SessionDecisions.Outcome.Done, await RecordAsync(activity, DecisionKind.Adopted, "The PTC adopted the Compendium."));
+        Assert.Null((await RecordAsync(activity, DecisionKind.TookNote, "The PTC took note.")).Failure);
+        Assert.Null((await RecordAsync(activity, DecisionKind.Adopted, "The PTC adopted the Compendium.")).Failure);
 
         var decisions = await database.RunAsync<SessionDecisions.Handler, IReadOnlyList<(Session Session, SessionDecision Decision)>>(h =>
             h.ForActivityAsync(activity, CancellationToken.None));
@@ -55,13 +85,15 @@ public sealed class DecisionFacts : IAsyncLifetime
         var member = new Viewer("m", "member", new HashSet<string> { Roles.Member }, "CTP");
         var before = await database.ContentHashAsync();
 
-        var early = await Assert.ThrowsAsync<DomainException>(() => RecordAsync(activity, DecisionKind.Adopted, "Too early.", "ctp-263-264"));
-        var empty = await Assert.ThrowsAsync<DomainException>(() => RecordAsync(activity, DecisionKind.Adopted, " "));
+        var early = await RecordAsync(activity, DecisionKind.Adopted, "Too early.", "ctp-263-264");
+        var empty = await RecordAsync(activity, DecisionKind.Adopted, " ");
 
-        Assert.Equal("A decision is recorded once the session has started.", early.MessageFor(Language.En));
-        Assert.Equal("Le texte de la décision est obligatoire (en français ou en anglais).", empty.MessageFor(Language.Fr));
-        Assert.Equal(SessionDecisions.Outcome.Forbidden, await RecordAsync(activity, DecisionKind.Adopted, "No.", who: member));
-        Assert.Equal(SessionDecisions.Outcome.NotFound, await RecordAsync(Guid.NewGuid(), DecisionKind.Adopted, "No."));
+        Assert.Equal(FailureKind.Conflict, early.Failure?.Kind);
+        Assert.Equal("A decision is recorded once the session has started.", early.Problems.Single().En);
+        Assert.Equal(FailureKind.Conflict, empty.Failure?.Kind);
+        Assert.Equal("Le texte de la décision est obligatoire (en français ou en anglais).", empty.Problems.Single().Fr);
+        Assert.Equal(FailureKind.Forbidden, (await RecordAsync(activity, DecisionKind.Adopted, "No.", who: member)).Failure?.Kind);
+        Assert.Equal(FailureKind.NotFound, (await RecordAsync(Guid.NewGuid(), DecisionKind.Adopted, "No.")).Failure?.Kind);
         Assert.Equal(before, await database.ContentHashAsync());
     }
 

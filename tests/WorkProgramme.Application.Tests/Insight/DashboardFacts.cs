@@ -1,4 +1,5 @@
 using WorkProgramme.Application.Features.Insight;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Application.Features.Rounds;
 using WorkProgramme.Application.Features.Sessions;
 using WorkProgramme.Application.Identity;
@@ -122,15 +123,15 @@ public sealed class DashboardFacts : IAsyncLifetime
     public async Task Shows_progress_over_sessions_from_published_reports_only()
     {
         var session = await AddAutumnSessionAsync();
-        await database.RunAsync<OpenRound.Handler, RoundResult>(h => h.HandleAsync(new(Editor, SeedFile.PtcSlug, session), CancellationToken.None));
+        await database.RunAsync<OpenRound.Handler, Result<Done>>(h => h.HandleAsync(new(Editor, SeedFile.PtcSlug, session), CancellationToken.None));
         var before = await DashboardAsync(Editor);
         Assert.Equal(["ctp-241-242", "ctp-243-244"], before.Progress.Select(p => p.Session.Key));
 
         var row = (await database.RunAsync<RoundStatus.Handler, RoundStatus.Result?>(h => h.HandleAsync(new(Editor, SeedFile.PtcSlug, session), CancellationToken.None)))!
             .Rows.Single(r => r.Reference == "I.8");
-        await database.RunAsync<WriteReport.Handler, RoundResult>(h => h.HandleAsync(new WriteReport.Update(Editor, SeedFile.PtcSlug, session,
+        await database.RunAsync<WriteReport.Handler, Result<string>>(h => h.HandleAsync(new WriteReport.Update(Editor, SeedFile.PtcSlug, session,
             row.ActivityId, row.RowVersion, StatusKeyword.Completed, new BilingualText("Achevée.", null), BilingualText.Empty, []), CancellationToken.None));
-        await database.RunAsync<PublishRound.Handler, RoundResult>(h => h.HandleAsync(new(Editor, SeedFile.PtcSlug, session, true), CancellationToken.None));
+        await database.RunAsync<PublishRound.Handler, Result<Done>>(h => h.HandleAsync(new(Editor, SeedFile.PtcSlug, session, true), CancellationToken.None));
 
         var after = await DashboardAsync();
 

@@ -1,4 +1,5 @@
 using WorkProgramme.Application.Features.Activities;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Revisions;
 using WorkProgramme.Application.Identity;
@@ -59,17 +60,17 @@ public sealed class CrossReferenceFacts : IAsyncLifetime
     [Fact]
     public async Task After_a_revision_retires_a_row_above_them_the_references_show_the_new_numbers()
     {
-        await database.RunAsync<ProgrammeVersions.Handler, ProgrammeVersions.Outcome>(h =>
+        await database.RunAsync<ProgrammeVersions.Handler, Result<string>>(h =>
             h.HandleAsync(new ProgrammeVersions.StartCommand(Viewer.Operator, SeedFile.PtcSlug, "2024-10", null, "ctp-243-244"), CancellationToken.None));
         var draft = (await ExportAsync("2024-10"))!;
         var first = draft.Activities.Single(a => a.Section == "permanent" && a.Number == 1).Id!.Value;
         var rowVersion = (await database.RunAsync<EditActivity.Handler, EditActivity.Current?>(h =>
             h.CurrentAsync(Viewer.Operator, SeedFile.PtcSlug, first, CancellationToken.None)))!.RowVersion;
 
-        var retired = await database.RunAsync<RetireActivity.Handler, EditActivity.Outcome>(h =>
+        var retired = await database.RunAsync<RetireActivity.Handler, Result<Versioned<ActivityContent>>>(h =>
             h.HandleAsync(new(Viewer.Operator, SeedFile.PtcSlug, first, rowVersion), CancellationToken.None));
 
-        Assert.Equal(EditActivity.Status.Saved, retired.Status);
+        Assert.Null(retired.Failure);
         var after = (await ExportAsync("2024-10"))!;
         Assert.Equal(1, after.Activities.Single(a => a.Id == DisruptiveTechnologies).Number);
         Assert.Equal(23, after.Activities.Single(a => a.Id == Resolution2020).Number);

@@ -1,4 +1,5 @@
 using WorkProgramme.Application.Features.Activities;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Features.Programmes;
 using WorkProgramme.Application.Features.Revisions;
@@ -25,13 +26,17 @@ public sealed class VersionWorkflowFacts : IAsyncLifetime
         database.RunAsync<ProgrammeVersions.Handler, IReadOnlyList<ProgrammeVersions.VersionSummary>?>(h =>
             h.HandleAsync(new ProgrammeVersions.ListQuery(viewer, SeedFile.PtcSlug), CancellationToken.None));
 
-    private Task<ProgrammeVersions.Outcome> StartAsync(Viewer viewer, string label, string? session = "ctp-245-246") =>
-        database.RunAsync<ProgrammeVersions.Handler, ProgrammeVersions.Outcome>(h =>
+    private Task<Result<string>> StartAsync(Viewer viewer, string label, string? session = "ctp-245-246") =>
+        database.RunAsync<ProgrammeVersions.Handler, Result<string>>(h =>
             h.HandleAsync(new ProgrammeVersions.StartCommand(viewer, SeedFile.PtcSlug, label, null, session), CancellationToken.None));
 
-    private Task<ProgrammeVersions.Outcome> AdoptAsync(string label, VersionState step, string session) =>
-        database.RunAsync<ProgrammeVersions.Handler, ProgrammeVersions.Outcome>(h =>
-            h.HandleAsync(new ProgrammeVersions.AdoptCommand(Editor, SeedFile.PtcSlug, label, step, session), CancellationToken.None));
+    private Task<Result<string>> AdoptAsync(string label, VersionState step, string session) =>
+        database.RunAsync<ProgrammeVersions.Handler, Result<string>>(async h =>
+        {
+            var shown = (await h.HandleAsync(new ProgrammeVersions.ListQuery(Editor, SeedFile.PtcSlug), CancellationToken.None))!;
+            return await h.HandleAsync(new ProgrammeVersions.AdoptCommand(Editor, SeedFile.PtcSlug, label, step, session,
+                shown.SingleOrDefault(v => v.Label == label)?.Version ?? ""), CancellationToken.None);
+        });
 
     private async Task AddSessionAsync() => await database.RunAsync<Features.Sessions.AddSession.Handler, string>(h =>
         h.HandleAsync(new(Viewer.Operator, "CTP", [245, 246], 2024, 10, null), CancellationToken.None));
@@ -53,16 +58,16 @@ public sealed class VersionWorkflowFacts : IAsyncLifetime
         await AdoptAsync("2024-04", VersionState.Approved, "ctp-243-244");
 
         var started = await StartAsync(Editor, "2024-10");
-        Assert.Equal(ProgrammeVersions.Status.Saved, started.Status);
+        Assert.Null(started.Failure);
 
         // Edits go to the new draft; the approved version stays as it was.
         var firstId = (await database.RunAsync<ViewProgramme.Handler, ViewProgramme.Result?>(h =>
             h.HandleAsync(new(Editor, SeedFile.PtcSlug, "2024-10"), CancellationToken.None)))!.Sections[0].Rows[0].ActivityId;
         var current = (await database.RunAsync<EditActivity.Handler, EditActivity.Current?>(h =>
             h.CurrentAsync(Editor, SeedFile.PtcSlug, firstId, CancellationToken.None)))!;
-        var retired = await database.RunAsync<RetireActivity.Handler, EditActivity.Outcome>(h =>
+        var retired = await database.RunAsync<RetireActivity.Handler, Result<Versioned<ActivityContent>>>(h =>
             h.HandleAsync(new(Editor, SeedFile.PtcSlug, firstId, current.RowVersion), CancellationToken.None));
-        Assert.Equal(EditActivity.Status.Saved, retired.Status);
+        Assert.Null(retired.Failure);
 
         var draft = (await database.RunAsync<ViewProgramme.Handler, ViewProgramme.Result?>(h =>
             h.HandleAsync(new(Editor, SeedFile.PtcSlug, "2024-10"), CancellationToken.None)))!;
@@ -71,8 +76,8 @@ public sealed class VersionWorkflowFacts : IAsyncLifetime
             h.HandleAsync(new(Editor, SeedFile.PtcSlug, "2024-04"), CancellationToken.None)))!;
         Assert.Equal(42, approved.Sections[0].Rows.Count);
 
-        Assert.Equal(ProgrammeVersions.Status.Saved, (await AdoptAsync("2024-10", VersionState.Endorsed, "ctp-245-246")).Status);
-        Assert.Equal(ProgrammeVersions.Status.Saved, (await AdoptAsync("2024-10", VersionState.Approved, "conseil-141-142")).Status);
+        Assert.Null((await AdoptAsync("2024-10", VersionState.Endorsed, "ctp-245-246")).Failure);
+        Assert.Null((await AdoptAsync("2024-10", VersionState.Approved, "conseil-141-142")).Failure);
         var versions = (await ListAsync(Viewer.Anonymous))!;
         Assert.Equal((VersionState.Approved, "ctp-245-246", "conseil-141-142"), (versions[^1].State, versions[^1].EndorsedAt!, versions[^1].ApprovedAt!));
 
@@ -92,10 +97,10 @@ public sealed class VersionWorkflowFacts : IAsyncLifetime
             h.CurrentAsync(Editor, SeedFile.PtcSlug, id, CancellationToken.None)))!;
         var before = await database.ContentHashAsync();
 
-        var outcome = await database.RunAsync<RetireActivity.Handler, EditActivity.Outcome>(h =>
+        var outcome = await database.RunAsync<RetireActivity.Handler, Result<Versioned<ActivityContent>>>(h =>
             h.HandleAsync(new(Editor, SeedFile.PtcSlug, id, current.RowVersion), CancellationToken.None));
 
-        Assert.Equal(EditActivity.Status.Invalid, outcome.Status);
+        Assert.Equal(FailureKind.Invalid, outcome.Failure?.Kind);
         Assert.Contains("approved", outcome.Problems.Single().En, StringComparison.Ordinal);
         Assert.Equal(before, await database.ContentHashAsync());
     }
@@ -104,12 +109,12 @@ public sealed class VersionWorkflowFacts : IAsyncLifetime
     public async Task A_second_revision_while_a_draft_is_open_is_refused_and_changes_nothing()
     {
         await AddSessionAsync();
-        Assert.Equal(ProgrammeVersions.Status.Saved, (await StartAsync(Editor, "2024-10")).Status);
+        Assert.Null((await StartAsync(Editor, "2024-10")).Failure);
         var before = await database.ContentHashAsync();
 
         var second = await StartAsync(Editor, "2025-04");
 
-        Assert.Equal(ProgrammeVersions.Status.Invalid, second.Status);
+        Assert.Equal(FailureKind.Invalid, second.Failure?.Kind);
         Assert.Contains("2024-10", second.Problems.Single().Fr, StringComparison.Ordinal);
         Assert.Equal(before, await database.ContentHashAsync());
     }
@@ -126,17 +131,17 @@ public sealed class VersionWorkflowFacts : IAsyncLifetime
 
         var outcome = await StartAsync(Editor, label);
 
-        Assert.Equal(ProgrammeVersions.Status.Invalid, outcome.Status);
+        Assert.Equal(FailureKind.Invalid, outcome.Failure?.Kind);
         Assert.Equal(before, await database.ContentHashAsync());
     }
 
     [Fact]
     public async Task Refuses_an_unknown_session_and_a_viewer_who_may_not_edit()
     {
-        Assert.Equal(ProgrammeVersions.Status.Invalid, (await StartAsync(Editor, "2024-10", "ctp-999")).Status);
-        Assert.Equal(ProgrammeVersions.Status.Forbidden, (await StartAsync(Member, "2024-10")).Status);
-        Assert.Equal(ProgrammeVersions.Status.Invalid, (await AdoptAsync("2023-10", VersionState.Endorsed, "ctp-241-242")).Status);
-        Assert.Equal(ProgrammeVersions.Status.NotFound, (await AdoptAsync("1999-01", VersionState.Endorsed, "ctp-241-242")).Status);
+        Assert.Equal(FailureKind.Invalid, (await StartAsync(Editor, "2024-10", "ctp-999")).Failure?.Kind);
+        Assert.Equal(FailureKind.Forbidden, (await StartAsync(Member, "2024-10")).Failure?.Kind);
+        Assert.Equal(FailureKind.Invalid, (await AdoptAsync("2023-10", VersionState.Endorsed, "ctp-241-242")).Failure?.Kind);
+        Assert.Equal(FailureKind.NotFound, (await AdoptAsync("1999-01", VersionState.Endorsed, "ctp-241-242")).Failure?.Kind);
     }
 
     [Fact]
@@ -159,7 +164,7 @@ public sealed class VersionWorkflowFacts : IAsyncLifetime
     public async Task A_new_draft_shows_the_last_published_status_until_its_own_session_has_reports(string? session)
     {
         await AddSessionAsync();
-        Assert.Equal(ProgrammeVersions.Status.Saved, (await StartAsync(Editor, "2024-10", session)).Status);
+        Assert.Null((await StartAsync(Editor, "2024-10", session)).Failure);
 
         // The shipped status (243rd/244th sessions) was imported published, without a round: it is still the current status.
         var comparison = (await database.RunAsync<CompareVersions.Handler, CompareVersions.Result?>(h =>

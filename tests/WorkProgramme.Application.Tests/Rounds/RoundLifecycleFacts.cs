@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Features.Programmes;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Application.Features.Rounds;
 using WorkProgramme.Application.Features.Sessions;
 using WorkProgramme.Application.Identity;
@@ -28,31 +29,31 @@ public sealed class RoundLifecycleFacts : IAsyncLifetime
 
     public async Task DisposeAsync() => await database.DisposeAsync();
 
-    private Task<RoundResult> OpenAsync(Viewer? who = null) =>
-        database.RunAsync<OpenRound.Handler, RoundResult>(h => h.HandleAsync(new(who ?? Editor, SeedFile.PtcSlug, session), CancellationToken.None));
+    private Task<Result<Done>> OpenAsync(Viewer? who = null) =>
+        database.RunAsync<OpenRound.Handler, Result<Done>>(h => h.HandleAsync(new(who ?? Editor, SeedFile.PtcSlug, session), CancellationToken.None));
 
     private async Task<RoundStatus.Result> StatusAsync() =>
         (await database.RunAsync<RoundStatus.Handler, RoundStatus.Result?>(h => h.HandleAsync(new(Editor, SeedFile.PtcSlug, session), CancellationToken.None)))!;
 
-    private Task<RoundResult> UpdateAsync(RoundStatus.Row row, StatusKeyword keyword, string narrative, int? rowVersion = -1) =>
-        database.RunAsync<WriteReport.Handler, RoundResult>(h => h.HandleAsync(new WriteReport.Update(Editor, SeedFile.PtcSlug, session,
+    private Task<Result<string>> UpdateAsync(RoundStatus.Row row, StatusKeyword keyword, string narrative, int? rowVersion = -1) =>
+        database.RunAsync<WriteReport.Handler, Result<string>>(h => h.HandleAsync(new WriteReport.Update(Editor, SeedFile.PtcSlug, session,
             row.ActivityId, rowVersion == -1 ? row.RowVersion : rowVersion, keyword, new BilingualText(narrative, null),
             new BilingualText("Présentation au CTP en avril 2025.", "Presentation to the PTC in April 2025."), []), CancellationToken.None));
 
-    private Task<RoundResult> PublishAsync(bool confirmed) =>
-        database.RunAsync<PublishRound.Handler, RoundResult>(h => h.HandleAsync(new(Editor, SeedFile.PtcSlug, session, confirmed), CancellationToken.None));
+    private Task<Result<Done>> PublishAsync(bool confirmed) =>
+        database.RunAsync<PublishRound.Handler, Result<Done>>(h => h.HandleAsync(new(Editor, SeedFile.PtcSlug, session, confirmed), CancellationToken.None));
 
     [Fact]
     public async Task Opening_a_round_copies_every_activitys_last_published_report_forward_as_not_updated()
     {
-        Assert.Equal(RoundOutcome.Done, (await OpenAsync()).Outcome);
+        Assert.Null((await OpenAsync()).Failure);
 
         var status = await StatusAsync();
         Assert.Equal(94, status.Rows.Count);
         Assert.All(status.Rows, r => Assert.Equal(ReportProgress.NotUpdated, r.Progress));
         var first = status.Rows[0];
         Assert.Equal(("I.1", StatusKeyword.Ongoing, ExecutionLevel.Blue), (first.Reference, first.Keyword, first.Level));
-        Assert.Equal(RoundOutcome.Refused, (await OpenAsync()).Outcome);
+        Assert.Equal(FailureKind.Conflict, (await OpenAsync()).Failure?.Kind);
     }
 
     [Fact]
@@ -60,8 +61,8 @@ public sealed class RoundLifecycleFacts : IAsyncLifetime
     {
         var member = new Viewer("m", "member", new HashSet<string> { Roles.Member }, "CTP");
 
-        Assert.Equal(RoundOutcome.Forbidden, (await OpenAsync(member)).Outcome);
-        Assert.Equal(RoundOutcome.Forbidden, (await OpenAsync(Viewer.Anonymous)).Outcome);
+        Assert.Equal(FailureKind.Forbidden, (await OpenAsync(member)).Failure?.Kind);
+        Assert.Equal(FailureKind.Forbidden, (await OpenAsync(Viewer.Anonymous)).Failure?.Kind);
     }
 
     [Fact]
@@ -70,9 +71,9 @@ public sealed class RoundLifecycleFacts : IAsyncLifetime
         await OpenAsync();
         var row = (await StatusAsync()).Rows[0];
 
-        Assert.Equal(RoundOutcome.Done, (await UpdateAsync(row, StatusKeyword.Completed, "Achevé. La 5ème édition a été approuvée.")).Outcome);
-        Assert.Equal(RoundOutcome.Conflict, (await UpdateAsync(row, StatusKeyword.Postponed, "Reporté.")).Outcome);
-        Assert.Equal(RoundOutcome.MissingVersion, (await UpdateAsync(row, StatusKeyword.Postponed, "Reporté.", null)).Outcome);
+        Assert.Null((await UpdateAsync(row, StatusKeyword.Completed, "Achevé. La 5ème édition a été approuvée.")).Failure);
+        Assert.True((await UpdateAsync(row, StatusKeyword.Postponed, "Reporté.")).Failure is { Kind: FailureKind.Conflict, Stale: true });
+        Assert.Equal(FailureKind.PreconditionRequired, (await UpdateAsync(row, StatusKeyword.Postponed, "Reporté.", null)).Failure?.Kind);
 
         var updated = (await StatusAsync()).Rows[0];
         Assert.Equal((ReportProgress.Updated, StatusKeyword.Completed, ExecutionLevel.Green, "editor"),
@@ -84,13 +85,13 @@ public sealed class RoundLifecycleFacts : IAsyncLifetime
     {
         await OpenAsync();
         var row = (await StatusAsync()).Rows[1];
-        Assert.Equal(RoundOutcome.Done, (await UpdateAsync(row, StatusKeyword.Ongoing, "Première ligne.\nDeuxième ligne.")).Outcome);
+        Assert.True((await UpdateAsync(row, StatusKeyword.Ongoing, "Première ligne.\nDeuxième ligne.")).Succeeded);
         var written = (await StatusAsync()).Rows[1];
         var entries = await database.RunAsync<Data.WorkProgrammeDb, int>(db => db.AuditEntries.CountAsync());
 
         var again = await UpdateAsync(written, StatusKeyword.Ongoing, "Première ligne.\r\nDeuxième ligne.\r\n");
 
-        Assert.Equal(RoundOutcome.Done, again.Outcome);
+        Assert.True(again.Succeeded);
         Assert.Equal(written.RowVersion, (await StatusAsync()).Rows[1].RowVersion);
         Assert.Equal(entries, await database.RunAsync<Data.WorkProgrammeDb, int>(db => db.AuditEntries.CountAsync()));
     }
@@ -104,9 +105,9 @@ public sealed class RoundLifecycleFacts : IAsyncLifetime
 
         var asked = await PublishAsync(confirmed: false);
 
-        Assert.Equal(RoundOutcome.NeedsConfirmation, asked.Outcome);
-        Assert.Equal(93, asked.Pending!.Count);
-        Assert.DoesNotContain("I.1", asked.Pending);
+        Assert.Equal(FailureKind.Conflict, asked.Failure?.Kind);
+        Assert.Equal(93, asked.Failure!.Pending.Count);
+        Assert.DoesNotContain("I.1", asked.Failure!.Pending);
         Assert.Equal(Domain.Rounds.RoundState.Open, (await StatusAsync()).State);
     }
 
@@ -117,17 +118,17 @@ public sealed class RoundLifecycleFacts : IAsyncLifetime
         var row = (await StatusAsync()).Rows[0];
         await UpdateAsync(row, StatusKeyword.Completed, "Achevé. La 5ème édition a été approuvée en avril 2024.");
 
-        Assert.Equal(RoundOutcome.Done, (await PublishAsync(confirmed: true)).Outcome);
+        Assert.Null((await PublishAsync(confirmed: true)).Failure);
 
         var refused = await UpdateAsync((await StatusAsync()).Rows[0], StatusKeyword.Ongoing, "Changed after publication");
-        Assert.Equal(RoundOutcome.Refused, refused.Outcome);
-        Assert.Contains("published", refused.Problem!.En, StringComparison.Ordinal);
+        Assert.Equal(FailureKind.Conflict, refused.Failure?.Kind);
+        Assert.Contains("published", refused.Problems.Single().En, StringComparison.Ordinal);
         var programme = (await database.RunAsync<ViewProgramme.Handler, ViewProgramme.Result?>(h =>
             h.HandleAsync(new(Viewer.Anonymous, SeedFile.PtcSlug), CancellationToken.None)))!;
         Assert.Equal("245th/246th", programme.Version.Session!.Ordinals.En);
         var first = programme.Sections[0].Rows[0];
         Assert.Equal((StatusKeyword.Completed, session), (first.Status!.Keyword, first.Status.SessionKey));
-        Assert.Equal(RoundOutcome.Refused, (await PublishAsync(confirmed: true)).Outcome);
+        Assert.Equal(FailureKind.Conflict, (await PublishAsync(confirmed: true)).Failure?.Kind);
     }
 
     [Fact]
@@ -145,18 +146,18 @@ public sealed class RoundLifecycleFacts : IAsyncLifetime
     public async Task A_second_editor_reviews_a_report_but_its_author_cannot()
     {
         var second = new Viewer("e2", "second editor", new HashSet<string> { Roles.Editor }, "CTP");
-        Task<RoundResult> ReviewAsync(Viewer who, RoundStatus.Row row) => database.RunAsync<WriteReport.Handler, RoundResult>(h =>
+        Task<Result<string>> ReviewAsync(Viewer who, RoundStatus.Row row) => database.RunAsync<WriteReport.Handler, Result<string>>(h =>
             h.HandleAsync(new WriteReport.Review(who, SeedFile.PtcSlug, session, row.ActivityId, row.RowVersion), CancellationToken.None));
-        Assert.Equal(RoundOutcome.Done, (await OpenAsync()).Outcome);
-        Assert.Equal(RoundOutcome.Done, (await UpdateAsync((await StatusAsync()).Rows[0], StatusKeyword.Ongoing, "En cours.")).Outcome);
+        Assert.True((await OpenAsync()).Succeeded);
+        Assert.True((await UpdateAsync((await StatusAsync()).Rows[0], StatusKeyword.Ongoing, "En cours.")).Succeeded);
         var updated = (await StatusAsync()).Rows[0];
 
         var byAuthor = await ReviewAsync(Editor, updated);
         var bySecond = await ReviewAsync(second, updated);
 
-        Assert.Equal(RoundOutcome.Refused, byAuthor.Outcome);
-        Assert.Contains("another Secretariat member", byAuthor.Problem!.En, StringComparison.Ordinal);
-        Assert.Equal(RoundOutcome.Done, bySecond.Outcome);
+        Assert.Equal(FailureKind.Conflict, byAuthor.Failure?.Kind);
+        Assert.Contains("another Secretariat member", byAuthor.Problems.Single().En, StringComparison.Ordinal);
+        Assert.True(bySecond.Succeeded);
         var reviewed = (await StatusAsync()).Rows[0];
         Assert.Equal((ReportProgress.Reviewed, "editor", "second editor"), (reviewed.Progress, reviewed.UpdatedBy, reviewed.ReviewedBy));
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using WorkProgramme.Application.Features.Audit;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Application.Data;
+using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Features.Checks;
 using WorkProgramme.Application.Features.Sessions;
 using WorkProgramme.Application.Identity;
@@ -27,9 +28,18 @@ public sealed class SessionCalendarFacts : IAsyncLifetime
         database.RunAsync<AddSession.Handler, string>(h => h.HandleAsync(new AddSession.Command(who, "CTP", ordinals, year, month, Season.Autumn,
             Place: "Bruxelles"), CancellationToken.None));
 
-    private Task RescheduleAsync(string key, int year, int month, DateOnly? start = null, DateOnly? end = null, Viewer? who = null) =>
-        database.RunAsync<RescheduleSession.Handler>(h => h.HandleAsync(new RescheduleSession.Command(who ?? Viewer.Operator, key, year, month,
-            null, start, end, "Bruxelles"), CancellationToken.None));
+    /// <summary>Reschedules on top of the session as it is now (<paramref name="version"/> overrides).</summary>
+    private async Task<Result<string>> RescheduleAsync(string key, int year, int month, DateOnly? start = null, DateOnly? end = null, Viewer? who = null,
+        string? version = "current")
+    {
+        if (version == "current")
+        {
+            version = (await database.RunAsync<SessionCalendar.Handler, SessionCalendar.Row?>(h => h.FindAsync(key, CancellationToken.None)))?.Version;
+        }
+
+        return await database.RunAsync<RescheduleSession.Handler, Result<string>>(h => h.HandleAsync(new RescheduleSession.Command(
+            who ?? Viewer.Operator, key, year, month, null, start, end, "Bruxelles", version), CancellationToken.None));
+    }
 
     private async Task<IReadOnlyList<string>> OverdueAsync() =>
         (await database.RunAsync<CheckProgramme.Handler, CheckProgramme.Result?>(h => h.HandleAsync(new(Viewer.Anonymous, SeedFile.PtcSlug), CancellationToken.None)))!
@@ -65,7 +75,7 @@ public sealed class SessionCalendarFacts : IAsyncLifetime
         var before = await database.ContentHashAsync();
 
         await Assert.ThrowsAsync<DomainException>(() => AddAsync(Editor, [245, 246]));
-        await Assert.ThrowsAsync<DomainException>(() => RescheduleAsync("ctp-243-244", 2024, 5, who: Editor));
+        Assert.Equal(FailureKind.Forbidden, (await RescheduleAsync("ctp-243-244", 2024, 5, who: Editor)).Failure?.Kind);
 
         Assert.Equal(before, await database.ContentHashAsync());
     }
@@ -89,10 +99,25 @@ public sealed class SessionCalendarFacts : IAsyncLifetime
     {
         var before = await database.ContentHashAsync();
 
-        var refused = await Assert.ThrowsAsync<DomainException>(() =>
-            RescheduleAsync("ctp-243-244", 2024, 4, new DateOnly(2024, 4, 19), new DateOnly(2024, 4, 15)));
+        var refused = await RescheduleAsync("ctp-243-244", 2024, 4, new DateOnly(2024, 4, 19), new DateOnly(2024, 4, 15));
 
-        Assert.Equal("La session ne peut pas finir avant de commencer.", refused.MessageFor(Language.Fr));
+        Assert.Equal(FailureKind.Invalid, refused.Failure?.Kind);
+        Assert.Equal("La session ne peut pas finir avant de commencer.", refused.Problems.Single().Fr);
+        Assert.Equal(before, await database.ContentHashAsync());
+    }
+
+    [Fact]
+    public async Task A_reschedule_on_top_of_another_one_than_the_administrator_saw_or_without_a_version_changes_nothing()
+    {
+        var seen = (await database.RunAsync<SessionCalendar.Handler, SessionCalendar.Row?>(h => h.FindAsync("ctp-243-244", CancellationToken.None)))!.Version;
+        Assert.Null((await RescheduleAsync("ctp-243-244", 2024, 5, version: seen)).Failure);
+        var before = await database.ContentHashAsync();
+
+        var stale = await RescheduleAsync("ctp-243-244", 2024, 6, version: seen);
+        var missing = await RescheduleAsync("ctp-243-244", 2024, 6, version: null);
+
+        Assert.True(stale.Failure is { Kind: FailureKind.Conflict, Stale: true });
+        Assert.Equal(FailureKind.PreconditionRequired, missing.Failure?.Kind);
         Assert.Equal(before, await database.ContentHashAsync());
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using WorkProgramme.Application.Features.Revisions;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Browser.Tests.Pages;
 using WorkProgramme.Domain.Programmes;
@@ -98,9 +99,9 @@ public sealed class RevisionJourney(BrowserApp app) : IAsyncLifetime
             h.HandleAsync(new ProgrammeVersions.ListQuery(Viewer.Operator, SeedFile.PtcSlug), CancellationToken.None));
         if (versions![^1] is { State: VersionState.Draft } draft)
         {
-            var endorsed = await app.Database.RunAsync<ProgrammeVersions.Handler, ProgrammeVersions.Outcome>(h => h.HandleAsync(
-                new ProgrammeVersions.AdoptCommand(Viewer.Operator, SeedFile.PtcSlug, draft.Label, VersionState.Endorsed, "ctp-243-244"), CancellationToken.None));
-            Assert.Equal(ProgrammeVersions.Status.Saved, endorsed.Status);
+            var endorsed = await app.Database.RunAsync<ProgrammeVersions.Handler, Result<string>>(h => h.HandleAsync(
+                new ProgrammeVersions.AdoptCommand(Viewer.Operator, SeedFile.PtcSlug, draft.Label, VersionState.Endorsed, "ctp-243-244", draft.Version), CancellationToken.None));
+            Assert.Null(endorsed.Failure);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.Playwright;
 using WorkProgramme.Application.Features.Assignments;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Application.Features.Comments;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Rounds;
@@ -101,13 +102,14 @@ public sealed class XssFacts(BrowserApp app, ITestOutputHelper output) : IClassF
 
         for (var i = 0; i < targets.Count; i++)
         {
-            var assign = new Assignments.Assign(Viewer.Operator, Slug, ids[i], [officers[2 * i], officers[(2 * i) + 1], editor.Id]);
-            Assert.Equal(Assignments.Outcome.Done, await app.Database.RunAsync<Assignments.Handler, Assignments.Outcome>(h => h.HandleAsync(assign, CancellationToken.None)));
+            var assign = new Assignments.Assign(Viewer.Operator, Slug, ids[i], [officers[2 * i], officers[(2 * i) + 1], editor.Id],
+                Assignments.VersionOf([]));
+            Assert.Null((await app.Database.RunAsync<Assignments.Handler, Result<string>>(h => h.HandleAsync(assign, CancellationToken.None))).Failure);
         }
 
         // Status reports of a round, through the API: narrative, next steps and a milestone reached, French and English.
-        var opened = await app.Database.RunAsync<OpenRound.Handler, RoundResult>(h => h.HandleAsync(new OpenRound.Command(Viewer.Operator, Slug, round), CancellationToken.None));
-        Assert.Equal(RoundOutcome.Done, opened.Outcome);
+        var opened = await app.Database.RunAsync<OpenRound.Handler, Result<Done>>(h => h.HandleAsync(new OpenRound.Command(Viewer.Operator, Slug, round), CancellationToken.None));
+        Assert.Null(opened.Failure);
         for (var i = 0; i < targets.Count; i++)
         {
             var url = $"/api/programmes/{Slug}/sessions/{round}/status-reports/{ids[i]}";

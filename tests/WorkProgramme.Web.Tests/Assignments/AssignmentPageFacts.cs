@@ -37,7 +37,11 @@ public sealed class AssignmentPageFacts(WebAppFactory app) : IClassFixture<WebAp
 
         var form = await editor.GetPageAsync(assign);
         Assert.NotNull(form.QuerySelector($"input[name=UserIds][value='{officerId}']"));
-        var saved = await editor.PostFormAsync(assign, assign, new Dictionary<string, string> { ["UserIds"] = officerId });
+        var saved = await editor.PostFormAsync(assign, assign, new Dictionary<string, string>
+        {
+            ["UserIds"] = officerId,
+            ["Version"] = await editor.FieldAsync(assign, "input[name=Version]"),
+        });
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var activity = await editor.GetPageAsync(saved.Headers.Location!.OriginalString);

@@ -29,6 +29,7 @@ public sealed class DecisionPageFacts(WebAppFactory app) : IClassFixture<WebAppF
         var saved = await editor.PostFormAsync(Decisions, Decisions, new Dictionary<string, string>
         {
             ["ActivityId"] = id.ToString(),
+            ["Version"] = await editor.FieldAsync(Decisions, $"#a-{id} input[name=Version]"),
             ["Kind"] = "adopted",
             ["TextFr"] = "Le CTP a adopté la 5ème édition du Recueil.",
             ["TextEn"] = "The PTC adopted the 5th edition of the Compendium.",

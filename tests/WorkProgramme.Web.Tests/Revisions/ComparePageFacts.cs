@@ -83,7 +83,11 @@ public sealed class VersionsPageFacts(WebAppFactory app) : IClassFixture<WebAppF
 
         // 2024-04 is endorsed: approve it first, then a revision may start.
         var approve = await editor.PostFormAsync(Versions, Versions + "?handler=Adopt",
-            new Dictionary<string, string> { ["Label"] = "2024-04", ["Step"] = "approved", ["Session"] = "conseil-141-142" });
+            new Dictionary<string, string>
+            {
+                ["Label"] = "2024-04", ["Step"] = "approved", ["Session"] = "conseil-141-142",
+                ["Version"] = await editor.FieldAsync(Versions, "form input[name=Version]"),
+            });
         Assert.Equal(HttpStatusCode.Redirect, approve.StatusCode);
 
         var refused = await editor.PostFormAsync(Versions, Versions + "?handler=Start",
@@ -108,7 +112,11 @@ public sealed class VersionsPageFacts(WebAppFactory app) : IClassFixture<WebAppF
             StringComparison.OrdinalIgnoreCase);
 
         var endorsed = await editor.PostFormAsync(Versions, Versions + "?handler=Adopt",
-            new Dictionary<string, string> { ["Label"] = "2024-10", ["Step"] = "endorsed", ["Session"] = "ctp-243-244" });
+            new Dictionary<string, string>
+            {
+                ["Label"] = "2024-10", ["Step"] = "endorsed", ["Session"] = "ctp-243-244",
+                ["Version"] = await editor.FieldAsync(Versions, "form input[name=Version]"),
+            });
         Assert.Equal(HttpStatusCode.Redirect, endorsed.StatusCode);
         var row = (await editor.GetPageAsync(Versions)).QuerySelector("tr[data-version='2024-10']")!;
         Assert.Contains("ctp-243-244", row.Text(), StringComparison.Ordinal);

@@ -62,12 +62,18 @@ public sealed class SessionCalendarPageFacts(WebAppFactory app) : IClassFixture<
         var form = await admin.GetPageAsync(edit);
         Assert.Equal("2023", form.QuerySelector("input[name='Form.Year']")!.GetAttribute("value"));
 
-        var backwards = await admin.PostFormAsync(edit, edit, Fields("2023", "11", "2023-11-09", "2023-11-06"));
+        var backwards = await admin.PostFormAsync(edit, edit, new Dictionary<string, string>(Fields("2023", "11", "2023-11-09", "2023-11-06"))
+        {
+            ["Version"] = await admin.FieldAsync(edit, "input[name=Version]"),
+        });
         var backwardsPage = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await backwards.Content.ReadAsStringAsync());
         Assert.Equal("A session cannot end before it starts.", backwardsPage.QuerySelector("#session-problem").Text());
         Assert.Equal("11", backwardsPage.QuerySelector("select[name='Form.Month'] option[selected]")!.GetAttribute("value"));
 
-        var moved = await admin.PostFormAsync(edit, edit, Fields("2023", "11", "2023-11-06", "2023-11-09"));
+        var moved = await admin.PostFormAsync(edit, edit, new Dictionary<string, string>(Fields("2023", "11", "2023-11-06", "2023-11-09"))
+        {
+            ["Version"] = await admin.FieldAsync(edit, "input[name=Version]"),
+        });
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         var calendar = await admin.GetPageAsync(moved.Headers.Location!.OriginalString);
         Assert.Equal("Session rescheduled.", calendar.QuerySelector("#flash").Text());

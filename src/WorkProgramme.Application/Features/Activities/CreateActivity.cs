@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Domain.Activities;
-using WorkProgramme.Domain.Common;
+using WorkProgramme.Domain.Programmes;
 
 namespace WorkProgramme.Application.Features.Activities;
 
@@ -11,51 +12,39 @@ public static class CreateActivity
 {
     public sealed record Command(Viewer Viewer, string Slug, ActivityContent Content);
 
-    public sealed record Outcome(EditActivity.Status Status, Guid? ActivityId, IReadOnlyList<BilingualText> Problems);
-
-    public sealed class Handler(WorkProgrammeDb db)
+    public sealed class Handler(WorkProgrammeDb db, WritePipeline pipeline)
     {
-        public async Task<Outcome> HandleAsync(Command command, CancellationToken cancellationToken)
-        {
-            var programme = await db.Programmes.Include(p => p.Versions).ThenInclude(v => v.Activities)
-                .SingleOrDefaultAsync(p => p.Slug == command.Slug, cancellationToken);
-            var version = programme?.Latest;
-            if (programme is null || version is null)
+        /// <summary>The new activity's id.</summary>
+        public Task<Result<Guid>> HandleAsync(Command command, CancellationToken cancellationToken) =>
+            pipeline.RunAsync(new Write<(Programme Programme, ProgrammeVersion Version), Guid>(command.Viewer, null, async ct =>
             {
-                return new Outcome(EditActivity.Status.NotFound, null, []);
-            }
+                var programme = await db.Programmes.Include(p => p.Versions).ThenInclude(v => v.Activities)
+                    .SingleOrDefaultAsync(p => p.Slug == command.Slug, ct);
+                var version = programme?.Latest;
+                return programme is null || version is null
+                    ? null
+                    : new Target<(Programme, ProgrammeVersion)>((programme, version), programme.BodyCode, StateVersion.Of(version.Sequence));
+            },
+            async (target, ct) =>
+            {
+                var (programme, version) = target;
+                var (edited, unknownReference) = EditableReferences.Resolve(command.Content, version, shown: null);
+                if (edited is null)
+                {
+                    return Failure.Invalid(unknownReference!);
+                }
 
-            if (!command.Viewer.CanEdit(programme.BodyCode))
-            {
-                return new Outcome(EditActivity.Status.Forbidden, null, []);
-            }
+                var content = edited with { Number = 1, PreviousNumber = null, Revision = RevisionKind.New };
+                var problems = await ActivityValidation.ProblemsAsync(db, content, ct);
+                if (problems.Count > 0)
+                {
+                    return Failure.Invalid(problems);
+                }
 
-            var (edited, unknownReference) = EditableReferences.Resolve(command.Content, version, shown: null);
-            if (edited is null)
-            {
-                return new Outcome(EditActivity.Status.Invalid, null, [unknownReference!]);
-            }
-
-            var content = edited with { Number = 1, PreviousNumber = null, Revision = RevisionKind.New };
-            var problems = await ActivityValidation.ProblemsAsync(db, content, cancellationToken);
-            if (problems.Count > 0)
-            {
-                return new Outcome(EditActivity.Status.Invalid, null, problems);
-            }
-
-            var activity = new Activity(Guid.NewGuid(), programme.Id);
-            try
-            {
+                var activity = new Activity(Guid.NewGuid(), programme.Id);
                 version.AddNewActivity(activity.Id, content);
-            }
-            catch (DomainException refused)
-            {
-                return new Outcome(EditActivity.Status.Invalid, null, [refused.Messages]);
-            }
-
-            db.Activities.Add(activity);
-            await db.SaveChangesAsync(cancellationToken);
-            return new Outcome(EditActivity.Status.Saved, activity.Id, []);
-        }
+                db.Activities.Add(activity);
+                return activity.Id;
+            }) { CreatesNew = true }, cancellationToken);
     }
 }

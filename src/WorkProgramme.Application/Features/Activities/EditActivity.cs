@@ -3,6 +3,7 @@ using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Snapshots;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Programmes;
@@ -37,85 +38,33 @@ public static class EditActivity
         public IReadOnlyDictionary<string, Guid> ShownReferences { get; init; } = new Dictionary<string, Guid>();
     }
 
-    public enum Status
+    public sealed class Handler(WorkProgrammeDb db, WritePipeline pipeline)
     {
-        Saved,
-        NotFound,
-        Forbidden,
-        MissingVersion,
-        Conflict,
-        Invalid,
-    }
+        /// <summary>The change; the value is the row as stored after the call (the winner's, on a conflict), with its version.</summary>
+        public Task<Result<Versioned<ActivityContent>>> HandleAsync(Command command, CancellationToken cancellationToken) =>
+            pipeline.RunAsync(new Write<LatestRow, Versioned<ActivityContent>>(command.Viewer, StateVersion.Of(command.ExpectedRowVersion),
+                ct => LatestRow.LoadAsync(db, command.Slug, command.ActivityId, ct),
+                async (latest, ct) =>
+                {
+                    var (edited, unknownReference) = EditableReferences.Resolve(command.Content, latest.Version, command.ShownReferences);
+                    if (edited is null)
+                    {
+                        return Failure.Invalid(unknownReference!);
+                    }
 
-    /// <summary>What happened; <see cref="Current"/> is the row as stored after the call (the winner's, on a conflict).</summary>
-    public sealed record Outcome(Status Status, ActivityContent? Current, int? RowVersion, IReadOnlyList<BilingualText> Problems)
-    {
-        public static Outcome Of(Status status) => new(status, null, null, []);
-    }
+                    var row = latest.Row;
+                    var content = Normalise(row.Content, command.LinkReferences ? new VersionReferences(latest.Version).LinkMentions(edited with { Section = row.Section }) : edited);
+                    var problems = await ActivityValidation.ProblemsAsync(db, content, ct);
+                    if (problems.Count > 0)
+                    {
+                        return Failure.Invalid(problems);
+                    }
 
-    public sealed class Handler(WorkProgrammeDb db)
-    {
-        public async Task<Outcome> HandleAsync(Command command, CancellationToken cancellationToken)
-        {
-            var programme = await db.Programmes.Include(p => p.Versions).ThenInclude(v => v.Activities)
-                .SingleOrDefaultAsync(p => p.Slug == command.Slug, cancellationToken);
-            var version = programme?.Latest;
-            var row = version?.Activities.SingleOrDefault(a => a.ActivityId == command.ActivityId);
-            if (programme is null || version is null || row is null)
-            {
-                return Outcome.Of(Status.NotFound);
-            }
+                    latest.Version.ReviseActivity(row.ActivityId, content);
+                    return LatestRow.Shown(latest);
+                }) { Shown = LatestRow.Shown }, cancellationToken);
 
-            if (!command.Viewer.CanEdit(programme.BodyCode))
-            {
-                return Outcome.Of(Status.Forbidden);
-            }
-
-            if (command.ExpectedRowVersion is null)
-            {
-                return new Outcome(Status.MissingVersion, row.Content, row.RowVersion, []);
-            }
-
-            if (command.ExpectedRowVersion != row.RowVersion)
-            {
-                return new Outcome(Status.Conflict, row.Content, row.RowVersion, []);
-            }
-
-            var (edited, unknownReference) = EditableReferences.Resolve(command.Content, version, command.ShownReferences);
-            if (edited is null)
-            {
-                return new Outcome(Status.Invalid, row.Content, row.RowVersion, [unknownReference!]);
-            }
-
-            var content = Normalise(row.Content, command.LinkReferences ? new VersionReferences(version).LinkMentions(edited with { Section = row.Section }) : edited);
-            var problems = await ActivityValidation.ProblemsAsync(db, content, cancellationToken);
-            if (problems.Count > 0)
-            {
-                return new Outcome(Status.Invalid, row.Content, row.RowVersion, problems);
-            }
-
-            try
-            {
-                version.ReviseActivity(row.ActivityId, content);
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DomainException refused)
-            {
-                return new Outcome(Status.Invalid, row.Content, row.RowVersion, [refused.Messages]);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Someone saved between our read and our write: report their row, never ours.
-                db.ChangeTracker.Clear();
-                var winner = await db.ActivityVersions.AsNoTracking()
-                    .SingleAsync(a => a.ProgrammeVersionId == version.Id && a.ActivityId == row.ActivityId, cancellationToken);
-                return new Outcome(Status.Conflict, winner.Content, winner.RowVersion, []);
-            }
-
-            return new Outcome(Status.Saved, row.Content, row.RowVersion, []);
-        }
-
-        public async Task<Outcome> HandleAsync(FileCommand command, CancellationToken cancellationToken)
+        public async Task<Result<Versioned<ActivityContent>>> HandleAsync(FileCommand command, CancellationToken cancellationToken)
         {
             var mapper = new ProgrammeFileMapper(
                 await db.Bodies.Select(b => b.Code).ToListAsync(cancellationToken),
@@ -123,9 +72,10 @@ public static class EditActivity
                 await db.PlanElements.Select(e => e.Code).ToListAsync(cancellationToken));
             var (content, _) = mapper.Activity(command.Activity with { Status = null }, 0, null);
             return content is null
-                ? new Outcome(Status.Invalid, null, null, mapper.Problems.Select(p => new BilingualText(
+                ? Failure.InvalidFields(mapper.Problems.Select(p => new FieldMessage(
+                    p.Location.Replace("activities[0]", "activity", StringComparison.Ordinal), new BilingualText(
                     $"{p.Location.Replace("activities[0]", "activity", StringComparison.Ordinal)} : {p.Message.Fr}",
-                    $"{p.Location.Replace("activities[0]", "activity", StringComparison.Ordinal)}: {p.Message.En}")).ToList())
+                    $"{p.Location.Replace("activities[0]", "activity", StringComparison.Ordinal)}: {p.Message.En}"))))
                 : await HandleAsync(new Command(command.Viewer, command.Slug, command.ActivityId, command.ExpectedRowVersion, content), cancellationToken);
         }
 

@@ -1,5 +1,7 @@
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Application.Writes;
+using WorkProgramme.Domain.Activities;
 
 namespace WorkProgramme.Application.Features.Activities;
 
@@ -12,10 +14,10 @@ public static class MoveActivity
 {
     public sealed record Command(Viewer Viewer, string Slug, Guid ActivityId, int? ExpectedRowVersion, int ToNumber);
 
-    public sealed class Handler(WorkProgrammeDb db)
+    public sealed class Handler(WorkProgrammeDb db, WritePipeline pipeline)
     {
-        public Task<EditActivity.Outcome> HandleAsync(Command command, CancellationToken cancellationToken) =>
-            LatestVersionChange.ApplyAsync(db, command.Viewer, command.Slug, command.ActivityId, command.ExpectedRowVersion,
+        public Task<Result<Versioned<ActivityContent>>> HandleAsync(Command command, CancellationToken cancellationToken) =>
+            LatestRow.ChangeAsync(pipeline, db, command.Viewer, command.Slug, command.ActivityId, command.ExpectedRowVersion,
                 (version, row) => version.MoveActivity(row.ActivityId, command.ToNumber), cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Domain.Common;
 
 namespace WorkProgramme.Application.Features.Assignments;
@@ -10,19 +11,15 @@ namespace WorkProgramme.Application.Features.Assignments;
 public static class Assignments
 {
     /// <summary>The officers to assign, replacing the current ones.</summary>
-    public sealed record Assign(Viewer Viewer, string Slug, Guid ActivityId, IReadOnlyList<string> UserIds);
+    /// <param name="ExpectedVersion">The <see cref="VersionOf"/> of the officers the caller saw: a change made meanwhile is not replaced unseen.</param>
+    public sealed record Assign(Viewer Viewer, string Slug, Guid ActivityId, IReadOnlyList<string> UserIds, string? ExpectedVersion);
+
+    /// <summary>The version of an activity's assignment: the officers assigned, in any order.</summary>
+    public static string VersionOf(IEnumerable<string> userIds) => StateVersion.Of(userIds.Order(StringComparer.Ordinal).ToList());
 
     public sealed record Officer(string UserId, string Name, string? Unit);
 
-    public enum Outcome
-    {
-        Done,
-        NotFound,
-        Forbidden,
-        Refused,
-    }
-
-    public sealed class Handler(WorkProgrammeDb db, ICurrentActor actor, TimeProvider clock)
+    public sealed class Handler(WorkProgrammeDb db, ICurrentActor actor, TimeProvider clock, WritePipeline pipeline)
     {
         /// <summary>Secretariat users who may write the body's reports: administrators and editors of that body or of all bodies.</summary>
         public async Task<IReadOnlyList<Officer>> OfficersAsync(string bodyCode, CancellationToken cancellationToken)
@@ -45,37 +42,38 @@ public static class Assignments
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<Officer>)g.Select(l => ToOfficer(l.User)).OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase).ToList());
         }
 
-        public async Task<Outcome> HandleAsync(Assign command, CancellationToken cancellationToken)
-        {
-            var body = await db.Programmes.Where(p => p.Slug == command.Slug && db.Activities.Any(a => a.Id == command.ActivityId && a.ProgrammeId == p.Id))
-                .Select(p => p.BodyCode).SingleOrDefaultAsync(cancellationToken);
-            if (body is null)
+        /// <summary>The value is the assignment's new version.</summary>
+        public Task<Result<string>> HandleAsync(Assign command, CancellationToken cancellationToken) =>
+            pipeline.RunAsync(new Write<List<ActivityAssignment>, string>(command.Viewer, command.ExpectedVersion, async ct =>
             {
-                return Outcome.NotFound;
-            }
+                var body = await db.Programmes.Where(p => p.Slug == command.Slug && db.Activities.Any(a => a.Id == command.ActivityId && a.ProgrammeId == p.Id))
+                    .Select(p => p.BodyCode).SingleOrDefaultAsync(ct);
+                if (body is null)
+                {
+                    return null;
+                }
 
-            if (!command.Viewer.CanEdit(body))
+                var current = await db.Set<ActivityAssignment>().Where(a => a.ActivityId == command.ActivityId).ToListAsync(ct);
+                return new Target<List<ActivityAssignment>>(current, body, VersionOf(current.Select(a => a.UserId)));
+            },
+            async (current, ct) =>
             {
-                return Outcome.Forbidden;
-            }
+                var body = await db.Programmes.Where(p => p.Slug == command.Slug).Select(p => p.BodyCode).SingleAsync(ct);
+                var allowed = (await OfficersAsync(body, ct)).Select(o => o.UserId).ToHashSet(StringComparer.Ordinal);
+                var wanted = command.UserIds.Distinct(StringComparer.Ordinal).ToList();
+                if (wanted.Any(id => !allowed.Contains(id)))
+                {
+                    throw new DomainException(
+                        "Seuls les membres du Secrétariat (rédacteurs de cet organe, administrateurs) peuvent être affectés.",
+                        "Only Secretariat users (editors of this body, administrators) can be assigned.");
+                }
 
-            var allowed = (await OfficersAsync(body, cancellationToken)).Select(o => o.UserId).ToHashSet(StringComparer.Ordinal);
-            var wanted = command.UserIds.Distinct(StringComparer.Ordinal).ToList();
-            if (wanted.Any(id => !allowed.Contains(id)))
-            {
-                throw new DomainException(
-                    "Seuls les membres du Secrétariat (rédacteurs de cet organe, administrateurs) peuvent être affectés.",
-                    "Only Secretariat users (editors of this body, administrators) can be assigned.");
-            }
-
-            var current = await db.Set<ActivityAssignment>().Where(a => a.ActivityId == command.ActivityId).ToListAsync(cancellationToken);
-            db.RemoveRange(current.Where(a => !wanted.Contains(a.UserId)));
-            var by = command.Viewer.Name ?? actor.Name;
-            db.AddRange(wanted.Where(id => current.All(a => a.UserId != id))
-                .Select(id => new ActivityAssignment(command.ActivityId, id, by, clock.GetUtcNow())));
-            await db.SaveChangesAsync(cancellationToken);
-            return Outcome.Done;
-        }
+                db.RemoveRange(current.Where(a => !wanted.Contains(a.UserId)));
+                var by = command.Viewer.Name ?? actor.Name;
+                db.AddRange(wanted.Where(id => current.All(a => a.UserId != id))
+                    .Select(id => new ActivityAssignment(command.ActivityId, id, by, clock.GetUtcNow())));
+                return VersionOf(wanted);
+            }) { Refusal = FailureKind.Invalid, Serialized = true }, cancellationToken);
 
         private static Officer ToOfficer(AppUser user) =>
             new(user.Id, user.DisplayName ?? user.Email ?? user.UserName ?? user.Id, user.Unit);

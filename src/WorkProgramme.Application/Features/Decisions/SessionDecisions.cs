@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Features.Rounds;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Sessions;
 using WorkProgramme.Domain.StatusReports;
@@ -14,17 +15,19 @@ namespace WorkProgramme.Application.Features.Decisions;
 /// </summary>
 public static class SessionDecisions
 {
+    /// <param name="ExpectedVersion">The <see cref="Row.Version"/> the caller saw (the ETag): the decision is not replaced on top of a newer one.</param>
     public sealed record Record(Viewer Viewer, string Slug, string SessionKey, Guid ActivityId, DecisionKind Kind, BilingualText Text,
-        string? DocumentSymbol);
+        string? DocumentSymbol, string? ExpectedVersion);
 
-    public enum Outcome
+    /// <summary>An activity and the decision recorded for the session, if any, with the version an edit of it must name.</summary>
+    public sealed record Row(Guid ActivityId, string Reference, BilingualText Title, SessionDecision? Decision)
     {
-        Done,
-        NotFound,
-        Forbidden,
+        public string Version => VersionOf(Decision);
     }
 
-    public sealed record Row(Guid ActivityId, string Reference, BilingualText Title, SessionDecision? Decision);
+    /// <summary>The version of the decision on one activity at one session (none recorded yet is a version too).</summary>
+    public static string VersionOf(SessionDecision? decision) =>
+        StateVersion.Of(decision?.Kind, decision?.Text.Fr, decision?.Text.En, decision?.DocumentSymbol);
 
     public sealed record SessionResult(string Slug, BilingualText ProgrammeTitle, string SessionKey, string BodyCode, Session Session,
         IReadOnlyList<Row> Rows);
@@ -32,47 +35,48 @@ public static class SessionDecisions
     /// <summary>A decision of an earlier session, as the milestone the report form offers to add.</summary>
     public sealed record Offer(int DecisionId, string SessionKey, DecisionKind Kind, ReachedMilestone Milestone);
 
-    public sealed class Handler(WorkProgrammeDb db, TimeProvider clock)
+    public sealed class Handler(WorkProgrammeDb db, TimeProvider clock, WritePipeline pipeline)
     {
-        public async Task<Outcome> HandleAsync(Record command, CancellationToken cancellationToken)
-        {
-            var (context, failure) = await RoundContext.LoadAsync(db, command.Viewer, command.Slug, command.SessionKey, cancellationToken);
-            if (context is null)
+        public Task<Result<string>> HandleAsync(Record command, CancellationToken cancellationToken) =>
+            pipeline.RunAsync(new Write<(RoundContext Context, SessionDecision? Decision), string>(command.Viewer, command.ExpectedVersion, async ct =>
             {
-                return failure!.Outcome == RoundOutcome.Forbidden ? Outcome.Forbidden : Outcome.NotFound;
-            }
+                var (context, _) = await RoundContext.LoadAsync(db, Viewer.Operator, command.Slug, command.SessionKey, ct);
+                if (context is null || context.LiveRows.All(r => r.ActivityId != command.ActivityId))
+                {
+                    return null;
+                }
 
-            if (context.LiveRows.All(r => r.ActivityId != command.ActivityId))
+                var decision = await db.Decisions.SingleOrDefaultAsync(d => d.ActivityId == command.ActivityId && d.SessionKey == command.SessionKey, ct);
+                return new Target<(RoundContext, SessionDecision?)>((context, decision), context.Programme.BodyCode, VersionOf(decision));
+            },
+            (target, _) =>
             {
-                return Outcome.NotFound;
-            }
+                var (context, decision) = target;
+                if (context.Session.BodyCode != context.Programme.BodyCode)
+                {
+                    throw new DomainException($"La session {command.SessionKey} n’est pas une session du {context.Programme.BodyCode}.",
+                        $"Session {command.SessionKey} is not a session of the {context.Programme.BodyCode}.");
+                }
 
-            if (context.Session.BodyCode != context.Programme.BodyCode)
-            {
-                throw new DomainException($"La session {command.SessionKey} n’est pas une session du {context.Programme.BodyCode}.",
-                    $"Session {command.SessionKey} is not a session of the {context.Programme.BodyCode}.");
-            }
+                var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+                if ((context.Session.StartDate ?? new DateOnly(context.Session.Year, context.Session.Month, 1)) > today)
+                {
+                    throw new DomainException("Une décision s’enregistre une fois la session commencée.",
+                        "A decision is recorded once the session has started.");
+                }
 
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            if ((context.Session.StartDate ?? new DateOnly(context.Session.Year, context.Session.Month, 1)) > today)
-            {
-                throw new DomainException("Une décision s’enregistre une fois la session commencée.",
-                    "A decision is recorded once the session has started.");
-            }
+                if (decision is null)
+                {
+                    decision = new SessionDecision(command.ActivityId, command.SessionKey, command.Kind, command.Text, command.DocumentSymbol);
+                    db.Decisions.Add(decision);
+                }
+                else
+                {
+                    decision.Revise(command.Kind, command.Text, command.DocumentSymbol);
+                }
 
-            var decision = await db.Decisions.SingleOrDefaultAsync(d => d.ActivityId == command.ActivityId && d.SessionKey == command.SessionKey, cancellationToken);
-            if (decision is null)
-            {
-                db.Decisions.Add(new SessionDecision(command.ActivityId, command.SessionKey, command.Kind, command.Text, command.DocumentSymbol));
-            }
-            else
-            {
-                decision.Revise(command.Kind, command.Text, command.DocumentSymbol);
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            return Outcome.Done;
-        }
+                return Task.FromResult<Result<string>>(VersionOf(decision));
+            }) { Refusal = FailureKind.Conflict, Serialized = true }, cancellationToken);
 
         /// <summary>The programme's live activities with the decision recorded for the session, if any (editors).</summary>
         public async Task<SessionResult?> ForSessionAsync(Viewer viewer, string slug, string sessionKey, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Programmes;
 
@@ -23,29 +24,22 @@ public static class ProgrammeVersions
         string? SessionKey,
         string? EndorsedAt,
         string? ApprovedAt,
-        int Activities);
+        int Activities)
+    {
+        /// <summary>What an adoption must name (the hidden field of the form): the version's state as the caller saw it.</summary>
+        public string Version { get; init; } = "";
+    }
+
+    /// <summary>The version of a programme version's adoption record.</summary>
+    public static string VersionOf(ProgrammeVersion version) =>
+        StateVersion.Of(version.Label, version.State, version.SessionKey, version.EndorsedAt, version.ApprovedAt, version.DocumentSymbol);
 
     public sealed record StartCommand(Viewer Viewer, string Slug, string Label, string? DocumentSymbol, string? SessionKey);
 
     /// <summary>The adoption step to record: <see cref="VersionState.Endorsed"/> or <see cref="VersionState.Approved"/>.</summary>
-    public sealed record AdoptCommand(Viewer Viewer, string Slug, string Label, VersionState Step, string SessionKey);
+    public sealed record AdoptCommand(Viewer Viewer, string Slug, string Label, VersionState Step, string SessionKey, string? ExpectedVersion);
 
-    public enum Status
-    {
-        Saved,
-        NotFound,
-        Forbidden,
-        Invalid,
-    }
-
-    public sealed record Outcome(Status Status, string? Label, IReadOnlyList<BilingualText> Problems)
-    {
-        public static Outcome Of(Status status) => new(status, null, []);
-
-        public static Outcome Refused(BilingualText problem) => new(Status.Invalid, null, [problem]);
-    }
-
-    public sealed class Handler(WorkProgrammeDb db)
+    public sealed class Handler(WorkProgrammeDb db, WritePipeline pipeline)
     {
         /// <summary>The versions the viewer may see, oldest first; null when the programme does not exist.</summary>
         public async Task<IReadOnlyList<VersionSummary>?> HandleAsync(ListQuery query, CancellationToken cancellationToken)
@@ -65,7 +59,7 @@ public static class ProgrammeVersions
                 .Select(g => new { Id = g.Key, Count = g.Count() })
                 .ToDictionaryAsync(c => c.Id, c => c.Count, cancellationToken);
             return versions.Select(v => new VersionSummary(v.Label, v.Sequence, v.DocumentSymbol, v.State, v.SessionKey,
-                v.EndorsedAt, v.ApprovedAt, counts.GetValueOrDefault(v.Id))).ToList();
+                v.EndorsedAt, v.ApprovedAt, counts.GetValueOrDefault(v.Id)) { Version = VersionOf(v) }).ToList();
         }
 
         /// <summary>The body whose programme it is (who may edit it follows from it); null when there is no such programme.</summary>
@@ -77,72 +71,53 @@ public static class ProgrammeVersions
             (await db.Sessions.AsNoTracking().ToListAsync(cancellationToken))
                 .OrderByDescending(s => s.MonthIndex).ThenBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Key).ToList();
 
-        public async Task<Outcome> HandleAsync(StartCommand command, CancellationToken cancellationToken)
-        {
-            var programme = await db.Programmes.Include(p => p.Versions).ThenInclude(v => v.Activities)
-                .SingleOrDefaultAsync(p => p.Slug == command.Slug, cancellationToken);
-            if (programme is null)
+        /// <summary>The value is the new draft's label.</summary>
+        public Task<Result<string>> HandleAsync(StartCommand command, CancellationToken cancellationToken) =>
+            pipeline.RunAsync(new Write<Programme, string>(command.Viewer, null, async ct =>
             {
-                return Outcome.Of(Status.NotFound);
-            }
+                var programme = await db.Programmes.Include(p => p.Versions).ThenInclude(v => v.Activities)
+                    .SingleOrDefaultAsync(p => p.Slug == command.Slug, ct);
+                return programme is null ? null : new Target<Programme>(programme, programme.BodyCode, "");
+            },
+            async (programme, ct) =>
+            {
+                var label = command.Label?.Trim() ?? "";
+                if (label.Length is 0 or > 100 || label.Any(c => char.IsWhiteSpace(c) || c is '/' or '?' or '#' or '&'))
+                {
+                    return Failure.Invalid("label", new BilingualText(
+                        "Le libellé de la version est obligatoire, sans espace ni / ? # & (par exemple 2025-04).",
+                        "The version label is required, without spaces or / ? # & (for example 2025-04)."));
+                }
 
-            if (!command.Viewer.CanEdit(programme.BodyCode))
-            {
-                return Outcome.Of(Status.Forbidden);
-            }
+                if (await UnknownSessionAsync(command.SessionKey, ct) is { } unknown)
+                {
+                    return Failure.Invalid("session", unknown);
+                }
 
-            var label = command.Label?.Trim() ?? "";
-            if (label.Length is 0 or > 100 || label.Any(c => char.IsWhiteSpace(c) || c is '/' or '?' or '#' or '&'))
-            {
-                return Outcome.Refused(new BilingualText(
-                    "Le libellé de la version est obligatoire, sans espace ni / ? # & (par exemple 2025-04).",
-                    "The version label is required, without spaces or / ? # & (for example 2025-04)."));
-            }
+                return programme.StartRevision(label, Blank(command.DocumentSymbol), Blank(command.SessionKey)).Label;
+            }) { CreatesNew = true }, cancellationToken);
 
-            if (await UnknownSessionAsync(command.SessionKey, cancellationToken) is { } unknown)
+        /// <summary>The value is the adopted version's label.</summary>
+        public Task<Result<string>> HandleAsync(AdoptCommand command, CancellationToken cancellationToken) =>
+            pipeline.RunAsync(new Write<ProgrammeVersion, string>(command.Viewer, command.ExpectedVersion, async ct =>
             {
-                return Outcome.Refused(unknown);
-            }
+                var programme = await db.Programmes.Include(p => p.Versions)
+                    .SingleOrDefaultAsync(p => p.Slug == command.Slug, ct);
+                var version = programme?.Versions.SingleOrDefault(v => v.Label == command.Label);
+                return programme is null || version is null ? null : new Target<ProgrammeVersion>(version, programme.BodyCode, VersionOf(version));
+            },
+            async (version, ct) =>
+            {
+                if (string.IsNullOrWhiteSpace(command.SessionKey))
+                {
+                    return Failure.Invalid("session", new BilingualText("Choisissez la session.", "Choose the session."));
+                }
 
-            try
-            {
-                var draft = programme.StartRevision(label, Blank(command.DocumentSymbol), Blank(command.SessionKey));
-                await db.SaveChangesAsync(cancellationToken);
-                return new Outcome(Status.Saved, draft.Label, []);
-            }
-            catch (DomainException refused)
-            {
-                return Outcome.Refused(refused.Messages);
-            }
-        }
+                if (await UnknownSessionAsync(command.SessionKey, ct) is { } unknown)
+                {
+                    return Failure.Invalid("session", unknown);
+                }
 
-        public async Task<Outcome> HandleAsync(AdoptCommand command, CancellationToken cancellationToken)
-        {
-            var programme = await db.Programmes.Include(p => p.Versions)
-                .SingleOrDefaultAsync(p => p.Slug == command.Slug, cancellationToken);
-            var version = programme?.Versions.SingleOrDefault(v => v.Label == command.Label);
-            if (programme is null || version is null)
-            {
-                return Outcome.Of(Status.NotFound);
-            }
-
-            if (!command.Viewer.CanEdit(programme.BodyCode))
-            {
-                return Outcome.Of(Status.Forbidden);
-            }
-
-            if (string.IsNullOrWhiteSpace(command.SessionKey))
-            {
-                return Outcome.Refused(new BilingualText("Choisissez la session.", "Choose the session."));
-            }
-
-            if (await UnknownSessionAsync(command.SessionKey, cancellationToken) is { } unknown)
-            {
-                return Outcome.Refused(unknown);
-            }
-
-            try
-            {
                 switch (command.Step)
                 {
                     case VersionState.Endorsed:
@@ -152,18 +127,12 @@ public static class ProgrammeVersions
                         version.Approve(command.SessionKey);
                         break;
                     default:
-                        return Outcome.Refused(new BilingualText(
+                        return Failure.Invalid("step", new BilingualText(
                             "Étape inconnue : entériné ou approuvé.", "Unknown step: endorsed or approved."));
                 }
 
-                await db.SaveChangesAsync(cancellationToken);
-                return new Outcome(Status.Saved, version.Label, []);
-            }
-            catch (DomainException refused)
-            {
-                return Outcome.Refused(refused.Messages);
-            }
-        }
+                return version.Label;
+            }) { Serialized = true }, cancellationToken);
 
         private async Task<BilingualText?> UnknownSessionAsync(string? key, CancellationToken cancellationToken) =>
             string.IsNullOrWhiteSpace(key) || await db.Sessions.AnyAsync(s => s.Key == key.Trim(), cancellationToken)

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Application.Writes;
+using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Rounds;
 using WorkProgramme.Domain.StatusReports;
 
@@ -17,7 +19,7 @@ public static class OpenRound
 
     public sealed class Handler(WorkProgrammeDb db, ICurrentActor actor, TimeProvider clock)
     {
-        public async Task<RoundResult> HandleAsync(Command command, CancellationToken cancellationToken)
+        public async Task<Result<Done>> HandleAsync(Command command, CancellationToken cancellationToken)
         {
             var (context, failure) = await RoundContext.LoadAsync(db, command.Viewer, command.Slug, command.SessionKey, cancellationToken);
             if (context is null)
@@ -27,14 +29,12 @@ public static class OpenRound
 
             if (context.Session.BodyCode != context.Programme.BodyCode)
             {
-                return RoundResult.Refused($"La session {command.SessionKey} n’est pas une session du {context.Programme.BodyCode}.",
-                    $"Session {command.SessionKey} is not a session of the {context.Programme.BodyCode}.");
+                return Failure.Refused(new BilingualText($"La session {command.SessionKey} n’est pas une session du {context.Programme.BodyCode}.", $"Session {command.SessionKey} is not a session of the {context.Programme.BodyCode}."));
             }
 
             if (context.Round is not null || context.Reports.Values.Any(r => r.State == ReportState.Published))
             {
-                return RoundResult.Refused($"Les rapports de la session {command.SessionKey} sont déjà ouverts ou publiés.",
-                    $"The reports for session {command.SessionKey} are already open or published.");
+                return Failure.Refused(new BilingualText($"Les rapports de la session {command.SessionKey} sont déjà ouverts ou publiés.", $"The reports for session {command.SessionKey} are already open or published."));
             }
 
             var previous = await LastPublishedAsync(context, cancellationToken);
@@ -45,7 +45,7 @@ public static class OpenRound
 
             db.Rounds.Add(new ReportingRound(context.Programme.Id, command.SessionKey, actor.Name, clock.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
-            return RoundResult.Done;
+            return Done.Value;
         }
 
         /// <summary>Each activity's most recent published report from a session before this one.</summary>

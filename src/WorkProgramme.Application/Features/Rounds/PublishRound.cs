@@ -1,6 +1,7 @@
 using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.StatusReports;
 
@@ -16,7 +17,7 @@ public static class PublishRound
 
     public sealed class Handler(WorkProgrammeDb db, ICurrentActor actor, TimeProvider clock)
     {
-        public async Task<RoundResult> HandleAsync(Command command, CancellationToken cancellationToken)
+        public async Task<Result<Done>> HandleAsync(Command command, CancellationToken cancellationToken)
         {
             var (context, failure) = await RoundContext.LoadAsync(db, command.Viewer, command.Slug, command.SessionKey, cancellationToken);
             if (context is null)
@@ -26,8 +27,7 @@ public static class PublishRound
 
             if (context.Round is null)
             {
-                return RoundResult.Refused($"Aucun cycle de rapports n’est ouvert pour la session {command.SessionKey}.",
-                    $"No reporting round is open for session {command.SessionKey}.");
+                return Failure.Refused(new BilingualText($"Aucun cycle de rapports n’est ouvert pour la session {command.SessionKey}.", $"No reporting round is open for session {command.SessionKey}."));
             }
 
             var pending = context.LiveRows
@@ -36,7 +36,9 @@ public static class PublishRound
                 .ToList();
             if (pending.Count > 0 && !command.Confirmed)
             {
-                return new RoundResult(RoundOutcome.NeedsConfirmation, Pending: pending);
+                return Failure.Refused(new BilingualText(
+                    "Des rapports n’ont pas été mis à jour : confirmez pour publier quand même.",
+                    "Some reports were not updated: confirm to publish anyway.")) with { Pending = pending };
             }
 
             try
@@ -45,11 +47,11 @@ public static class PublishRound
             }
             catch (DomainException refused)
             {
-                return new RoundResult(RoundOutcome.Refused, refused.Messages);
+                return Failure.Refused(refused.Messages);
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            return RoundResult.Done;
+            return Done.Value;
         }
     }
 }

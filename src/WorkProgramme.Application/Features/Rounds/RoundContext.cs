@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Domain.Activities;
-using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Programmes;
 using WorkProgramme.Domain.Rounds;
 using WorkProgramme.Domain.Sessions;
@@ -10,32 +10,13 @@ using WorkProgramme.Domain.StatusReports;
 
 namespace WorkProgramme.Application.Features.Rounds;
 
-public enum RoundOutcome
-{
-    Done,
-    NotFound,
-    Forbidden,
-    MissingVersion,
-    Conflict,
-    Refused,
-    NeedsConfirmation,
-}
-
-/// <summary>The answer of every round command: what happened, and why when it did not.</summary>
-public sealed record RoundResult(RoundOutcome Outcome, BilingualText? Problem = null, IReadOnlyList<string>? Pending = null, int? RowVersion = null)
-{
-    public static readonly RoundResult Done = new(RoundOutcome.Done);
-
-    public static RoundResult Refused(string fr, string en) => new(RoundOutcome.Refused, new BilingualText(fr, en));
-}
-
 /// <summary>A programme's latest version, one session, its round and its reports, loaded for change (tracked).</summary>
 internal sealed record RoundContext(Programme Programme, ProgrammeVersion Version, Session Session, ReportingRound? Round,
     Dictionary<Guid, StatusReport> Reports)
 {
     public IEnumerable<ActivityVersion> LiveRows => Version.Activities.Where(a => !a.IsDeleted).OrderBy(a => a.SortKey);
 
-    public static async Task<(RoundContext? Context, RoundResult? Failure)> LoadAsync(WorkProgrammeDb db, Viewer viewer, string slug,
+    public static async Task<(RoundContext? Context, Failure? Failure)> LoadAsync(WorkProgrammeDb db, Viewer viewer, string slug,
         string sessionKey, CancellationToken cancellationToken)
     {
         var programme = await db.Programmes.Include(p => p.Versions).ThenInclude(v => v.Activities)
@@ -44,12 +25,12 @@ internal sealed record RoundContext(Programme Programme, ProgrammeVersion Versio
         var session = await db.Sessions.SingleOrDefaultAsync(s => s.Key == sessionKey, cancellationToken);
         if (programme is null || version is null || session is null)
         {
-            return (null, new RoundResult(RoundOutcome.NotFound));
+            return (null, Failure.NotFound);
         }
 
         if (!viewer.CanEdit(programme.BodyCode))
         {
-            return (null, new RoundResult(RoundOutcome.Forbidden));
+            return (null, Failure.Forbidden);
         }
 
         var round = await db.Rounds.SingleOrDefaultAsync(r => r.ProgrammeId == programme.Id && r.SessionKey == sessionKey, cancellationToken);

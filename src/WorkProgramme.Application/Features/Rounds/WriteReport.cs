@@ -1,7 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.StatusReports;
 
@@ -18,55 +18,32 @@ public static class WriteReport
 
     public sealed record Review(Viewer Viewer, string Slug, string SessionKey, Guid ActivityId, int? ExpectedRowVersion);
 
-    public sealed class Handler(WorkProgrammeDb db, ICurrentActor actor)
+    public sealed class Handler(WorkProgrammeDb db, ICurrentActor actor, WritePipeline pipeline)
     {
-        public Task<RoundResult> HandleAsync(Update command, CancellationToken cancellationToken) =>
+        /// <summary>The value is the report's version after the change (its ETag).</summary>
+        public Task<Result<string>> HandleAsync(Update command, CancellationToken cancellationToken) =>
             ChangeAsync(command.Viewer, command.Slug, command.SessionKey, command.ActivityId, command.ExpectedRowVersion,
                 report => report.Update(command.Keyword, command.Narrative, command.NextSteps, command.Milestones, command.Viewer.Name ?? actor.Name),
                 cancellationToken);
 
-        public Task<RoundResult> HandleAsync(Review command, CancellationToken cancellationToken) =>
+        public Task<Result<string>> HandleAsync(Review command, CancellationToken cancellationToken) =>
             ChangeAsync(command.Viewer, command.Slug, command.SessionKey, command.ActivityId, command.ExpectedRowVersion,
                 report => report.Review(command.Viewer.Name ?? actor.Name), cancellationToken);
 
-        private async Task<RoundResult> ChangeAsync(Viewer viewer, string slug, string sessionKey, Guid activityId, int? expected,
-            Action<StatusReport> change, CancellationToken cancellationToken)
-        {
-            var (context, failure) = await RoundContext.LoadAsync(db, viewer, slug, sessionKey, cancellationToken);
-            if (context is null)
+        private Task<Result<string>> ChangeAsync(Viewer viewer, string slug, string sessionKey, Guid activityId, int? expected,
+            Action<StatusReport> change, CancellationToken cancellationToken) =>
+            pipeline.RunAsync(new Write<StatusReport, string>(viewer, StateVersion.Of(expected), async ct =>
             {
-                return failure!;
-            }
-
-            if (!context.Reports.TryGetValue(activityId, out var report))
-            {
-                return new RoundResult(RoundOutcome.NotFound);
-            }
-
-            if (expected is null)
-            {
-                return new RoundResult(RoundOutcome.MissingVersion, RowVersion: report.RowVersion);
-            }
-
-            if (expected != report.RowVersion)
-            {
-                return new RoundResult(RoundOutcome.Conflict, RowVersion: report.RowVersion);
-            }
-
-            try
+                // The round's context decides who may write (the programme's body); a missing one reads as not found.
+                var (context, _) = await RoundContext.LoadAsync(db, Viewer.Operator, slug, sessionKey, ct);
+                return context is not null && context.Reports.TryGetValue(activityId, out var report)
+                    ? new Target<StatusReport>(report, context.Programme.BodyCode, StateVersion.Of(report.RowVersion))
+                    : null;
+            },
+            (report, _) =>
             {
                 change(report);
-                await db.SaveChangesAsync(cancellationToken);
-                return new RoundResult(RoundOutcome.Done, RowVersion: report.RowVersion);
-            }
-            catch (DomainException refused)
-            {
-                return new RoundResult(RoundOutcome.Refused, refused.Messages, RowVersion: report.RowVersion);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return new RoundResult(RoundOutcome.Conflict);
-            }
-        }
+                return Task.FromResult<Result<string>>(StateVersion.Of(report.RowVersion));
+            }) { Refusal = FailureKind.Conflict }, cancellationToken);
     }
 }

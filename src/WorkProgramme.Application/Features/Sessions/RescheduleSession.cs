@@ -1,35 +1,46 @@
 using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Identity;
-using WorkProgramme.Domain.Common;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Domain.Sessions;
 
 namespace WorkProgramme.Application.Features.Sessions;
 
 /// <summary>
 /// Moves a session in the calendar (administrators): month, season, dates, place. Its key and ordinals stay, so the
-/// deadlines that name it follow it and lateness is measured against its new month.
+/// deadlines that name it follow it and lateness is measured against its new month. Names the schedule it started from,
+/// like every edit.
 /// </summary>
 public static class RescheduleSession
 {
     public sealed record Command(Viewer Viewer, string Key, int Year, int Month, Season? Season, DateOnly? StartDate, DateOnly? EndDate,
-        string? Place);
+        string? Place, string? ExpectedVersion);
 
-    public sealed class Handler(WorkProgrammeDb db)
+    /// <summary>The version of a session's schedule (<see cref="SessionCalendar.Row.Version"/>).</summary>
+    public static string VersionOf(int year, int month, Season? season, DateOnly? startDate, DateOnly? endDate, string? place) =>
+        StateVersion.Of(year, month, season, startDate, endDate, place);
+
+    public sealed class Handler(WorkProgrammeDb db, WritePipeline pipeline)
     {
-        /// <summary>Throws <see cref="DomainException"/> (FR/EN) when refused; nothing is then saved.</summary>
-        public async Task HandleAsync(Command command, CancellationToken cancellationToken)
-        {
-            if (!command.Viewer.IsAdmin)
+        /// <summary>The value is the session's new version.</summary>
+        public Task<Result<string>> HandleAsync(Command command, CancellationToken cancellationToken) =>
+            pipeline.RunAsync(new Write<Session, string>(command.Viewer, command.ExpectedVersion, async ct =>
+                await db.Sessions.SingleOrDefaultAsync(s => s.Key == command.Key, ct) is { } session
+                    ? new Target<Session>(session, session.BodyCode, Version(session))
+                    : null,
+                (session, _) =>
+                {
+                    session.Reschedule(command.Year, command.Month, command.Season, command.StartDate, command.EndDate);
+                    session.MoveTo(command.Place);
+                    return Task.FromResult<Result<string>>(Version(session));
+                })
             {
-                throw new DomainException("Seuls les administrateurs gèrent le calendrier.", "Only administrators manage the calendar.");
-            }
+                // The calendar is the administrators'.
+                MayChange = (viewer, _) => viewer.IsAdmin,
+                Serialized = true,
+            }, cancellationToken);
 
-            var session = await db.Sessions.SingleOrDefaultAsync(s => s.Key == command.Key, cancellationToken)
-                ?? throw new DomainException($"Session inconnue « {command.Key} ».", $"Unknown session '{command.Key}'.");
-            session.Reschedule(command.Year, command.Month, command.Season, command.StartDate, command.EndDate);
-            session.MoveTo(command.Place);
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        private static string Version(Session session) =>
+            VersionOf(session.Year, session.Month, session.Season, session.StartDate, session.EndDate, session.Place);
     }
 }

@@ -13,6 +13,9 @@ public static class SessionCalendar
     public sealed record Row(string Key, string BodyCode, IReadOnlyList<int> Ordinals, int Year, int Month, Season? Season,
         DateOnly? StartDate, DateOnly? EndDate, string? Place)
     {
+        /// <summary>What a change of the session must name (the hidden field of its form): its schedule as shown.</summary>
+        public string Version => RescheduleSession.VersionOf(Year, Month, Season, StartDate, EndDate, Place);
+
         public string OrdinalLabel(Language language) =>
             new Session(Key, BodyCode, Ordinals, Year, Month).OrdinalLabel(language);
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkProgramme.Application.Features.Sessions;
 using WorkProgramme.Domain.Common;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Web.Infrastructure;
 
 namespace WorkProgramme.Web.Pages.Admin;
@@ -16,6 +17,10 @@ public sealed class SessionEditModel(SessionCalendar.Handler calendar, Reschedul
 
     public BilingualText? Problem { get; private set; }
 
+    /// <summary>The session's schedule when the form was shown (hidden field): a change made meanwhile is not replaced unseen.</summary>
+    [BindProperty]
+    public string? Version { get; set; }
+
     public async Task<IActionResult> OnGetAsync(string session, CancellationToken cancellationToken)
     {
         var found = await calendar.FindAsync(session, cancellationToken);
@@ -26,6 +31,7 @@ public sealed class SessionEditModel(SessionCalendar.Handler calendar, Reschedul
 
         Session = found;
         Form = SessionForm.From(found);
+        Version = found.Version;
         return Page();
     }
 
@@ -44,18 +50,28 @@ public sealed class SessionEditModel(SessionCalendar.Handler calendar, Reschedul
             return Page();
         }
 
-        try
+        var result = await reschedule.HandleAsync(new RescheduleSession.Command(HttpContext.Viewer(), session, Form.Year!.Value, Form.Month!.Value,
+            Form.ChosenSeason, Form.StartDate, Form.EndDate, Form.Place, Version), cancellationToken);
+        return await this.AnswerAsync(result, _ =>
         {
-            await reschedule.HandleAsync(new RescheduleSession.Command(HttpContext.Viewer(), session, Form.Year!.Value, Form.Month!.Value,
-                Form.ChosenSeason, Form.StartDate, Form.EndDate, Form.Place), cancellationToken);
-        }
-        catch (DomainException refused)
+            TempData.Success("Sessions.Rescheduled");
+            return RedirectToPage("/Admin/Sessions", null, new { body = found.BodyCode }, session);
+        }, failure =>
         {
-            Problem = refused.Messages;
-            return Page();
-        }
+            // The user's values stay in the form; the next save is made knowingly on top of the session as it is now.
+            Problem = failure.Stale || failure.Kind == FailureKind.PreconditionRequired
+                ? new BilingualText(
+                    "La session a été modifiée entre-temps (elle se tient désormais en " + $"{found.Month:00}/{found.Year}" + ") ; vos valeurs sont conservées. Enregistrez à nouveau pour les appliquer.",
+                    "The session was changed in the meantime (it is now in " + $"{found.Month:00}/{found.Year}" + "); your values are kept. Save again to apply them.")
+                : PageResults.Messages(failure).FirstOrDefault();
+            Version = found.Version;
+            ModelState.Remove(nameof(Version));
+            if (failure.Stale || failure.Kind == FailureKind.PreconditionRequired)
+            {
+                Response.StatusCode = StatusCodes.Status409Conflict;
+            }
 
-        TempData.Success("Sessions.Rescheduled");
-        return RedirectToPage("/Admin/Sessions", null, new { body = found.BodyCode }, session);
+            return Task.FromResult<IActionResult>(Page());
+        });
     }
 }

@@ -6,6 +6,7 @@ using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Features.Comments;
 using WorkProgramme.Application.Features.Decisions;
 using WorkProgramme.Application.Features.Programmes;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Web.Infrastructure;
 
 namespace WorkProgramme.Web.Pages.Programmes;
@@ -93,16 +94,16 @@ public sealed class ActivityModel(ViewActivity.Handler handler, AuditTrail.Handl
         }
 
         var outcome = await confirmTranslation.HandleAsync(new ConfirmTranslation.Command(HttpContext.Viewer(), slug, id, RowVersion), cancellationToken);
-        switch (outcome.Status)
+        switch (outcome.Failure)
         {
-            case EditActivity.Status.NotFound:
+            case { Kind: FailureKind.NotFound }:
                 return NotFound();
-            case EditActivity.Status.Forbidden:
+            case { Kind: FailureKind.Forbidden }:
                 return Forbid();
-            case EditActivity.Status.Saved:
+            case null:
                 TempData.Success("Translation.ConfirmedFlash");
                 break;
-            case EditActivity.Status.Invalid:
+            case { Kind: FailureKind.Invalid }:
                 TempData.Problem(outcome.Problems.FirstOrDefault());
                 break;
             default:

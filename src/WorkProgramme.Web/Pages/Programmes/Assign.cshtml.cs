@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkProgramme.Application.Features.Assignments;
 using WorkProgramme.Application.Features.Programmes;
 using WorkProgramme.Domain.Common;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Web.Infrastructure;
 
 namespace WorkProgramme.Web.Pages.Programmes;
@@ -15,6 +16,10 @@ public sealed class AssignModel(ViewActivity.Handler view, Assignments.Handler a
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
+
+    /// <summary>The officers' version when the form was shown (hidden field): a change made meanwhile is not replaced unseen.</summary>
+    [BindProperty]
+    public string? Version { get; set; }
 
     public ViewActivity.Result Activity { get; private set; } = null!;
 
@@ -32,29 +37,34 @@ public sealed class AssignModel(ViewActivity.Handler view, Assignments.Handler a
         // Whether this editor edits the programme's body is the edit policy's (ProgrammeBodyAuthorization).
         var assigned = await assignments.ByActivityAsync([id], cancellationToken);
         UserIds = [.. (assigned.GetValueOrDefault(id) ?? []).Select(o => o.UserId)];
+        Version = Assignments.VersionOf(UserIds);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string slug, Guid id, CancellationToken cancellationToken)
     {
-        try
+        var result = await assignments.HandleAsync(new Assignments.Assign(HttpContext.Viewer(), slug, id, UserIds, Version), cancellationToken);
+        return await this.AnswerAsync(result, _ =>
         {
-            switch (await assignments.HandleAsync(new Assignments.Assign(HttpContext.Viewer(), slug, id, UserIds), cancellationToken))
+            TempData.Success("Assign.Saved");
+            return Redirect(ReturnUrl is { } back && Url.IsLocalUrl(back) ? back : Url.Page("/Programmes/Activity", new { slug, id })!);
+        }, async failure =>
+        {
+            Problem = failure.Stale || failure.Kind == FailureKind.PreconditionRequired
+                ? new BilingualText(
+                    "Les responsables ont été modifiés entre-temps ; votre choix est conservé. Enregistrez à nouveau pour le confirmer.",
+                    "The officers were changed in the meantime; your choice is kept. Save again to confirm it.")
+                : PageResults.Messages(failure).FirstOrDefault();
+            // The user's ticks stay; the next save is made knowingly on top of the current assignment.
+            Version = failure.CurrentVersion ?? Version;
+            ModelState.Remove(nameof(Version));
+            if (failure.Stale || failure.Kind == FailureKind.PreconditionRequired)
             {
-                case Assignments.Outcome.NotFound:
-                    return NotFound();
-                case Assignments.Outcome.Forbidden:
-                    return Forbid();
+                Response.StatusCode = StatusCodes.Status409Conflict;
             }
-        }
-        catch (DomainException refused)
-        {
-            Problem = refused.Messages;
-            return await LoadAsync(slug, id, cancellationToken) ? Page() : NotFound();
-        }
 
-        TempData.Success("Assign.Saved");
-        return Redirect(ReturnUrl is { } back && Url.IsLocalUrl(back) ? back : Url.Page("/Programmes/Activity", new { slug, id })!);
+            return await LoadAsync(slug, id, cancellationToken) ? Page() : NotFound();
+        });
     }
 
     private async Task<bool> LoadAsync(string slug, Guid id, CancellationToken cancellationToken)

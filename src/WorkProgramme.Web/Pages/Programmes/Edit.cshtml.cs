@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Features.Activities;
-using WorkProgramme.Application.Features.Interchange;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Bodies;
 using WorkProgramme.Domain.Common;
@@ -17,7 +15,7 @@ namespace WorkProgramme.Web.Pages.Programmes;
 /// showed then; when someone else saved meanwhile, the fields the user did not touch take their values, the user's
 /// changes are kept, and the fields both changed differently are shown with their version.
 /// </summary>
-public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler retire, MoveActivity.Handler move, WorkProgrammeDb db) : PageModel
+public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler retire, MoveActivity.Handler move, ActivityChoices.Handler choices) : PageModel
 {
     [BindProperty]
     public ActivityForm Form { get; set; } = new();
@@ -123,7 +121,7 @@ public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler 
         }
 
         var outcome = await move.HandleAsync(new MoveActivity.Command(HttpContext.Viewer(), slug, id, RowVersion, number), cancellationToken);
-        if (outcome.Status is EditActivity.Status.Invalid or EditActivity.Status.Conflict or EditActivity.Status.MissingVersion
+        if (outcome.Failure is { Kind: FailureKind.Invalid or FailureKind.Conflict or FailureKind.PreconditionRequired }
             && await edit.EditableAsync(HttpContext.Viewer(), slug, id, cancellationToken) is { } now)
         {
             // Only the number was posted: the activity's fields are shown as they are now.
@@ -135,26 +133,19 @@ public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler 
         return await AnswerAsync(outcome, slug, id, cancellationToken, () => Url.Page("/Programmes/Edit", new { slug, id, saved = 1 })!);
     }
 
-    private async Task<IActionResult> AnswerAsync(EditActivity.Outcome outcome, string slug, Guid id, CancellationToken cancellationToken,
-        Func<string> whenSaved)
-    {
-        switch (outcome.Status)
-        {
-            case EditActivity.Status.Saved:
-                return LocalRedirect(whenSaved());
-            case EditActivity.Status.NotFound:
-                return NotFound();
-            case EditActivity.Status.Forbidden:
-                return Forbid();
-        }
+    private Task<IActionResult> AnswerAsync(Result<Versioned<ActivityContent>> outcome, string slug, Guid id, CancellationToken cancellationToken,
+        Func<string> whenSaved) =>
+        this.AnswerAsync(outcome, _ => LocalRedirect(whenSaved()), failure => RedrawAsync(failure, slug, id, cancellationToken));
 
+    private async Task<IActionResult> RedrawAsync(Failure failure, string slug, Guid id, CancellationToken cancellationToken)
+    {
         var current = (await edit.EditableAsync(HttpContext.Viewer(), slug, id, cancellationToken))!;
         await LoadReferenceAsync(slug, id, current, cancellationToken);
-        Problems = outcome.Problems;
+        Problems = failure.Problems;
         // A posted value that is not a boolean (a forged form) bound as false; the checkbox is drawn from that, not
         // from the text posted, which its tag helper cannot read back.
         ModelState.Remove(nameof(LinkReferences));
-        if (outcome.Status is EditActivity.Status.Conflict or EditActivity.Status.MissingVersion)
+        if (failure.Kind is FailureKind.PreconditionRequired || failure.Stale)
         {
             // Keep the user's changes, take theirs where the user changed nothing, show where both changed; the next
             // save is made knowingly on top of the current version, which becomes the form's base.
@@ -205,125 +196,7 @@ public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler 
         ActivityId = id;
         Reference = new ActivityLabel(Wire.TryParse<Section>(current.Activity.Section, out var section) ? section : Section.TimeBound, current.Activity.Number).ToString();
         Number = current.Activity.Number;
-        PlanElements = await db.PlanElements.AsNoTracking().OrderBy(e => e.Order).ToListAsync(cancellationToken);
-        Bodies = await db.Bodies.AsNoTracking().OrderBy(b => b.Id).ToListAsync(cancellationToken);
+        (PlanElements, Bodies) = await choices.HandleAsync(cancellationToken);
         Suggestions = await edit.SuggestReferencesAsync(HttpContext.Viewer(), slug, id, cancellationToken);
     }
 }
-
-/// <summary>The edit form's fields, mapped explicitly to and from the activity.</summary>
-public sealed class ActivityForm
-{
-    public string? Priority { get; set; }
-
-    public string? Linked { get; set; }
-
-    public List<string> PlanCodes { get; set; } = [];
-
-    public string? TaskType { get; set; }
-
-    public string? LeadBody { get; set; }
-
-    public List<string> OtherBodies { get; set; } = [];
-
-    public string? TitleFr { get; set; }
-
-    public string? TitleEn { get; set; }
-
-    public string? ResourcesFr { get; set; }
-
-    public string? ResourcesEn { get; set; }
-
-    public string? KpiFr { get; set; }
-
-    public string? KpiEn { get; set; }
-
-    public string? DeadlineFr { get; set; }
-
-    public string? DeadlineEn { get; set; }
-
-    /// <summary>
-    /// The values as hidden form fields named <paramref name="prefix"/>.Field, a list as one field per item, as the
-    /// model binder reads them back.
-    /// </summary>
-    public IEnumerable<KeyValuePair<string, string>> AsHiddenFields(string prefix)
-    {
-        foreach (var (name, value) in new[]
-        {
-            (nameof(Priority), Priority), (nameof(Linked), Linked), (nameof(TaskType), TaskType), (nameof(LeadBody), LeadBody),
-            (nameof(TitleFr), TitleFr), (nameof(TitleEn), TitleEn), (nameof(ResourcesFr), ResourcesFr), (nameof(ResourcesEn), ResourcesEn),
-            (nameof(KpiFr), KpiFr), (nameof(KpiEn), KpiEn), (nameof(DeadlineFr), DeadlineFr), (nameof(DeadlineEn), DeadlineEn),
-        })
-        {
-            yield return KeyValuePair.Create($"{prefix}.{name}", value ?? "");
-        }
-
-        foreach (var code in PlanCodes)
-        {
-            yield return KeyValuePair.Create($"{prefix}.{nameof(PlanCodes)}", code);
-        }
-
-        foreach (var code in OtherBodies)
-        {
-            yield return KeyValuePair.Create($"{prefix}.{nameof(OtherBodies)}", code);
-        }
-    }
-
-    public static ActivityForm From(ActivityDto activity) => new()
-    {
-        Priority = activity.Priority,
-        Linked = activity.LinkedToStrategicPlan switch { true => "yes", false => "no", null => "" },
-        PlanCodes = [.. activity.StrategicPlan],
-        TaskType = activity.TaskType,
-        LeadBody = activity.Bodies.FirstOrDefault(),
-        OtherBodies = [.. activity.Bodies.Skip(1)],
-        TitleFr = activity.Title?.Fr,
-        TitleEn = activity.Title?.En,
-        ResourcesFr = activity.Resources?.Fr,
-        ResourcesEn = activity.Resources?.En,
-        KpiFr = activity.Kpi?.Fr,
-        KpiEn = activity.Kpi?.En,
-        DeadlineFr = activity.Deadline?.Text?.Fr,
-        DeadlineEn = activity.Deadline?.Text?.En,
-    };
-
-    /// <summary>
-    /// The edited content. Bodies keep the order they had, the lead first and newly ticked ones last; the deadline's
-    /// milestones are read again from its wording only when the wording changed.
-    /// </summary>
-    public ActivityContent ToContent(ActivityDto stored)
-    {
-        var deadlineText = new BilingualText(DeadlineFr, DeadlineEn);
-        var storedDeadline = stored.Deadline?.Text is { } text ? new BilingualText(text.Fr, text.En) : BilingualText.Empty;
-        var others = stored.Bodies.Where(OtherBodies.Contains).Concat(OtherBodies.Where(b => !stored.Bodies.Contains(b)));
-        return new ActivityContent
-        {
-            Priority = Wire.TryParse<Domain.Activities.Priority>(Priority, out var priority) ? priority : null,
-            LinkedToStrategicPlan = Linked switch { "yes" => true, "no" => false, _ => null },
-            PlanCodes = PlanCodes,
-            TaskType = Wire.TryParse<Domain.Activities.TaskType>(TaskType, out var taskType) ? taskType : null,
-            BodyCodes = [.. (LeadBody is null ? [] : new[] { LeadBody }).Concat(others.Where(b => b != LeadBody))],
-            Title = new BilingualText(TitleFr, TitleEn),
-            Resources = new BilingualText(ResourcesFr, ResourcesEn),
-            Kpi = new BilingualText(KpiFr, KpiEn),
-            Deadline = deadlineText == storedDeadline && stored.Deadline is not null
-                ? StoredDeadline(stored.Deadline, deadlineText)
-                : DeadlineParser.Parse(deadlineText),
-        };
-    }
-
-    private static Deadline StoredDeadline(DeadlineDto dto, BilingualText text) => new(text, dto.Continuous, dto.Milestones.Select(m => new DeadlineMilestone
-    {
-        Kind = Wire.TryParse<MilestoneKind>(m.Kind, out var kind) ? kind : MilestoneKind.Year,
-        Year = m.Year,
-        Month = m.Month,
-        Season = Wire.TryParse<Domain.Sessions.Season>(m.Season, out var season) ? season : null,
-        SessionBody = m.Body,
-        Ordinals = m.Ordinals ?? [],
-        Bodies = m.Bodies,
-    }).ToList());
-}
-
-/// <summary>What the shared activity fields need: the form, the reference data, and on a conflict the fields that clash.</summary>
-public sealed record ActivityFieldsModel(ActivityForm Form, IReadOnlyList<StrategicPlanElement> PlanElements, IReadOnlyList<Body> Bodies,
-    IReadOnlyList<ActivityField>? Conflicts = null);

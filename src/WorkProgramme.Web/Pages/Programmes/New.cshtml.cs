@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Features.Activities;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Domain.Activities;
@@ -13,7 +11,7 @@ using WorkProgramme.Web.Infrastructure;
 namespace WorkProgramme.Web.Pages.Programmes;
 
 /// <summary>Adds an activity to a section: it takes the section's next number and is marked new.</summary>
-public sealed class NewModel(CreateActivity.Handler create, WorkProgrammeDb db) : PageModel
+public sealed class NewModel(CreateActivity.Handler create, ActivityChoices.Handler choices) : PageModel
 {
     [BindProperty]
     public ActivityForm Form { get; set; } = new() { Linked = "yes", LeadBody = null };
@@ -36,7 +34,7 @@ public sealed class NewModel(CreateActivity.Handler create, WorkProgrammeDb db) 
             return NotFound();
         }
 
-        Form.LeadBody ??= (await db.Programmes.AsNoTracking().SingleAsync(p => p.Slug == slug, cancellationToken)).BodyCode;
+        Form.LeadBody ??= await choices.BodyOfAsync(slug, cancellationToken);
         return Page();
     }
 
@@ -45,31 +43,23 @@ public sealed class NewModel(CreateActivity.Handler create, WorkProgrammeDb db) 
         var section = Wire.TryParse<Domain.Activities.Section>(Section, out var parsed) ? parsed : Domain.Activities.Section.TimeBound;
         var content = Form.ToContent(new ActivityDto()) with { Section = section };
         var outcome = await create.HandleAsync(new CreateActivity.Command(HttpContext.Viewer(), slug, content), cancellationToken);
-        switch (outcome.Status)
+        return await this.AnswerAsync(outcome, activityId => RedirectToPage("/Programmes/Activity", new { slug, id = activityId }), async failure =>
         {
-            case EditActivity.Status.Saved:
-                return RedirectToPage("/Programmes/Activity", new { slug, id = outcome.ActivityId });
-            case EditActivity.Status.NotFound:
-                return NotFound();
-            case EditActivity.Status.Forbidden:
-                return Forbid();
-        }
-
-        Problems = outcome.Problems;
-        await LoadAsync(slug, cancellationToken);
-        return Page();
+            Problems = failure.Problems;
+            await LoadAsync(slug, cancellationToken);
+            return Page();
+        });
     }
 
     private async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
     {
         Slug = slug;
-        if (!await db.Programmes.AnyAsync(p => p.Slug == slug, cancellationToken))
+        if (await choices.BodyOfAsync(slug, cancellationToken) is null)
         {
             return false;
         }
 
-        PlanElements = await db.PlanElements.AsNoTracking().OrderBy(e => e.Order).ToListAsync(cancellationToken);
-        Bodies = await db.Bodies.AsNoTracking().OrderBy(b => b.Id).ToListAsync(cancellationToken);
+        (PlanElements, Bodies) = await choices.HandleAsync(cancellationToken);
         return true;
     }
 }

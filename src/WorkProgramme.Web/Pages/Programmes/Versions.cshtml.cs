@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using WorkProgramme.Application.Features.Revisions;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Programmes;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Web.Infrastructure;
 
 namespace WorkProgramme.Web.Pages.Programmes;
@@ -37,6 +38,10 @@ public sealed class VersionsModel(ProgrammeVersions.Handler handler) : PageModel
     [BindProperty]
     public string? Step { get; set; }
 
+    /// <summary>The version's state as the form showed it (hidden field): an adoption is not recorded on top of another one unseen.</summary>
+    [BindProperty]
+    public string? Version { get; set; }
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) =>
         await LoadAsync(slug, cancellationToken) ? Page() : NotFound();
 
@@ -51,27 +56,21 @@ public sealed class VersionsModel(ProgrammeVersions.Handler handler) : PageModel
     {
         var step = Step == "approved" ? VersionState.Approved : Step == "endorsed" ? VersionState.Endorsed : VersionState.Draft;
         var outcome = await handler.HandleAsync(
-            new ProgrammeVersions.AdoptCommand(HttpContext.Viewer(), slug, Label ?? "", step, Session ?? ""), cancellationToken);
+            new ProgrammeVersions.AdoptCommand(HttpContext.Viewer(), slug, Label ?? "", step, Session ?? "", Version), cancellationToken);
         return await AfterAsync(slug, outcome, "Versions.Recorded", cancellationToken);
     }
 
-    private async Task<IActionResult> AfterAsync(string slug, ProgrammeVersions.Outcome outcome, string doneKey, CancellationToken cancellationToken)
-    {
-        switch (outcome.Status)
+    private Task<IActionResult> AfterAsync(string slug, Result<string> outcome, string doneKey, CancellationToken cancellationToken) =>
+        this.AnswerAsync(outcome, label =>
         {
-            case ProgrammeVersions.Status.NotFound:
-                return NotFound();
-            case ProgrammeVersions.Status.Forbidden:
-                return Forbid();
-            case ProgrammeVersions.Status.Saved:
-                Done = $"{doneKey}|{outcome.Label}";
-                return RedirectToPage(new { slug });
-            default:
-                Problems = outcome.Problems;
-                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-                return await LoadAsync(slug, cancellationToken) ? Page() : NotFound();
-        }
-    }
+            Done = $"{doneKey}|{label}";
+            return RedirectToPage(new { slug });
+        }, async failure =>
+        {
+            Problems = PageResults.Messages(failure);
+            Response.StatusCode = failure.Kind == FailureKind.Invalid ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status409Conflict;
+            return await LoadAsync(slug, cancellationToken) ? Page() : NotFound();
+        });
 
     private async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
     {

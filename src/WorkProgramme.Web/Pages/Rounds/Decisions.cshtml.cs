@@ -4,6 +4,7 @@ using WorkProgramme.Application.Features.Decisions;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Sessions;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Web.Infrastructure;
 
 namespace WorkProgramme.Web.Pages.Rounds;
@@ -25,6 +26,10 @@ public sealed class DecisionsModel(SessionDecisions.Handler decisions) : PageMod
 
     [BindProperty]
     public string? DocumentSymbol { get; set; }
+
+    /// <summary>The decision's version when the form was shown (hidden field): a decision recorded meanwhile is not replaced unseen.</summary>
+    [BindProperty]
+    public string? Version { get; set; }
 
     public SessionDecisions.SessionResult Outcome { get; private set; } = null!;
 
@@ -50,25 +55,25 @@ public sealed class DecisionsModel(SessionDecisions.Handler decisions) : PageMod
             return await OnGetAsync(slug, session, cancellationToken);
         }
 
-        try
+        var result = await decisions.HandleAsync(new SessionDecisions.Record(HttpContext.Viewer(), slug, session, ActivityId, kind,
+            new BilingualText(TextFr, TextEn), DocumentSymbol, Version), cancellationToken);
+        return await this.AnswerAsync(result, _ =>
         {
-            var result = await decisions.HandleAsync(new SessionDecisions.Record(HttpContext.Viewer(), slug, session, ActivityId, kind,
-                new BilingualText(TextFr, TextEn), DocumentSymbol), cancellationToken);
-            switch (result)
+            TempData.Success("Decisions.Saved");
+            return RedirectToPage("/Rounds/Decisions", null, new { slug, session }, $"a-{ActivityId}");
+        }, async failure =>
+        {
+            Problem = failure.Stale || failure.Kind == FailureKind.PreconditionRequired
+                ? new BilingualText(
+                    "Une décision a été enregistrée entre-temps pour cette activité : la voici ; vos valeurs sont conservées dans le formulaire. Enregistrez à nouveau pour la remplacer.",
+                    "A decision was recorded for this activity in the meantime: here it is; your values are kept in the form. Save again to replace it.")
+                : PageResults.Messages(failure).FirstOrDefault();
+            if (failure.Stale || failure.Kind == FailureKind.PreconditionRequired)
             {
-                case SessionDecisions.Outcome.NotFound:
-                    return NotFound();
-                case SessionDecisions.Outcome.Forbidden:
-                    return Forbid();
+                Response.StatusCode = StatusCodes.Status409Conflict;
             }
-        }
-        catch (DomainException refused)
-        {
-            Problem = refused.Messages;
-            return await OnGetAsync(slug, session, cancellationToken);
-        }
 
-        TempData.Success("Decisions.Saved");
-        return RedirectToPage("/Rounds/Decisions", null, new { slug, session }, $"a-{ActivityId}");
+            return await OnGetAsync(slug, session, cancellationToken);
+        });
     }
 }

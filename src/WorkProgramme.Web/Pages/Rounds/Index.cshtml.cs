@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkProgramme.Application.Features.Rounds;
 using WorkProgramme.Domain.Common;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Web.Infrastructure;
 
 namespace WorkProgramme.Web.Pages.Rounds;
@@ -25,16 +26,16 @@ public sealed class IndexModel(RoundStatus.Handler status, OpenRound.Handler ope
     public async Task<IActionResult> OnPostAsync(string slug, string session, CancellationToken cancellationToken)
     {
         var result = await open.HandleAsync(new OpenRound.Command(HttpContext.Viewer(), slug, session), cancellationToken);
-        switch (result.Outcome)
+        switch (result.Failure)
         {
-            case RoundOutcome.Done:
+            case null:
                 TempData.Success("Round.OpenedFlash");
                 return RedirectToPage("/Rounds/Round", new { slug, session });
-            case RoundOutcome.Forbidden:
+            case { Kind: FailureKind.Forbidden }:
                 return Forbid();
         }
 
-        Problem = result.Problem ?? new BilingualText("Session introuvable.", "Session not found.");
+        Problem = result.Problems.FirstOrDefault() ?? new BilingualText("Session introuvable.", "Session not found.");
         return await OnGetAsync(slug, cancellationToken);
     }
 }

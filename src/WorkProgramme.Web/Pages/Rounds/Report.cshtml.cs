@@ -6,6 +6,7 @@ using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Rounds;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.StatusReports;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Web.Infrastructure;
 
 namespace WorkProgramme.Web.Pages.Rounds;
@@ -77,22 +78,22 @@ public sealed class ReportModel(ReportForm.Handler form, WriteReport.Handler wri
             .Where(o => AddDecisions.Contains(o.DecisionId)).Select(o => o.Milestone));
         var result = await write.HandleAsync(new WriteReport.Update(HttpContext.Viewer(), slug, session, activityId, RowVersion, keyword,
             new BilingualText(NarrativeFr, NarrativeEn), new BilingualText(NextStepsFr, NextStepsEn), milestones), cancellationToken);
-        switch (result.Outcome)
+        switch (result.Failure)
         {
-            case RoundOutcome.Done:
+            case null:
                 return RedirectToPage("/Rounds/Report", new { slug, session, activityId, saved = 1 });
-            case RoundOutcome.NotFound:
+            case { Kind: FailureKind.NotFound }:
                 return NotFound();
-            case RoundOutcome.Forbidden:
+            case { Kind: FailureKind.Forbidden }:
                 return Forbid();
         }
 
         await LoadAsync(slug, session, activityId, cancellationToken);
-        Problem = result.Outcome is RoundOutcome.Conflict or RoundOutcome.MissingVersion
+        Problem = result.Failure is { Stale: true } or { Kind: FailureKind.PreconditionRequired }
             ? new BilingualText(
                 "Quelqu’un a enregistré ce rapport pendant que vous le rédigiez. Votre texte est conservé ci-dessous ; le rapport enregistré est affiché à droite. Enregistrez à nouveau pour le remplacer.",
                 "Someone saved this report while you were writing it. Your text is kept below; the saved report is shown on the right. Save again to replace it.")
-            : result.Problem;
+            : result.Problems.FirstOrDefault();
         RowVersion = Report.Report.RowVersion;
         Offers = await decisions.OffersAsync(activityId, session, milestones, cancellationToken);
         return Page();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkProgramme.Application.Features.Rounds;
 using WorkProgramme.Domain.Common;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Web.Infrastructure;
 
 namespace WorkProgramme.Web.Pages.Rounds;
@@ -30,18 +31,18 @@ public sealed class RoundModel(RoundStatus.Handler status, WriteReport.Handler w
     public async Task<IActionResult> OnPostReviewAsync(string slug, string session, Guid activityId, int rowVersion, CancellationToken cancellationToken)
     {
         var result = await write.HandleAsync(new WriteReport.Review(HttpContext.Viewer(), slug, session, activityId, rowVersion), cancellationToken);
-        switch (result.Outcome)
+        switch (result.Failure)
         {
-            case RoundOutcome.Forbidden:
+            case { Kind: FailureKind.Forbidden }:
                 return Forbid();
-            case RoundOutcome.Done:
+            case null:
                 TempData.Success("Round.ReviewedFlash");
                 break;
-            case RoundOutcome.Conflict:
+            case { Stale: true } or { Kind: FailureKind.PreconditionRequired }:
                 TempData.Problem(new BilingualText("Ce rapport a changé entre-temps : relisez-le à nouveau.", "This report changed in the meantime: review it again."));
                 break;
-            default:
-                TempData.Problem(result.Problem ?? new BilingualText("Rapport introuvable.", "Report not found."));
+            case var failure:
+                TempData.Problem(failure.Problems.FirstOrDefault() ?? new BilingualText("Rapport introuvable.", "Report not found."));
                 break;
         }
 
@@ -51,18 +52,18 @@ public sealed class RoundModel(RoundStatus.Handler status, WriteReport.Handler w
     public async Task<IActionResult> OnPostPublishAsync(string slug, string session, bool confirmed, CancellationToken cancellationToken)
     {
         var result = await publish.HandleAsync(new PublishRound.Command(HttpContext.Viewer(), slug, session, confirmed), cancellationToken);
-        switch (result.Outcome)
+        switch (result.Failure)
         {
-            case RoundOutcome.Forbidden:
+            case { Kind: FailureKind.Forbidden }:
                 return Forbid();
-            case RoundOutcome.Done:
+            case null:
                 TempData.Success("Round.PublishedFlash");
                 break;
-            case RoundOutcome.NeedsConfirmation:
-                TempData[PendingKey] = string.Join(", ", result.Pending ?? []);
+            case { Pending.Count: > 0 } failure:
+                TempData[PendingKey] = string.Join(", ", failure.Pending);
                 break;
-            default:
-                TempData.Problem(result.Problem ?? new BilingualText("Cycle introuvable.", "Round not found."));
+            case var failure:
+                TempData.Problem(failure.Problems.FirstOrDefault() ?? new BilingualText("Cycle introuvable.", "Round not found."));
                 break;
         }
 

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using WorkProgramme.Application.Data;
+using WorkProgramme.Domain.Bodies;
+using WorkProgramme.Domain.StrategicPlans;
+
+namespace WorkProgramme.Application.Features.Activities;
+
+/// <summary>What the activity forms offer to choose from: the Strategic Plan's elements and the bodies.</summary>
+public static class ActivityChoices
+{
+    public sealed record Result(IReadOnlyList<StrategicPlanElement> PlanElements, IReadOnlyList<Body> Bodies);
+
+    public sealed class Handler(WorkProgrammeDb db)
+    {
+        public async Task<Result> HandleAsync(CancellationToken cancellationToken) => new(
+            await db.PlanElements.AsNoTracking().OrderBy(e => e.Order).ToListAsync(cancellationToken),
+            await db.Bodies.AsNoTracking().OrderBy(b => b.Id).ToListAsync(cancellationToken));
+
+        /// <summary>The body whose programme it is (its lead body by default); null when there is no such programme.</summary>
+        public async Task<string?> BodyOfAsync(string slug, CancellationToken cancellationToken) =>
+            await db.Programmes.AsNoTracking().Where(p => p.Slug == slug).Select(p => p.BodyCode).SingleOrDefaultAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,124 @@
+using WorkProgramme.Application.Features.Interchange;
+using WorkProgramme.Domain.Activities;
+using WorkProgramme.Domain.Bodies;
+using WorkProgramme.Domain.Common;
+using WorkProgramme.Domain.StrategicPlans;
+
+namespace WorkProgramme.Web.Pages.Programmes;
+
+/// <summary>The edit form's fields, mapped explicitly to and from the activity.</summary>
+public sealed class ActivityForm
+{
+    public string? Priority { get; set; }
+
+    public string? Linked { get; set; }
+
+    public List<string> PlanCodes { get; set; } = [];
+
+    public string? TaskType { get; set; }
+
+    public string? LeadBody { get; set; }
+
+    public List<string> OtherBodies { get; set; } = [];
+
+    public string? TitleFr { get; set; }
+
+    public string? TitleEn { get; set; }
+
+    public string? ResourcesFr { get; set; }
+
+    public string? ResourcesEn { get; set; }
+
+    public string? KpiFr { get; set; }
+
+    public string? KpiEn { get; set; }
+
+    public string? DeadlineFr { get; set; }
+
+    public string? DeadlineEn { get; set; }
+
+    /// <summary>
+    /// The values as hidden form fields named <paramref name="prefix"/>.Field, a list as one field per item, as the
+    /// model binder reads them back.
+    /// </summary>
+    public IEnumerable<KeyValuePair<string, string>> AsHiddenFields(string prefix)
+    {
+        foreach (var (name, value) in new[]
+        {
+            (nameof(Priority), Priority), (nameof(Linked), Linked), (nameof(TaskType), TaskType), (nameof(LeadBody), LeadBody),
+            (nameof(TitleFr), TitleFr), (nameof(TitleEn), TitleEn), (nameof(ResourcesFr), ResourcesFr), (nameof(ResourcesEn), ResourcesEn),
+            (nameof(KpiFr), KpiFr), (nameof(KpiEn), KpiEn), (nameof(DeadlineFr), DeadlineFr), (nameof(DeadlineEn), DeadlineEn),
+        })
+        {
+            yield return KeyValuePair.Create($"{prefix}.{name}", value ?? "");
+        }
+
+        foreach (var code in PlanCodes)
+        {
+            yield return KeyValuePair.Create($"{prefix}.{nameof(PlanCodes)}", code);
+        }
+
+        foreach (var code in OtherBodies)
+        {
+            yield return KeyValuePair.Create($"{prefix}.{nameof(OtherBodies)}", code);
+        }
+    }
+
+    public static ActivityForm From(ActivityDto activity) => new()
+    {
+        Priority = activity.Priority,
+        Linked = activity.LinkedToStrategicPlan switch { true => "yes", false => "no", null => "" },
+        PlanCodes = [.. activity.StrategicPlan],
+        TaskType = activity.TaskType,
+        LeadBody = activity.Bodies.FirstOrDefault(),
+        OtherBodies = [.. activity.Bodies.Skip(1)],
+        TitleFr = activity.Title?.Fr,
+        TitleEn = activity.Title?.En,
+        ResourcesFr = activity.Resources?.Fr,
+        ResourcesEn = activity.Resources?.En,
+        KpiFr = activity.Kpi?.Fr,
+        KpiEn = activity.Kpi?.En,
+        DeadlineFr = activity.Deadline?.Text?.Fr,
+        DeadlineEn = activity.Deadline?.Text?.En,
+    };
+
+    /// <summary>
+    /// The edited content. Bodies keep the order they had, the lead first and newly ticked ones last; the deadline's
+    /// milestones are read again from its wording only when the wording changed.
+    /// </summary>
+    public ActivityContent ToContent(ActivityDto stored)
+    {
+        var deadlineText = new BilingualText(DeadlineFr, DeadlineEn);
+        var storedDeadline = stored.Deadline?.Text is { } text ? new BilingualText(text.Fr, text.En) : BilingualText.Empty;
+        var others = stored.Bodies.Where(OtherBodies.Contains).Concat(OtherBodies.Where(b => !stored.Bodies.Contains(b)));
+        return new ActivityContent
+        {
+            Priority = Wire.TryParse<Domain.Activities.Priority>(Priority, out var priority) ? priority : null,
+            LinkedToStrategicPlan = Linked switch { "yes" => true, "no" => false, _ => null },
+            PlanCodes = PlanCodes,
+            TaskType = Wire.TryParse<Domain.Activities.TaskType>(TaskType, out var taskType) ? taskType : null,
+            BodyCodes = [.. (LeadBody is null ? [] : new[] { LeadBody }).Concat(others.Where(b => b != LeadBody))],
+            Title = new BilingualText(TitleFr, TitleEn),
+            Resources = new BilingualText(ResourcesFr, ResourcesEn),
+            Kpi = new BilingualText(KpiFr, KpiEn),
+            Deadline = deadlineText == storedDeadline && stored.Deadline is not null
+                ? StoredDeadline(stored.Deadline, deadlineText)
+                : DeadlineParser.Parse(deadlineText),
+        };
+    }
+
+    private static Deadline StoredDeadline(DeadlineDto dto, BilingualText text) => new(text, dto.Continuous, dto.Milestones.Select(m => new DeadlineMilestone
+    {
+        Kind = Wire.TryParse<MilestoneKind>(m.Kind, out var kind) ? kind : MilestoneKind.Year,
+        Year = m.Year,
+        Month = m.Month,
+        Season = Wire.TryParse<Domain.Sessions.Season>(m.Season, out var season) ? season : null,
+        SessionBody = m.Body,
+        Ordinals = m.Ordinals ?? [],
+        Bodies = m.Bodies,
+    }).ToList());
+}
+
+/// <summary>What the shared activity fields need: the form, the reference data, and on a conflict the fields that clash.</summary>
+public sealed record ActivityFieldsModel(ActivityForm Form, IReadOnlyList<StrategicPlanElement> PlanElements, IReadOnlyList<Body> Bodies,
+    IReadOnlyList<ActivityField>? Conflicts = null);
