@@ -174,6 +174,7 @@ public sealed partial class LinkFacts(LinkFacts.RoundOpen app) : IClassFixture<L
             ("Infrastructure/Authentication.cs", """Path.StartsWithSegments("/api")"""),
             ("Infrastructure/Hardening.cs", """Path.StartsWithSegments("/api")"""),
             ("Infrastructure/ErrorHandling.cs", """Path.StartsWithSegments("/api")"""),
+            ("Infrastructure/ProgrammeBodyAuthorization.cs", """Path.StartsWithSegments("/api")"""),
         ];
 
         public static bool IsHandWrittenAddress(string file, string line)
