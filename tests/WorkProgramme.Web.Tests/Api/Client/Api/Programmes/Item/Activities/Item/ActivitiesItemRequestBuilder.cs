@@ -67,7 +67,7 @@ namespace WorkProgramme.Web.Tests.Api.Client.Api.Programmes.Item.Activities.Item
         /// <param name="body">The request body</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
-        /// <exception cref="global::WorkProgramme.Web.Tests.Api.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
@@ -90,7 +90,7 @@ namespace WorkProgramme.Web.Tests.Api.Client.Api.Programmes.Item.Activities.Item
             var requestInfo = ToPutRequestInformation(body, requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
-                { "400", global::WorkProgramme.Web.Tests.Api.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
+                { "400", global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },

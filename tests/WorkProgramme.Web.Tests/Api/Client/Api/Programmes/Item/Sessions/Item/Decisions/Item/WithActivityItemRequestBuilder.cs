@@ -34,6 +34,37 @@ namespace WorkProgramme.Web.Tests.Api.Client.Api.Programmes.Item.Sessions.Item.D
         {
         }
         /// <summary>
+        /// The decision recorded for the session on one activity (kind null when none yet), with its ETag.
+        /// </summary>
+        /// <returns>A <see cref="global::WorkProgramme.Web.Tests.Api.Client.Models.DecisionDto"/></returns>
+        /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
+        /// <exception cref="global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
+        /// <exception cref="global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public async Task<global::WorkProgramme.Web.Tests.Api.Client.Models.DecisionDto?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#nullable restore
+#else
+        public async Task<global::WorkProgramme.Web.Tests.Api.Client.Models.DecisionDto> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#endif
+            var requestInfo = ToGetRequestInformation(requestConfiguration);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "400", global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "401", global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "404", global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+            };
+            return await RequestAdapter.SendAsync<global::WorkProgramme.Web.Tests.Api.Client.Models.DecisionDto>(requestInfo, global::WorkProgramme.Web.Tests.Api.Client.Models.DecisionDto.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+        }
+        /// <summary>
         /// Records (or revises) the committee&apos;s decision on one activity; kind: took-note, endorsed, adopted, gave-guidance, deferred.
         /// </summary>
         /// <param name="body">The request body</param>
@@ -44,8 +75,10 @@ namespace WorkProgramme.Web.Tests.Api.Client.Api.Programmes.Item.Sessions.Item.D
         /// <exception cref="global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails">When receiving a 409 status code</exception>
+        /// <exception cref="global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails">When receiving a 412 status code</exception>
         /// <exception cref="global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails">When receiving a 428 status code</exception>
         /// <exception cref="global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -65,11 +98,32 @@ namespace WorkProgramme.Web.Tests.Api.Client.Api.Programmes.Item.Sessions.Item.D
                 { "403", global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "409", global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "412", global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "428", global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
+        }
+        /// <summary>
+        /// The decision recorded for the session on one activity (kind null when none yet), with its ETag.
+        /// </summary>
+        /// <returns>A <see cref="RequestInformation"/></returns>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        {
+#nullable restore
+#else
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        {
+#endif
+            var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
+            requestInfo.Configure(requestConfiguration);
+            requestInfo.Headers.TryAdd("Accept", "application/json");
+            return requestInfo;
         }
         /// <summary>
         /// Records (or revises) the committee&apos;s decision on one activity; kind: took-note, endorsed, adopted, gave-guidance, deferred.
