@@ -21,6 +21,7 @@ var app = builder.Build();
 await app.InitializeDatabaseAsync();
 
 app.UseWebProxy();
+app.UseHeadAsGet();
 app.UseCorrelationId();
 app.UseWebErrorHandling();
 app.UseWebHardening();
