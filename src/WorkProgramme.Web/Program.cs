@@ -21,6 +21,7 @@ var app = builder.Build();
 await app.InitializeDatabaseAsync();
 
 app.UseWebProxy();
+app.UseHeadAsGet();
 app.UseCorrelationId();
 
 // Before the error handling, so that error answers and the error page speak the request's language.

@@ -91,7 +91,7 @@ public sealed record EditorUi(
         PdfLink: "PDF (EN)",
         ExcelLink: "Excel",
         AnnexHeader: "Annex to doc.",
-        AnnexTimeBound: "I. Activities undertaken within a specific timeframe",
+        AnnexTimeBound: "I. Time-bound activities",
         TimeBoundSheet: "I. Time-bound");
 
     public static EditorUi For(string code) => code switch

@@ -27,7 +27,7 @@ public sealed class DocumentExportFacts : IAsyncLifetime
         Assert.Contains("94 activities exported", output, StringComparison.Ordinal);
         using var document = WordprocessingDocument.Open(path, false);
         Assert.Contains(document.MainDocumentPart!.HeaderParts, h => h.Header.InnerText.Contains("Annex to doc. PC0756", StringComparison.Ordinal));
-        Assert.Contains("I. Activities undertaken within a specific timeframe", document.MainDocumentPart.Document.Body!.InnerText, StringComparison.Ordinal);
+        Assert.Contains("I. Time-bound activities", document.MainDocumentPart.Document.Body!.InnerText, StringComparison.Ordinal);
     }
 
     [Fact]

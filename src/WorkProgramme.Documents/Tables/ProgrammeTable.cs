@@ -82,6 +82,10 @@ public static partial class ProgrammeTable
     public static IReadOnlyList<TableColumn> ColumnsOf(Section section) =>
         Enum.GetValues<TableColumn>().Where(c => section == Section.TimeBound || c != TableColumn.ExecutionLevel).ToArray();
 
+    /// <summary>A day as every document writes it, one way per language: "15 octobre 2024", "15 October 2024".</summary>
+    public static string Date(DateOnly date, Language language) =>
+        date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo(language == Language.Fr ? "fr-FR" : "en-GB"));
+
     public static string YesNo(bool value, Language language) => (value, language) switch
     {
         (true, Language.Fr) => "Oui",

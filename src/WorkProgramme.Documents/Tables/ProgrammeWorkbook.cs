@@ -212,8 +212,8 @@ public static class ProgrammeWorkbook
 
         foreach (var milestone in status.MilestonesReached)
         {
-            var date = milestone.Date?.ToString(language == Language.Fr ? "dd/MM/yyyy" : "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            parts.Add($"{date}{(date is null ? "" : " : ")}{Localised(milestone.Text, language)}");
+            var date = milestone.Date is { } day ? ProgrammeTable.Date(day, language) : null;
+            parts.Add($"{date}{(date is null ? "" : language == Language.Fr ? " : " : ": ")}{Localised(milestone.Text, language)}");
         }
 
         if (Localised(status.Narrative, language) is { } narrative)

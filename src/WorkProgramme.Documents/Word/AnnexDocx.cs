@@ -10,9 +10,9 @@ namespace WorkProgramme.Documents.Word;
 
 /// <summary>
 /// Writes an <see cref="AnnexDocument"/> as the template's Word document: A4 landscape, running header with the page label
-/// as a PAGE field, one table per section with its heading row repeated on every page, rows kept whole, the column
-/// footnotes as Word footnotes and the execution level as a shaded cell; when asked for, the deadline slippage table on a
-/// page of its own after the programme. Element order follows the schema: the validator (and Word) reject anything else.
+/// as a PAGE field, one table per section with its heading row repeated on every page, rows kept whole unless taller than a
+/// share of the page, the column footnotes as Word footnotes and the execution level as a shaded cell; when asked for, the
+/// deadline slippage table on a page of its own after the programme. Element order follows the schema: the validator (and Word) reject anything else.
 /// </summary>
 public static class AnnexDocx
 {
@@ -30,7 +30,7 @@ public static class AnnexDocx
     {
         [TableColumn.Number] = 860, [TableColumn.Priority] = 780, [TableColumn.Link] = 1060, [TableColumn.Activity] = 1640,
         [TableColumn.StrategicPlan] = 1060, [TableColumn.TaskType] = 1300, [TableColumn.Body] = 1100, [TableColumn.Resources] = 1100,
-        [TableColumn.Kpi] = 1300, [TableColumn.Deadline] = 1000, [TableColumn.Status] = 2956, [TableColumn.ExecutionLevel] = 980,
+        [TableColumn.Kpi] = 1300, [TableColumn.Deadline] = 1000, [TableColumn.Status] = 2636, [TableColumn.ExecutionLevel] = 1300,
     };
 
     private static readonly Dictionary<TableColumn, int> PermanentWidths = new()
@@ -39,6 +39,21 @@ public static class AnnexDocx
         [TableColumn.StrategicPlan] = 1100, [TableColumn.TaskType] = 1300, [TableColumn.Body] = 1100, [TableColumn.Resources] = 1200,
         [TableColumn.Kpi] = 1650, [TableColumn.Deadline] = 1000, [TableColumn.Status] = 3086,
     };
+
+    // The height of the page's text area (A4 landscape less the top and bottom margins), in twentieths of a point.
+    private const int TextHeight = PageHeight - 1134 - 851;
+
+    /// <summary>
+    /// An activity row whose estimated height is more than this share of the page may break across pages: kept whole, it
+    /// would leave most of a page empty before it. Shorter rows stay whole, as the template's.
+    /// </summary>
+    public const double SplittableShareOfPage = 0.25;
+
+    // Times New Roman 9 pt: an average character is about 0.45 em wide, a line about 1.15 em high (in twentieths of a point).
+    private const double CharacterWidth = BodySize * 10 * 0.45;
+    private const double LineHeight = BodySize * 10 * 1.15;
+    private const int CellSideMargins = 2 * 57;
+    private const int CellTopBottomMargins = 2 * 28;
 
     // The slippage table: number, activity, first deadline, latest deadline, moves, months; the same total width.
     private static readonly int[] SlippageWidths = [900, 5436, 3300, 3300, 1000, 1200];
@@ -115,7 +130,12 @@ public static class AnnexDocx
     /// <summary>One row of a section's table; the redline of a revision wraps what this returns.</summary>
     public static TableRow Row(AnnexRow row, AnnexSection section, Language documentLanguage)
     {
-        var properties = new TableRowProperties(new CantSplit());
+        var properties = new TableRowProperties();
+        if (KeptWhole(row, section))
+        {
+            properties.Append(new CantSplit());
+        }
+
         if (row.Kind == AnnexRowKind.Header)
         {
             properties.Append(new TableHeader());
@@ -129,6 +149,33 @@ public static class AnnexDocx
         }
 
         return tableRow;
+    }
+
+    /// <summary>
+    /// Whether a row is kept on one page: the template's rows always, an activity row unless its estimated height is more
+    /// than <see cref="SplittableShareOfPage"/> of the page.
+    /// </summary>
+    public static bool KeptWhole(AnnexRow row, AnnexSection section) =>
+        row.Kind != AnnexRowKind.Activity || EstimatedHeight(row, section) <= SplittableShareOfPage * TextHeight;
+
+    /// <summary>
+    /// A row's height estimated from its text: in each cell, the lines each paragraph takes at the column's width; the
+    /// tallest cell sets the row's height (in twentieths of a point).
+    /// </summary>
+    public static double EstimatedHeight(AnnexRow row, AnnexSection section)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(section);
+        var widths = WidthsOf(section.Section);
+        var tallest = 0.0;
+        for (var i = 0; i < section.Columns.Count && i < row.Cells.Count; i++)
+        {
+            var charactersPerLine = Math.Max(1, (int)((widths[section.Columns[i]] - CellSideMargins) / CharacterWidth));
+            var lines = row.Cells[i].Paragraphs.Sum(p => Math.Max(1, (int)Math.Ceiling(p.PlainText.Length / (double)charactersPerLine)));
+            tallest = Math.Max(tallest, lines * LineHeight);
+        }
+
+        return tallest + CellTopBottomMargins;
     }
 
     public static Run Run(AnnexRun run, Language documentLanguage, int size = BodySize, bool white = false)

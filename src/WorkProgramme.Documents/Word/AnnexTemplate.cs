@@ -19,9 +19,16 @@ public static class AnnexTemplate
 
     public static readonly Pair RunningHeader = new("Annexe au doc. {0}", "Annex to doc. {0}");
 
+    /// <summary>
+    /// The first page's title as the source document writes it ("… PROGRAMME DE TRAVAIL REVISE 2022-2025 DU COMITE TECHNIQUE
+    /// PERMANENT (CTP)"), with the accents the capitals keep; {0}: the period, {1}: the body's name, {2}: its abbreviation.
+    /// </summary>
+    public static readonly Pair FirstPageTitle = new("Programme de travail révisé {0} du {1} ({2})", "Revised work programme {0} of the {1} ({2})");
+
     public static readonly Pair PageLabelPrefix = new("PT/", "PT/");
 
-    public static readonly Pair TimeBoundHeading = new("I. Activités entreprises dans un délai spécifique", "I. Activities undertaken within a specific timeframe");
+    /// <summary>Section headings as the source document writes them in French, and as the programme page does in English.</summary>
+    public static readonly Pair TimeBoundHeading = new("I. Activités entreprises dans un délai spécifique", "I. Time-bound activities");
 
     public static readonly Pair PermanentHeading = new("II. Activités permanentes", "II. Permanent activities");
 

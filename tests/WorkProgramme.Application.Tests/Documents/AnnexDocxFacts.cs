@@ -96,12 +96,42 @@ public sealed class AnnexDocxFacts : IAsyncLifetime
             var rows = t.Elements<TableRow>().ToList();
             Assert.NotNull(rows[0].TableRowProperties!.GetFirstChild<TableHeader>());
             Assert.All(rows.Skip(1), r => Assert.Null(r.TableRowProperties!.GetFirstChild<TableHeader>()));
-            Assert.All(rows, r => Assert.NotNull(r.TableRowProperties!.GetFirstChild<CantSplit>()));
+            Assert.All(rows.Take(3), r => Assert.NotNull(r.TableRowProperties!.GetFirstChild<CantSplit>()));
             Assert.StartsWith("Quel est le niveau de priorité", CellText(rows[1].Elements<TableCell>().ElementAt(1)), StringComparison.Ordinal);
             Assert.Equal("EXEMPLE", CellText(rows[2].Elements<TableCell>().First()));
         });
         var deadlineHeading = tables[1].Elements<TableRow>().First().Elements<TableCell>().ElementAt(9);
         Assert.Equal(("Délai", 8L), (CellText(deadlineHeading), deadlineHeading.Descendants<FootnoteReference>().Single().Id!.Value));
+    }
+
+    [Theory]
+    [InlineData(Language.Fr, "PROGRAMME DE TRAVAIL RÉVISÉ 2022-2025 DU COMITÉ TECHNIQUE PERMANENT (CTP)", "I. Activités entreprises dans un délai spécifique")]
+    [InlineData(Language.En, "REVISED WORK PROGRAMME 2022-2025 OF THE PERMANENT TECHNICAL COMMITTEE (PTC)", "I. Time-bound activities")]
+    public async Task The_first_page_title_and_section_headings_read_as_the_source_document_writes_them(Language language, string title, string heading)
+    {
+        using var document = Open((await ExportAsync(language))!);
+        var paragraphs = document.MainDocumentPart!.Document.Body!.Elements<Paragraph>().Select(p => p.InnerText).Where(t => t.Length > 0).ToList();
+
+        Assert.Equal(title, paragraphs[0]);
+        Assert.Equal(heading, paragraphs[1]);
+        Assert.Equal(language == Language.Fr ? "II. Activités permanentes" : "II. Permanent activities", paragraphs[2]);
+    }
+
+    [Fact]
+    public async Task Short_activity_rows_are_kept_whole_and_the_tallest_may_break_across_pages()
+    {
+        using var document = Open((await ExportAsync(Language.Fr))!);
+        var rows = Tables(document).SelectMany(t => t.Elements<TableRow>().Skip(3)).ToList();
+        static int Length(TableRow row) => row.Elements<TableCell>().Max(c => c.InnerText.Length);
+
+        var splittable = rows.Where(r => r.TableRowProperties?.GetFirstChild<CantSplit>() is null).ToList();
+        var whole = rows.Except(splittable).ToList();
+
+        Assert.NotEmpty(splittable);
+        Assert.NotEmpty(whole);
+        Assert.True(splittable.Min(Length) > whole.Min(Length));
+        Assert.Contains(rows.MaxBy(Length)!, splittable);
+        Assert.Contains(rows.MinBy(Length)!, whole);
     }
 
     [Theory]
@@ -150,7 +180,7 @@ public sealed class AnnexDocxFacts : IAsyncLifetime
         Assert.Equal(live[untranslated].Title!.Fr, CellText(frenchTitle)["[FR] ".Length..]);
         var englishTitle = rows[translated].Elements<TableCell>().ElementAt(3);
         Assert.Equal(live[translated].Title!.En, CellText(englishTitle));
-        Assert.Contains("I. Activities undertaken within a specific timeframe", document.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
+        Assert.Contains("I. Time-bound activities", document.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
         Assert.DoesNotContain("[EN]", document.MainDocumentPart.Document.Body.InnerText, StringComparison.Ordinal);
     }
 

@@ -42,10 +42,27 @@ public static class AnnexBuilder
             snapshot.StatusSessionKey,
             string.Format(CultureInfo.InvariantCulture, AnnexTemplate.RunningHeader.In(language), snapshot.Version.DocumentSymbol ?? snapshot.Version.Label),
             title.Text ?? snapshot.Programme.Slug,
-            (title.Text ?? snapshot.Programme.Slug).ToUpper(culture),
+            FirstPageTitle(snapshot, language).ToUpper(culture),
             AnnexTemplate.PageLabelPrefix.In(language),
             sections,
             AnnexTemplate.Footnotes(language));
+    }
+
+    /// <summary>
+    /// "Programme de travail révisé 2022-2025 du Comité technique permanent (CTP)", as the source's first page: the
+    /// period and the body's name; the programme's title when the body is not in the reference data.
+    /// </summary>
+    private static string FirstPageTitle(ProgrammeSnapshot snapshot, Language language)
+    {
+        var programme = snapshot.Programme;
+        if (!snapshot.Bodies.TryGetValue(programme.BodyCode, out var body) || body.Name.For(language).Text is not { } name)
+        {
+            return programme.Title.For(language).Text ?? programme.Slug;
+        }
+
+        var period = string.Create(CultureInfo.InvariantCulture, $"{programme.PeriodStart}-{programme.PeriodEnd}");
+        var abbreviation = body.Abbreviation.For(language).Text ?? body.Code;
+        return string.Format(CultureInfo.InvariantCulture, AnnexTemplate.FirstPageTitle.In(language), period, name, abbreviation);
     }
 
     /// <summary>
@@ -203,10 +220,9 @@ public static class AnnexBuilder
         if (status.MilestonesReached.Count > 0)
         {
             paragraphs.Add(new AnnexParagraph([new AnnexRun(AnnexTemplate.MilestonesReached.In(language), language, Italic: true)]));
-            var culture = CultureOf(language);
             foreach (var milestone in status.MilestonesReached)
             {
-                var date = milestone.Date is { } d ? d.ToString("d MMMM yyyy", culture) + (language == Language.Fr ? " : " : ": ") : "";
+                var date = milestone.Date is { } d ? ProgrammeTable.Date(d, language) + (language == Language.Fr ? " : " : ": ") : "";
                 var text = TextParagraphs(milestone.Text, language);
                 paragraphs.Add(new AnnexParagraph([new AnnexRun("– " + date, language), .. text.SelectMany(p => p.Runs)]));
             }
