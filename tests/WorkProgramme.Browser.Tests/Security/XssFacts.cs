@@ -143,7 +143,12 @@ public sealed class XssFacts(BrowserApp app, ITestOutputHelper output) : IClassF
         {
             var symbol = Payloads[2 * i].Length <= SessionDecision.SymbolMaxLength ? Payloads[2 * i] : null;
             var decision = new DecisionEndpoints.RecordDecisionDto(Wire.Name(DecisionKind.GaveGuidance), Pair("decision", i), symbol);
-            await SucceedsAsync(await api.PutAsJsonAsync($"/api/programmes/{Slug}/sessions/{Session}/decisions/{ids[i]}", decision, ProgrammeJson.Options));
+            var url = $"/api/programmes/{Slug}/sessions/{Session}/decisions/{ids[i]}";
+            using var get = await api.GetAsync(url);
+            await SucceedsAsync(get);
+            var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(decision, options: ProgrammeJson.Options) };
+            request.Headers.IfMatch.Add(get.Headers.ETag!);
+            await SucceedsAsync(await api.SendAsync(request));
         }
 
         // Published, the reports become the programme's status: public pages and exports show them.
