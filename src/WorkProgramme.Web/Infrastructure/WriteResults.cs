@@ -25,16 +25,16 @@ public static class ApiResults
         var first = failure.Messages.FirstOrDefault()?.Message.For(Localization.CurrentLanguage).Text;
         var problem = failure.Kind switch
         {
-            FailureKind.NotFound => Of(StatusCodes.Status404NotFound, "Introuvable", "Not found", first),
-            FailureKind.Forbidden => Of(StatusCodes.Status403Forbidden, "Vous ne pouvez pas modifier ce programme", "You may not change this programme", first),
-            FailureKind.PreconditionRequired => Of(StatusCodes.Status428PreconditionRequired, "En-tête If-Match manquant", "If-Match header missing",
+            FailureKind.NotFound => Of(StatusCodes.Status404NotFound, first),
+            FailureKind.Forbidden => Of(StatusCodes.Status403Forbidden, first, ("Vous ne pouvez pas modifier ce programme", "You may not change this programme")),
+            FailureKind.PreconditionRequired => Of(StatusCodes.Status428PreconditionRequired,
                 fr ? "Envoyez l’ETag obtenu par GET dans If-Match : sans lui, une modification pourrait en écraser une autre."
                     : "Send the ETag from GET in If-Match: without it, a change could overwrite another one."),
-            FailureKind.Conflict when failure.Stale => Of(StatusCodes.Status412PreconditionFailed, "Modifié entre-temps", "Changed in the meantime",
+            FailureKind.Conflict when failure.Stale => Of(StatusCodes.Status412PreconditionFailed,
                 fr ? "Quelqu’un a enregistré une autre version. Reprenez vos changements sur la version actuelle (ETag ci-dessus)."
                     : "Someone saved another version. Apply your changes again to the current one (ETag above)."),
-            FailureKind.Conflict => Of(StatusCodes.Status409Conflict, first ?? (fr ? "Refusé" : "Refused"), null, null),
-            _ => Of(StatusCodes.Status400BadRequest, "Modification refusée", "Change refused", first),
+            FailureKind.Conflict => Of(StatusCodes.Status409Conflict, null, (first ?? (fr ? "Refusé" : "Refused"), null)),
+            _ => Of(StatusCodes.Status400BadRequest, first, ("Modification refusée", "Change refused")),
         };
 
         if (failure.Kind == FailureKind.Invalid)
@@ -56,8 +56,12 @@ public static class ApiResults
 
         return problem;
 
-        ProblemHttpResult Of(int status, string titleFr, string? titleEn, string? detail) =>
-            TypedResults.Problem(statusCode: status, title: fr || titleEn is null ? titleFr : titleEn, detail: detail);
+        // A status's own title comes from the one list of them (ApiProblem.TitleOf); a kind with more to say names its own.
+        ProblemHttpResult Of(int status, string? detail, (string Fr, string? En)? title = null)
+        {
+            var (titleFr, titleEn) = title ?? ApiProblem.TitleOf(status);
+            return TypedResults.Problem(statusCode: status, title: fr || titleEn is null ? titleFr : titleEn, detail: detail);
+        }
     }
 }
 
