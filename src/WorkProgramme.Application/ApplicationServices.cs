@@ -79,6 +79,7 @@ public static class ApplicationServices
         services.AddScoped<RescheduleSession.Handler>();
         services.AddScoped<SessionCalendar.Handler>();
         services.AddScoped<AddUser.Handler>();
+        services.AddScoped<SignInExternally.Handler>();
         services.AddScoped<ApiTokens.Handler>();
         services.AddScoped<AuditTrail.Handler>();
         services.AddScoped<LatestChange.Handler>();

@@ -7,6 +7,7 @@ builder.AddWebLogging();
 
 builder.Services.AddApplication();
 builder.Services.AddWebAuthentication();
+builder.Services.AddWebSingleSignOn();
 builder.Services.AddWebLocalization();
 builder.Services.AddWebErrorHandling();
 builder.Services.AddWebPages();

@@ -87,10 +87,11 @@ public static class Hardening
         }
 
         var maxBody = MaxBody(app.Configuration);
+        var policy = SingleSignOn.ContentSecurityPolicy(app.Services);
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = policy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "same-origin";
