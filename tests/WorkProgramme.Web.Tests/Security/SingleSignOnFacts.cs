@@ -103,6 +103,10 @@ public sealed class SingleSignOnFacts(SingleSignOnApp sso) : IClassFixture<Singl
         Assert.Equal(new[] { Roles.Editor }, user.Roles);
         Assert.Equal("CTP", user.Body);
         Assert.NotEmpty(App.Logs.Events(Security, "UserCreatedBySingleSignOn", "Email", email));
+        var actors = await App.Database.RunAsync<WorkProgramme.Application.Data.WorkProgrammeDb, List<string>>(db =>
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                db.AuditEntries.Where(a => a.EntityType == "User" && a.EntityId == email).Select(a => a.Actor).Distinct()));
+        Assert.Equal(new[] { $"single sign-on ({email})" }, actors);
         Assert.NotEmpty(App.Logs.Events(Security, "SignedInThroughProvider", "Email", email));
     }
 
