@@ -85,14 +85,8 @@ public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler 
 
     public async Task<IActionResult> OnPostAsync(string slug, Guid id, CancellationToken cancellationToken)
     {
-        var current = await edit.EditableAsync(HttpContext.Viewer(), slug, id, cancellationToken);
-        if (current is null)
-        {
-            return NotFound();
-        }
-
-        var outcome = await edit.HandleAsync(new EditActivity.Command(HttpContext.Viewer(), slug, id, RowVersion,
-            Form.ToContent(current.Activity), LinkReferences, DecodeShown(ShownReferences)), cancellationToken);
+        var outcome = await edit.HandleAsync(new EditActivity.FormCommand(HttpContext.Viewer(), slug, id, RowVersion,
+            Form.ToFields(), LinkReferences, DecodeShown(ShownReferences)), cancellationToken);
         return await AnswerAsync(outcome, slug, id, cancellationToken, () => Url.Page("/Programmes/Edit", new { slug, id, saved = 1 })!);
     }
 
