@@ -52,8 +52,11 @@ public static class RoundCommand
         var publish = new Command("publish", "Publish a round: its reports are frozen and become the current status.") { programme, session, confirm };
         publish.SetAction((result, cancellationToken) => cli.WithServicesAsync(result, async services =>
         {
-            var outcome = await services.GetRequiredService<PublishRound.Handler>().HandleAsync(
-                new PublishRound.Command(Viewer.Operator, result.GetValue(programme)!, result.GetValue(session)!, result.GetValue(confirm)), cancellationToken);
+            var handler = services.GetRequiredService<PublishRound.Handler>();
+            var (slug, key) = (result.GetValue(programme)!, result.GetValue(session)!);
+            // The operator publishes the round as it stands when the command runs.
+            var outcome = await handler.HandleAsync(new PublishRound.Command(Viewer.Operator, slug, key, result.GetValue(confirm),
+                await handler.CurrentVersionAsync(slug, key, cancellationToken)), cancellationToken);
             return await ReportAsync(cli, result, outcome, "Cycle publié.", "Round published.");
         }));
 

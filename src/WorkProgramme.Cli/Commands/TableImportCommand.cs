@@ -4,6 +4,7 @@ using WorkProgramme.Application.Features.OfficeTables;
 using WorkProgramme.Documents.Packages;
 using WorkProgramme.Documents.Tables;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Domain.Common;
 using static WorkProgramme.Cli.CliContext;
 
@@ -49,35 +50,49 @@ public static class TableImportCommand
             var applying = result.GetValue(apply);
             return await cli.WithServicesAsync(result, async services =>
             {
-                var outcome = await services.GetRequiredService<ImportTable.Handler>()
-                    .HandleAsync(new ImportTable.Command(Viewer.Operator, slug, table, applying), cancellationToken);
+                var handler = services.GetRequiredService<ImportTable.Handler>();
+                var outcome = await handler.HandleAsync(new ImportTable.Command(Viewer.Operator, slug, table, Apply: false), cancellationToken);
+                if (applying && outcome.Succeeded)
+                {
+                    // The operator confirms with --apply what the file changes now: the preview's state, checked again at the save.
+                    outcome = await handler.HandleAsync(new ImportTable.Command(Viewer.Operator, slug, table, Apply: true, outcome.Value!.State), cancellationToken);
+                }
+
                 return await ReportAsync(cli, language, slug, outcome);
             });
         });
         return command;
     }
 
-    private static async Task<int> ReportAsync(CliContext cli, Language language, string slug, ImportTable.Outcome outcome)
+    private static async Task<int> ReportAsync(CliContext cli, Language language, string slug, Result<ImportTable.Outcome> result)
     {
-        switch (outcome.Status)
+        switch (result.Failure)
         {
-            case ImportTable.Status.NotFound:
+            case { Kind: FailureKind.NotFound }:
                 await cli.Error.WriteLineAsync(Say(language, $"Programme introuvable : {slug}", $"Programme not found: {slug}"));
                 return WpCli.Usage;
-            case ImportTable.Status.Invalid:
+            case { Kind: FailureKind.Invalid } failure:
+                var problems = result.Value?.Problems.Select(p => p.Describe(language)).ToList()
+                    ?? failure.Problems.Select(p => p.For(language).Text ?? "").ToList();
                 await cli.Error.WriteLineAsync(Say(language,
-                    $"Import refusé ({outcome.Problems.Count} problème(s)) ; rien n’a été modifié :",
-                    $"Import refused ({outcome.Problems.Count} problem(s)); nothing was changed:"));
-                foreach (var problem in outcome.Problems)
+                    $"Import refusé ({problems.Count} problème(s)) ; rien n’a été modifié :",
+                    $"Import refused ({problems.Count} problem(s)); nothing was changed:"));
+                foreach (var problem in problems)
                 {
-                    await cli.Error.WriteLineAsync("  " + problem.Describe(language));
+                    await cli.Error.WriteLineAsync("  " + problem);
                 }
 
                 return WpCli.Failed;
-            case ImportTable.Status.Forbidden:
+            case { Kind: FailureKind.Forbidden }:
                 await cli.Error.WriteLineAsync(Say(language, "Modification non autorisée.", "Not allowed to change this programme."));
                 return WpCli.Failed;
+            case not null:
+                await cli.Error.WriteLineAsync(Say(language, "Le programme a été modifié pendant l’import ; rien n’a été modifié : réessayez.",
+                    "The programme was changed during the import; nothing was changed: try again."));
+                return WpCli.Failed;
         }
+
+        var outcome = result.Value!;
 
         foreach (var change in outcome.Changes)
         {
@@ -94,7 +109,7 @@ public static class TableImportCommand
 
         var (added, changed, unchanged) = (outcome.Count(ImportTable.ChangeKind.Added), outcome.Count(ImportTable.ChangeKind.Changed),
             outcome.Count(ImportTable.ChangeKind.Unchanged));
-        await cli.Output.WriteLineAsync(outcome.Status == ImportTable.Status.Applied
+        await cli.Output.WriteLineAsync(outcome.Applied
             ? Say(language, $"Appliqué à {slug} : {added} ajoutée(s), {changed} modifiée(s), {unchanged} inchangée(s).",
                 $"Applied to {slug}: {added} added, {changed} changed, {unchanged} unchanged.")
             : Say(language, $"Aperçu (rien n’est modifié ; --apply pour appliquer) : {added} ajoutée(s), {changed} modifiée(s), {unchanged} inchangée(s).",

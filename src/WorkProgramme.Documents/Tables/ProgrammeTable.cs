@@ -66,13 +66,8 @@ public static partial class ProgrammeTable
 
     private static readonly Dictionary<string, (TableColumn Column, Language Language)> ByHeader = BuildHeaderIndex();
 
-    public static readonly IReadOnlyDictionary<TaskType, BilingualText> TaskTypes = new Dictionary<TaskType, BilingualText>
-    {
-        [TaskType.FineTuning] = new("Mise au point", "Fine-tuning"),
-        [TaskType.Updating] = new("Mise à jour", "Updating"),
-        [TaskType.Development] = new("Développement", "Development"),
-        [TaskType.Maintenance] = new("Suivi", "Maintenance"),
-    };
+    /// <summary>The task types' words (<see cref="TaskTypeWords"/>): what the workbook writes and reads back.</summary>
+    public static IReadOnlyDictionary<TaskType, BilingualText> TaskTypes => TaskTypeWords.All;
 
     public static BilingualText SectionTitle(Section section) => section == Section.TimeBound
         ? new("I. Activités entreprises dans un délai spécifique", "I. Time-bound activities")

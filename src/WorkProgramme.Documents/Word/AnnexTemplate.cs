@@ -153,14 +153,7 @@ public static class AnnexTemplate
 
     public static string Word(ExecutionLevel level, Language language) => StatusWords.Of(level, language);
 
-    public static string Word(TaskType taskType, Language language) => (taskType switch
-    {
-        TaskType.FineTuning => new Pair("Mise au point", "Fine-tuning"),
-        TaskType.Updating => new Pair("Mise à jour", "Updating"),
-        TaskType.Development => new Pair("Développement", "Development"),
-        TaskType.Maintenance => new Pair("Suivi", "Maintenance"),
-        _ => throw new ArgumentOutOfRangeException(nameof(taskType)),
-    }).In(language);
+    public static string Word(TaskType taskType, Language language) => TaskTypeWords.Of(taskType, language);
 
     /// <summary>The template's EXAMPLE row of a section, cell by cell in the section's column order.</summary>
     public static IReadOnlyList<string> ExampleCells(Section section, Language language) => section == Section.TimeBound

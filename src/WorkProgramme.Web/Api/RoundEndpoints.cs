@@ -81,7 +81,9 @@ public static class RoundEndpoints
     private static async Task<Results<Ok, ProblemHttpResult>> PublishAsync(HttpContext context, string slug, string session, bool? confirm,
         PublishRound.Handler publish, CancellationToken cancellationToken)
     {
-        var result = await publish.HandleAsync(new PublishRound.Command(context.Viewer(), slug, session, confirm == true), cancellationToken);
+        // The API publishes the round as it stands (it has no representation to send back): the progress it reads now.
+        var current = await publish.CurrentVersionAsync(slug, session, cancellationToken);
+        var result = await publish.HandleAsync(new PublishRound.Command(context.Viewer(), slug, session, confirm == true, current), cancellationToken);
         return result.Succeeded ? TypedResults.Ok() : ApiResults.Problem(context, result.Failure!);
     }
 

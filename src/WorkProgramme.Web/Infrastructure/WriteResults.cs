@@ -81,6 +81,22 @@ public static class PageResults
             { } failure => await refused(failure),
         };
 
+    /// <summary>
+    /// What a form says when a save was refused: <paramref name="changedMeanwhile"/> when the record changed since the
+    /// form was shown (or the form did not say which version it showed), with 409, the user's input kept; otherwise
+    /// the failure's own first message.
+    /// </summary>
+    public static BilingualText? Refusal(this PageModel page, Failure failure, BilingualText changedMeanwhile)
+    {
+        if (failure.Stale || failure.Kind == FailureKind.PreconditionRequired)
+        {
+            page.Response.StatusCode = StatusCodes.Status409Conflict;
+            return changedMeanwhile;
+        }
+
+        return Messages(failure).FirstOrDefault();
+    }
+
     /// <summary>What a form says above its fields when a save was refused.</summary>
     public static IReadOnlyList<BilingualText> Messages(Failure failure) => failure switch
     {

@@ -82,7 +82,7 @@ public sealed class AssignmentFacts : IAsyncLifetime
 
         var report = Assert.Single(mine);
         Assert.Equal(("ctp-245-246", "I.3", ReportProgress.Updated, StatusKeyword.Completed), (report.SessionKey, report.Reference, report.Progress, report.Keyword));
-        await database.RunAsync<PublishRound.Handler, Result<Done>>(h => h.HandleAsync(new(Editor, SeedFile.PtcSlug, "ctp-245-246", true), CancellationToken.None));
+        await database.RunAsync<PublishRound.Handler, Result<Done>>(async h => await h.HandleAsync(new(Editor, SeedFile.PtcSlug, "ctp-245-246", true, await h.CurrentVersionAsync(SeedFile.PtcSlug, "ctp-245-246", CancellationToken.None)), CancellationToken.None));
         Assert.Empty(await database.RunAsync<MyReports.Handler, IReadOnlyList<MyReports.Row>>(h => h.HandleAsync(new(anne), CancellationToken.None)));
     }
 

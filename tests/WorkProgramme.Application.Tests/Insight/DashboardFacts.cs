@@ -131,7 +131,7 @@ public sealed class DashboardFacts : IAsyncLifetime
             .Rows.Single(r => r.Reference == "I.8");
         await database.RunAsync<WriteReport.Handler, Result<string>>(h => h.HandleAsync(new WriteReport.Update(Editor, SeedFile.PtcSlug, session,
             row.ActivityId, row.RowVersion, StatusKeyword.Completed, new BilingualText("Achevée.", null), BilingualText.Empty, []), CancellationToken.None));
-        await database.RunAsync<PublishRound.Handler, Result<Done>>(h => h.HandleAsync(new(Editor, SeedFile.PtcSlug, session, true), CancellationToken.None));
+        await database.RunAsync<PublishRound.Handler, Result<Done>>(async h => await h.HandleAsync(new(Editor, SeedFile.PtcSlug, session, true, await h.CurrentVersionAsync(SeedFile.PtcSlug, session, CancellationToken.None)), CancellationToken.None));
 
         var after = await DashboardAsync();
 

@@ -6,6 +6,7 @@ using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Programmes;
 using WorkProgramme.Application.Features.OfficeTables;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Documents.Tables;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Testing;
@@ -25,9 +26,8 @@ public sealed class SpreadsheetFacts : IAsyncLifetime
         (await database.RunAsync<ExportSpreadsheet.Handler, ExportSpreadsheet.Result?>(h =>
             h.HandleAsync(new(Viewer.Operator, SeedFile.PtcSlug, language), CancellationToken.None)))!;
 
-    private Task<ImportTable.Outcome> ImportAsync(byte[] file, bool apply, Viewer? viewer = null) =>
-        database.RunAsync<ImportTable.Handler, ImportTable.Outcome>(h =>
-            h.HandleAsync(new(viewer ?? Viewer.Operator, SeedFile.PtcSlug, SpreadsheetReader.Read(file), apply), CancellationToken.None));
+    private Task<Imported> ImportAsync(byte[] file, bool apply, Viewer? viewer = null) =>
+        Imported.RunAsync(database, viewer ?? Viewer.Operator, SeedFile.PtcSlug, SpreadsheetReader.Read(file), apply);
 
     private async Task<ProgrammeFile> ProgrammeAsync() =>
         (await database.RunAsync<ExportProgramme.Handler, ProgrammeFile?>(h => h.HandleAsync(new(Viewer.Operator, SeedFile.PtcSlug), CancellationToken.None)))!;
@@ -108,7 +108,7 @@ public sealed class SpreadsheetFacts : IAsyncLifetime
 
         var outcome = await ImportAsync(export.Content, apply: true);
 
-        Assert.True(outcome.Status == ImportTable.Status.Applied, string.Join("\n", outcome.Problems.Select(p => p.Describe(Language.En))));
+        Assert.True(outcome.Applied, string.Join("\n", outcome.Problems.Select(p => p.Describe(Language.En))));
         Assert.Equal(export.Activities, outcome.Count(ImportTable.ChangeKind.Unchanged));
         Assert.Equal(before, await database.ContentHashAsync());
     }
@@ -124,7 +124,7 @@ public sealed class SpreadsheetFacts : IAsyncLifetime
 
         var applied = await ImportAsync(edited, apply: true);
 
-        Assert.True(applied.Status == ImportTable.Status.Applied, string.Join("\n", applied.Problems.Select(p => p.Describe(Language.En))));
+        Assert.True(applied.Applied, string.Join("\n", applied.Problems.Select(p => p.Describe(Language.En))));
         var stored = (await ProgrammeAsync()).Activities.Single(a => a.Id == referring.Id);
         Assert.Equal($"Review: see activity {Domain.Activities.ActivityReferences.Token(target)}.", stored.Kpi!.En);
         Assert.Equal(referring.Kpi!.Fr, stored.Kpi.Fr);
@@ -146,7 +146,7 @@ public sealed class SpreadsheetFacts : IAsyncLifetime
 
         var outcome = await ImportAsync(edited, apply: true);
 
-        Assert.Equal(ImportTable.Status.Invalid, outcome.Status);
+        Assert.Equal(FailureKind.Invalid, outcome.Failure);
         Assert.Contains(outcome.Problems, p => p.Describe(Language.Fr).Contains("[[II.99]]", StringComparison.Ordinal));
         Assert.Equal(before, await database.ContentHashAsync());
     }
@@ -167,7 +167,7 @@ public sealed class SpreadsheetFacts : IAsyncLifetime
 
         var preview = await ImportAsync(edited, apply: false);
 
-        Assert.Equal(ImportTable.Status.Previewed, preview.Status);
+        Assert.True(preview.Previewed);
         var change = Assert.Single(preview.Changes, c => c.Kind == ImportTable.ChangeKind.Changed);
         Assert.Equal("I.1", change.Reference);
         Assert.Equal([TableColumn.Priority, TableColumn.TaskType, TableColumn.Activity], change.Columns);
@@ -175,11 +175,40 @@ public sealed class SpreadsheetFacts : IAsyncLifetime
 
         var applied = await ImportAsync(edited, apply: true);
 
-        Assert.Equal(ImportTable.Status.Applied, applied.Status);
+        Assert.True(applied.Applied);
         var stored = (await ProgrammeAsync()).Activities.Single(a => a.Id == first.Id);
         Assert.Equal(("C", "development", "Compile the annual updates", first.Title!.Fr), (stored.Priority, stored.TaskType, stored.Title!.En, stored.Title.Fr));
         var trail = await database.RunAsync<AuditTrail.Handler, AuditTrail.Result>(h => h.HandleAsync(new(EntityId: first.Id.ToString()), CancellationToken.None));
         Assert.Contains(trail.Rows, r => r.Field == "Priority" && r.NewValue == "C");
+    }
+
+    [Fact]
+    public async Task An_apply_is_refused_without_the_previews_state_or_when_the_draft_or_the_file_changed_since_and_then_changes_nothing()
+    {
+        var export = await ExportAsync(Language.En);
+        var first = SpreadsheetReader.Read(OfficeFiles.EditSheet(export.Content, 0, new Dictionary<string, string?> { ["B2"] = "C" }));
+        var other = SpreadsheetReader.Read(OfficeFiles.EditSheet(export.Content, 0, new Dictionary<string, string?> { ["B3"] = "C" }));
+        Task<Result<ImportTable.Outcome>> Run(TableFile file, bool apply, string? state) => database.RunAsync<ImportTable.Handler, Result<ImportTable.Outcome>>(h =>
+            h.HandleAsync(new(Viewer.Operator, SeedFile.PtcSlug, file, apply, state), CancellationToken.None));
+        var preview = (await Run(first, false, null)).Value!.State;
+        var before = await database.ContentHashAsync();
+
+        var missing = await Run(first, true, null);
+        var otherFile = await Run(other, true, preview);
+
+        Assert.Equal(FailureKind.PreconditionRequired, missing.Failure?.Kind);
+        Assert.True(otherFile.Failure is { Kind: FailureKind.Conflict, Stale: true }, otherFile.Failure?.Kind.ToString());
+        Assert.Equal(before, await database.ContentHashAsync());
+
+        // Someone else imports another change between this preview and its confirmation.
+        Assert.True((await ImportAsync(OfficeFiles.EditSheet(export.Content, 0, new Dictionary<string, string?> { ["B3"] = "C" }), apply: true)).Applied);
+        var changed = await database.ContentHashAsync();
+
+        var stale = await Run(first, true, preview);
+
+        Assert.True(stale.Failure is { Kind: FailureKind.Conflict, Stale: true }, stale.Failure?.Kind.ToString());
+        Assert.Equal(changed, await database.ContentHashAsync());
+        Assert.True((await Run(first, true, (await Run(first, false, null)).Value!.State)).Value!.Applied);
     }
 
     [Fact]
@@ -196,7 +225,7 @@ public sealed class SpreadsheetFacts : IAsyncLifetime
 
         var outcome = await ImportAsync(filled, apply: true);
 
-        Assert.True(outcome.Status == ImportTable.Status.Applied, string.Join("\n", outcome.Problems.Select(p => p.Describe(Language.En))));
+        Assert.True(outcome.Applied, string.Join("\n", outcome.Problems.Select(p => p.Describe(Language.En))));
         var added = (await ProgrammeAsync()).Activities.Single(a => a.Title?.Fr == "Suivre les travaux du groupe");
         Assert.Equal(("permanent", last + 1, "new", true), (added.Section, added.Number!.Value, added.Revision, added.Deadline!.Continuous));
         Assert.Equal(["PS1", "FA2"], added.StrategicPlan);
@@ -219,7 +248,7 @@ public sealed class SpreadsheetFacts : IAsyncLifetime
 
         var outcome = await ImportAsync(bad, apply: true);
 
-        Assert.Equal(ImportTable.Status.Invalid, outcome.Status);
+        Assert.Equal(FailureKind.Invalid, outcome.Failure);
         var lines = outcome.Problems.Select(p => p.Describe(Language.Fr)).ToList();
         Assert.Contains("I. Délai spécifique › ligne 2 › Niveau de priorité : « Z » : attendu A, B ou C", lines);
         Assert.Contains("I. Délai spécifique › ligne 3 › Organe responsable : organe inconnu « Nulle part »", lines);
@@ -241,7 +270,7 @@ public sealed class SpreadsheetFacts : IAsyncLifetime
 
         var outcome = await ImportAsync(bad, apply: true);
 
-        Assert.Equal(ImportTable.Status.Invalid, outcome.Status);
+        Assert.Equal(FailureKind.Invalid, outcome.Failure);
         Assert.Contains(outcome.Problems, p => p.Row == 3 && p.Message.En!.Contains("reverses the reading direction (U+202E)", StringComparison.Ordinal));
         Assert.Contains(outcome.Problems, p => p.Row == 4 && p.Message.Fr!.Contains("au plus 1000 caractères", StringComparison.Ordinal));
         Assert.Equal(before, await database.ContentHashAsync());
@@ -256,7 +285,7 @@ public sealed class SpreadsheetFacts : IAsyncLifetime
 
         var outcome = await ImportAsync(bad, apply: true);
 
-        Assert.Equal(ImportTable.Status.Invalid, outcome.Status);
+        Assert.Equal(FailureKind.Invalid, outcome.Failure);
         Assert.Contains(outcome.Problems, p => p.Row == 2);
         Assert.Equal(before, await database.ContentHashAsync());
     }
@@ -268,9 +297,9 @@ public sealed class SpreadsheetFacts : IAsyncLifetime
         var member = new Viewer("m", "m@example.org", new HashSet<string> { Roles.Member }, "CTP");
         var otherEditor = new Viewer("o", "o@example.org", new HashSet<string> { Roles.Editor }, "CRC");
 
-        Assert.Equal(ImportTable.Status.Forbidden, (await ImportAsync(export.Content, true, member)).Status);
-        Assert.Equal(ImportTable.Status.Forbidden, (await ImportAsync(export.Content, true, otherEditor)).Status);
-        Assert.Equal(ImportTable.Status.Forbidden, (await ImportAsync(export.Content, true, Viewer.Anonymous)).Status);
+        Assert.Equal(FailureKind.Forbidden, (await ImportAsync(export.Content, true, member)).Failure);
+        Assert.Equal(FailureKind.Forbidden, (await ImportAsync(export.Content, true, otherEditor)).Failure);
+        Assert.Equal(FailureKind.Forbidden, (await ImportAsync(export.Content, true, Viewer.Anonymous)).Failure);
     }
 
     [Fact]

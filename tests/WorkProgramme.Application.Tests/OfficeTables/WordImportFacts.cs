@@ -3,6 +3,7 @@ using WorkProgramme.Application.Features.Programmes;
 using WorkProgramme.Application.Features.OfficeTables;
 using WorkProgramme.Documents.Tables;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Testing;
@@ -22,9 +23,8 @@ public sealed class WordImportFacts : IAsyncLifetime
         (await database.RunAsync<ViewProgramme.Handler, ViewProgramme.Result?>(h =>
             h.HandleAsync(new(Viewer.Operator, SeedFile.PtcSlug), CancellationToken.None)))!.Sections.SelectMany(s => s.Rows).ToList();
 
-    private Task<ImportTable.Outcome> ImportAsync(byte[] docx, bool apply) =>
-        database.RunAsync<ImportTable.Handler, ImportTable.Outcome>(h =>
-            h.HandleAsync(new(Viewer.Operator, SeedFile.PtcSlug, WordTableReader.Read(docx), apply), CancellationToken.None));
+    private Task<Imported> ImportAsync(byte[] docx, bool apply) =>
+        Imported.RunAsync(database, Viewer.Operator, SeedFile.PtcSlug, WordTableReader.Read(docx), apply);
 
     /// <summary>The row as the French document writes it, cell by cell in the template's column order.</summary>
     private static List<Cell> CellsOf(ActivityRowView row, int columns) =>
@@ -79,7 +79,7 @@ public sealed class WordImportFacts : IAsyncLifetime
 
         var preview = await ImportAsync(document, apply: false);
 
-        Assert.Equal(ImportTable.Status.Previewed, preview.Status);
+        Assert.True(preview.Previewed);
         Assert.Equal([("I.1", ImportTable.ChangeKind.Unchanged), ("I.2", ImportTable.ChangeKind.Changed), ("II.1", ImportTable.ChangeKind.Changed)],
             preview.Changes.Select(c => (c.Reference, c.Kind)).ToList());
         Assert.Equal([TableColumn.Activity], preview.Changes[1].Columns);
@@ -88,7 +88,7 @@ public sealed class WordImportFacts : IAsyncLifetime
 
         var applied = await ImportAsync(document, apply: true);
 
-        Assert.Equal(ImportTable.Status.Applied, applied.Status);
+        Assert.True(applied.Applied);
         var rows = await RowsAsync();
         Assert.EndsWith(" et le publier", rows.Single(r => r.Section == Section.TimeBound && r.Number == 2).Title.Fr, StringComparison.Ordinal);
         Assert.Equal(Priority.C, rows.Single(r => r.Section == Section.Permanent && r.Number == 1).Priority);
@@ -102,7 +102,7 @@ public sealed class WordImportFacts : IAsyncLifetime
 
         var outcome = await ImportAsync(unrelated, apply: true);
 
-        Assert.Equal(ImportTable.Status.Invalid, outcome.Status);
+        Assert.Equal(FailureKind.Invalid, outcome.Failure);
         Assert.Equal("file: No table of the document has the programme's headers (No., Activities…).", outcome.Problems.Single().Describe(Language.En));
         Assert.Equal(before, await database.ContentHashAsync());
     }
@@ -118,7 +118,7 @@ public sealed class WordImportFacts : IAsyncLifetime
 
         var outcome = await ImportAsync(document, apply: false);
 
-        Assert.Equal(ImportTable.Status.Previewed, outcome.Status);
+        Assert.True(outcome.Previewed);
         Assert.Equal(("I.1", ImportTable.ChangeKind.Unchanged), (outcome.Changes.Single().Reference, outcome.Changes.Single().Kind));
     }
 
@@ -139,7 +139,7 @@ public sealed class WordImportFacts : IAsyncLifetime
         Assert.Empty(read.Problems);
         Assert.Equal(language, read.Language);
         Assert.True(preview.Problems.Count == 0, string.Join("\n", preview.Problems.Select(p => p.Describe(Language.En))));
-        Assert.Equal(ImportTable.Status.Previewed, preview.Status);
+        Assert.True(preview.Previewed);
         Assert.Equal(94, preview.Changes.Count);
         Assert.All(preview.Changes, change => Assert.True(change.Kind == ImportTable.ChangeKind.Unchanged,
             $"{change.Reference}: {change.Kind} {string.Join(", ", change.Columns)}"));

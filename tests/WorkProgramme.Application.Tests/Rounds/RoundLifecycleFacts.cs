@@ -41,7 +41,7 @@ public sealed class RoundLifecycleFacts : IAsyncLifetime
             new BilingualText("Présentation au CTP en avril 2025.", "Presentation to the PTC in April 2025."), []), CancellationToken.None));
 
     private Task<Result<Done>> PublishAsync(bool confirmed) =>
-        database.RunAsync<PublishRound.Handler, Result<Done>>(h => h.HandleAsync(new(Editor, SeedFile.PtcSlug, session, confirmed), CancellationToken.None));
+        database.RunAsync<PublishRound.Handler, Result<Done>>(async h => await h.HandleAsync(new(Editor, SeedFile.PtcSlug, session, confirmed, await h.CurrentVersionAsync(SeedFile.PtcSlug, session, CancellationToken.None)), CancellationToken.None));
 
     [Fact]
     public async Task Opening_a_round_copies_every_activitys_last_published_report_forward_as_not_updated()
@@ -109,6 +109,29 @@ public sealed class RoundLifecycleFacts : IAsyncLifetime
         Assert.Equal(93, asked.Failure!.Pending.Count);
         Assert.DoesNotContain("I.1", asked.Failure!.Pending);
         Assert.Equal(Domain.Rounds.RoundState.Open, (await StatusAsync()).State);
+    }
+
+    [Fact]
+    public async Task A_publication_from_a_page_loaded_before_a_report_changed_or_without_its_version_is_refused_and_changes_nothing()
+    {
+        await OpenAsync();
+        var loaded = await StatusAsync();
+        await UpdateAsync(loaded.Rows[0], StatusKeyword.Completed, "Achevé après le chargement de la page.");
+        var before = await database.ContentHashAsync();
+
+        var stale = await database.RunAsync<PublishRound.Handler, Result<Done>>(h =>
+            h.HandleAsync(new(Editor, SeedFile.PtcSlug, session, true, loaded.Version), CancellationToken.None));
+        var missing = await database.RunAsync<PublishRound.Handler, Result<Done>>(h =>
+            h.HandleAsync(new(Editor, SeedFile.PtcSlug, session, true, null), CancellationToken.None));
+
+        Assert.True(stale.Failure is { Kind: FailureKind.Conflict, Stale: true }, stale.Failure?.Kind.ToString());
+        Assert.Equal(FailureKind.PreconditionRequired, missing.Failure?.Kind);
+        Assert.Equal(before, await database.ContentHashAsync());
+        var now = await StatusAsync();
+        Assert.NotEqual(loaded.Version, now.Version);
+        Assert.Equal(Domain.Rounds.RoundState.Open, now.State);
+        Assert.Null((await database.RunAsync<PublishRound.Handler, Result<Done>>(h =>
+            h.HandleAsync(new(Editor, SeedFile.PtcSlug, session, true, now.Version), CancellationToken.None))).Failure);
     }
 
     [Fact]

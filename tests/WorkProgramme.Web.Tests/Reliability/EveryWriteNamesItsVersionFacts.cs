@@ -60,14 +60,16 @@ public abstract class EveryWriteNamesItsVersion(WebAppFactory app) : IClassFixtu
         ["Programmes/New:"] = "Adds a new activity at the next number of its section.",
         ["Programmes/Versions:Start"] = "Starts a new draft version; a second draft is refused by the domain.",
         ["Programmes/Import:Preview"] = "Reads the file and shows what would change; writes nothing.",
-        ["Programmes/Import:Apply"] = "KNOWN GAP (docs/reliability.md): applies the previewed file on top of the latest version without checking that "
-            + "it is unchanged since the preview; the preview lists every change and an approved version is refused.",
         ["Rounds/Index:"] = "Opens a new reporting round; opening it twice is refused by the domain.",
-        ["Rounds/Round:Publish"] = "A guarded transition that writes nothing a user typed: publishing twice is refused, and reports are published as they stand.",
     };
 
+    /// <summary>
+    /// A form to post; <see cref="Open"/>, when set, is how the page holding it is reached (a form that only a POST
+    /// shows, like the import's confirmation after its preview) instead of a GET of <see cref="PageUrl"/>.
+    /// </summary>
     private sealed record FormCase(string Role, string? Body, Func<Task<string>> PageUrl, string FormSelector, string VersionField,
-        Action<Dictionary<string, string>> Change, string? Action = null, Func<AngleSharp.Dom.IElement, bool>? Pick = null);
+        Action<Dictionary<string, string>> Change, string? Action = null, Func<AngleSharp.Dom.IElement, bool>? Pick = null,
+        Func<HttpClient, string, Task<HttpResponseMessage>>? Open = null);
 
     private Dictionary<string, FormCase> FormCases() => new(StringComparer.Ordinal)
     {
@@ -89,6 +91,10 @@ public abstract class EveryWriteNamesItsVersion(WebAppFactory app) : IClassFixtu
             "RowVersion", f => (f["Keyword"], f["NarrativeEn"]) = ("completed", "Completed on purpose.")),
         ["Rounds/Round:Review"] = new(Roles.Editor, "CTP", UpdatedReportAsync, "form[action*=Review]", "rowVersion", _ => { },
             Pick: f => f.QuerySelector($"input[name=activityId][value='{reviewed}']") is not null),
+        ["Rounds/Round:Publish"] = new(Roles.Editor, "CTP", () => Task.FromResult($"/programmes/{Slug}/rounds/{Session}"), "form.publish", "version",
+            f => f["confirmed"] = "true"),
+        ["Programmes/Import:Apply"] = new(Roles.Editor, "CTP", () => Task.FromResult($"/programmes/{Slug}/import"), "form:has(input[name=token])", "state",
+            _ => { }, Open: PreviewImportAsync),
 
         // Last: an approved version can no longer be edited.
         ["Programmes/Versions:Adopt"] = new(Roles.Editor, "CTP", () => Task.FromResult($"/programmes/{Slug}/versions"), "form[action*=Adopt]", "Version",
@@ -198,7 +204,7 @@ public abstract class EveryWriteNamesItsVersion(WebAppFactory app) : IClassFixtu
     /// <summary>Posts the form as the page shows it now, changed as the case says, with its version left out, replaced, or as shown ("").</summary>
     private async Task<(bool Unchanged, HttpStatusCode Status)> PostAsync(HttpClient client, string url, FormCase form, string? version)
     {
-        using var shown = await client.GetAsync(url);
+        using var shown = form.Open is { } open ? await open(client, url) : await client.GetAsync(url);
         Assert.True(shown.IsSuccessStatusCode, $"{form.FormSelector} (version {version ?? "missing"}): GET {url} answered {shown.StatusCode} {shown.Headers.Location}; before: {lastPost}");
         var html = await shown.Content.ReadAsStringAsync();
         var page = new HtmlParser().ParseDocument(html);
@@ -245,6 +251,18 @@ public abstract class EveryWriteNamesItsVersion(WebAppFactory app) : IClassFixtu
         var response = await client.PostAsync(action, new FormUrlEncodedContent(fields));
         lastPost = $"POST {action} [{string.Join("&", fields.Keys)}] answered {response.StatusCode} {response.Headers.Location}";
         return (before == await app.Database.ContentHashAsync(), response.StatusCode);
+    }
+
+    /// <summary>Uploads the programme's workbook with one title changed: the answer is the preview, with its confirmation form.</summary>
+    private async Task<HttpResponseMessage> PreviewImportAsync(HttpClient client, string url)
+    {
+        var workbook = await client.GetByteArrayAsync($"/programmes/{Slug}/export.xlsx?lang=en");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(await client.AntiforgeryTokenAsync(url)), "__RequestVerificationToken" },
+            { new ByteArrayContent(OfficeFiles.EditSheet(workbook, 0, new Dictionary<string, string?> { ["D7"] = "Imported on purpose" })), "upload", "ptc.xlsx" },
+        };
+        return await client.PostAsync(url + "?handler=Preview", form);
     }
 
     private static string PageName(Type page)

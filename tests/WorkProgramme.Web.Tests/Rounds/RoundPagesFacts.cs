@@ -64,11 +64,16 @@ public sealed class RoundPagesFacts(WebAppFactory app) : IClassFixture<WebAppFac
         Assert.Equal("Report marked reviewed.", afterReview.QuerySelector("#flash").Text());
         Assert.Null((await bob.GetPageAsync($"{Rounds}/{Session}")).QuerySelector("#flash"));
 
-        var asked = await bob.PostFormAsync($"{Rounds}/{Session}", $"{Rounds}/{Session}?handler=Publish", new Dictionary<string, string>());
+        var progress = afterReview.QuerySelector("form.publish input[name=version]")!.GetAttribute("value")!;
+        var asked = await bob.PostFormAsync($"{Rounds}/{Session}", $"{Rounds}/{Session}?handler=Publish", new Dictionary<string, string> { ["version"] = progress });
         Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
         var confirm = await bob.GetPageAsync(asked.Headers.Location!.OriginalString);
         Assert.Contains("93 reports were not updated", confirm.QuerySelector("#confirm-publish").Text(), StringComparison.Ordinal);
-        var published = await bob.PostFormAsync($"{Rounds}/{Session}", $"{Rounds}/{Session}?handler=Publish", new Dictionary<string, string> { ["confirmed"] = "true" });
+        var published = await bob.PostFormAsync($"{Rounds}/{Session}", $"{Rounds}/{Session}?handler=Publish", new Dictionary<string, string>
+        {
+            ["confirmed"] = "true",
+            ["version"] = confirm.QuerySelector("#confirm-publish input[name=version]")!.GetAttribute("value")!,
+        });
         Assert.DoesNotContain("handler", published.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal("Round published: the session's reports are frozen.", (await bob.GetPageAsync(published.Headers.Location.OriginalString)).QuerySelector("#flash").Text());
 

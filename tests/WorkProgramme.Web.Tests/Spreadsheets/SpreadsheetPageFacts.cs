@@ -86,17 +86,37 @@ public sealed class SpreadsheetPageFacts(WebAppFactory app) : IClassFixture<WebA
         var before = await app.ClientIn(null).GetFromJsonAsync<ProgrammeFile>("/api/programmes/" + SeedFile.PtcSlug, ProgrammeJson.Options);
         Assert.NotEqual("C", before!.Activities.Single(a => a.Section == "time-bound" && a.Number == 2).Priority);
 
-        var confirm = preview.QuerySelector("form input[name=token]")!.GetAttribute("value")!;
-        var applied = await PageOf(await editor.PostAsync(ImportUrl + "?handler=Apply", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = preview.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
-            ["token"] = confirm,
-            ["kind"] = "xlsx",
-        })));
+        var applied = await PageOf(await ConfirmAsync(editor, preview));
 
         Assert.NotNull(applied.QuerySelector("#import-applied"));
         var after = await app.ClientIn(null).GetFromJsonAsync<ProgrammeFile>("/api/programmes/" + SeedFile.PtcSlug, ProgrammeJson.Options);
         Assert.Equal("C", after!.Activities.Single(a => a.Section == "time-bound" && a.Number == 2).Priority);
+    }
+
+    /// <summary>Presses "Apply" on a preview: the confirmation form as the page wrote it (upload token, kind, state).</summary>
+    private static Task<HttpResponseMessage> ConfirmAsync(HttpClient client, AngleSharp.Html.Dom.IHtmlDocument preview) =>
+        client.PostAsync(ImportUrl + "?handler=Apply", new FormUrlEncodedContent(preview.QuerySelectorAll("form:has(input[name=token]) input[name]")
+            .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "")));
+
+    [Fact]
+    public async Task A_confirmation_after_the_programme_changed_since_its_preview_is_refused_in_words_with_409_and_changes_nothing()
+    {
+        var french = await app.SignedInClientAsync(Roles.Editor, "CTP", acceptLanguage: "fr");
+        var english = await app.SignedInClientAsync(Roles.Editor, "CTP", acceptLanguage: "en");
+        var workbook = await DownloadAsync(english, "en");
+        var previewFr = await PageOf(await UploadAsync(french, OfficeFiles.EditSheet(workbook, 0, new Dictionary<string, string?> { ["B4"] = "C" }), "a.xlsx"));
+        var previewEn = await PageOf(await UploadAsync(english, OfficeFiles.EditSheet(workbook, 0, new Dictionary<string, string?> { ["B4"] = "C" }), "a.xlsx"));
+        var other = await PageOf(await UploadAsync(english, OfficeFiles.EditSheet(workbook, 0, new Dictionary<string, string?> { ["B5"] = "C" }), "b.xlsx"));
+        Assert.NotNull((await PageOf(await ConfirmAsync(english, other))).QuerySelector("#import-applied"));
+        var before = await app.Database.ContentHashAsync();
+
+        var refusedFr = await PageOf(await ConfirmAsync(french, previewFr), HttpStatusCode.Conflict);
+        var refusedEn = await PageOf(await ConfirmAsync(english, previewEn), HttpStatusCode.Conflict);
+
+        Assert.Contains("Le programme a été modifié depuis l’aperçu ; rien n’a été importé", refusedFr.QuerySelector("#import-problems")!.Text(), StringComparison.Ordinal);
+        Assert.Contains("The programme was changed since the preview; nothing was imported", refusedEn.QuerySelector("#import-problems")!.Text(), StringComparison.Ordinal);
+        Assert.Null(refusedEn.QuerySelector("#import-applied"));
+        Assert.Equal(before, await app.Database.ContentHashAsync());
     }
 
     [Fact]

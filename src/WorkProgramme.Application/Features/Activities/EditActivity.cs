@@ -25,6 +25,10 @@ public static class EditActivity
     public sealed record Command(Viewer Viewer, string Slug, Guid ActivityId, int? ExpectedRowVersion, ActivityContent Content, bool LinkReferences = false,
         IReadOnlyDictionary<string, Guid>? ShownReferences = null);
 
+    /// <summary>The same edit with the values as the edit form posts them, mapped against the row as stored when it is changed.</summary>
+    public sealed record FormCommand(Viewer Viewer, string Slug, Guid ActivityId, int? ExpectedRowVersion, ActivityFields Fields, bool LinkReferences = false,
+        IReadOnlyDictionary<string, Guid>? ShownReferences = null);
+
     /// <summary>The same edit with the activity in the programme file's shape (the API's PUT body).</summary>
     public sealed record FileCommand(Viewer Viewer, string Slug, Guid ActivityId, int? ExpectedRowVersion, ActivityDto Activity);
 
@@ -42,18 +46,28 @@ public static class EditActivity
     {
         /// <summary>The change; the value is the row as stored after the call (the winner's, on a conflict), with its version.</summary>
         public Task<Result<Versioned<ActivityContent>>> HandleAsync(Command command, CancellationToken cancellationToken) =>
-            pipeline.RunAsync(new Write<LatestRow, Versioned<ActivityContent>>(command.Viewer, StateVersion.Of(command.ExpectedRowVersion),
-                ct => LatestRow.LoadAsync(db, command.Slug, command.ActivityId, ct),
+            ChangeAsync(command.Viewer, command.Slug, command.ActivityId, command.ExpectedRowVersion, _ => command.Content, command.LinkReferences,
+                command.ShownReferences, cancellationToken);
+
+        public Task<Result<Versioned<ActivityContent>>> HandleAsync(FormCommand command, CancellationToken cancellationToken) =>
+            ChangeAsync(command.Viewer, command.Slug, command.ActivityId, command.ExpectedRowVersion, command.Fields.ToContent, command.LinkReferences,
+                command.ShownReferences, cancellationToken);
+
+        private Task<Result<Versioned<ActivityContent>>> ChangeAsync(Viewer viewer, string slug, Guid activityId, int? expectedRowVersion,
+            Func<ActivityContent, ActivityContent> contentOf, bool linkReferences, IReadOnlyDictionary<string, Guid>? shownReferences,
+            CancellationToken cancellationToken) =>
+            pipeline.RunAsync(new Write<LatestRow, Versioned<ActivityContent>>(viewer, StateVersion.Of(expectedRowVersion),
+                ct => LatestRow.LoadAsync(db, slug, activityId, ct),
                 async (latest, ct) =>
                 {
-                    var (edited, unknownReference) = EditableReferences.Resolve(command.Content, latest.Version, command.ShownReferences);
+                    var row = latest.Row;
+                    var (edited, unknownReference) = EditableReferences.Resolve(contentOf(row.Content), latest.Version, shownReferences);
                     if (edited is null)
                     {
                         return Failure.Invalid(unknownReference!);
                     }
 
-                    var row = latest.Row;
-                    var content = Normalise(row.Content, command.LinkReferences ? new VersionReferences(latest.Version).LinkMentions(edited with { Section = row.Section }) : edited);
+                    var content = Normalise(row.Content, linkReferences ? new VersionReferences(latest.Version).LinkMentions(edited with { Section = row.Section }) : edited);
                     var problems = await ActivityValidation.ProblemsAsync(db, content, ct);
                     if (problems.Count > 0)
                     {

@@ -222,42 +222,28 @@ public static class ImportProgramme
         private async Task UpsertReferenceDataAsync(IReadOnlyList<Domain.Bodies.Body> bodies, IReadOnlyList<Domain.Sessions.Session> sessions,
             IReadOnlyList<Domain.StrategicPlans.StrategicPlanElement> planElements, CancellationToken cancellationToken)
         {
-            var existingBodies = await db.Bodies.ToDictionaryAsync(b => b.Code, cancellationToken);
-            foreach (var body in bodies)
-            {
-                if (existingBodies.TryGetValue(body.Code, out var existing))
-                {
-                    existing.Update(body.Abbreviation, body.Name, body.Kind, body.ReportsTo);
-                }
-                else
-                {
-                    db.Bodies.Add(body);
-                }
-            }
+            await UpsertAsync(db.Bodies, bodies, b => b.Code, (stored, body) => stored.Update(body.Abbreviation, body.Name, body.Kind, body.ReportsTo),
+                cancellationToken);
+            await UpsertAsync(db.Sessions, sessions, s => s.Key,
+                (stored, session) => stored.Reschedule(session.Year, session.Month, session.Season, session.StartDate, session.EndDate), cancellationToken);
+            await UpsertAsync(db.PlanElements, planElements, e => e.Code,
+                (stored, element) => stored.Update(element.DisplayCode, element.Label, element.Group, element.Order), cancellationToken);
+        }
 
-            var existingSessions = await db.Sessions.ToDictionaryAsync(s => s.Key, cancellationToken);
-            foreach (var session in sessions)
+        /// <summary>Each row of the file updates the stored one with its key, or is added.</summary>
+        private static async Task UpsertAsync<T>(DbSet<T> set, IEnumerable<T> rows, Func<T, string> key, Action<T, T> update, CancellationToken cancellationToken)
+            where T : class
+        {
+            var stored = await set.ToDictionaryAsync(key, cancellationToken);
+            foreach (var row in rows)
             {
-                if (existingSessions.TryGetValue(session.Key, out var existing))
+                if (stored.TryGetValue(key(row), out var existing))
                 {
-                    existing.Reschedule(session.Year, session.Month, session.Season, session.StartDate, session.EndDate);
+                    update(existing, row);
                 }
                 else
                 {
-                    db.Sessions.Add(session);
-                }
-            }
-
-            var existingElements = await db.PlanElements.ToDictionaryAsync(e => e.Code, cancellationToken);
-            foreach (var element in planElements)
-            {
-                if (existingElements.TryGetValue(element.Code, out var existing))
-                {
-                    existing.Update(element.DisplayCode, element.Label, element.Group, element.Order);
-                }
-                else
-                {
-                    db.PlanElements.Add(element);
+                    set.Add(row);
                 }
             }
         }

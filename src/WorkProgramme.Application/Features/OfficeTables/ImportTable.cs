@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Features.Activities;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Documents.Diff;
 using WorkProgramme.Documents.Tables;
 using WorkProgramme.Domain.Activities;
@@ -20,16 +21,11 @@ namespace WorkProgramme.Application.Features.OfficeTables;
 /// </summary>
 public static class ImportTable
 {
-    public sealed record Command(Viewer Viewer, string Slug, TableFile File, bool Apply);
-
-    public enum Status
-    {
-        Previewed,
-        Applied,
-        Invalid,
-        NotFound,
-        Forbidden,
-    }
+    /// <summary>
+    /// <see cref="ExpectedState"/> is the <see cref="Outcome.State"/> of the preview the caller confirms: without it, or
+    /// when the draft or the file changed since, nothing is applied.
+    /// </summary>
+    public sealed record Command(Viewer Viewer, string Slug, TableFile File, bool Apply, string? ExpectedState = null);
 
     public enum ChangeKind
     {
@@ -41,37 +37,107 @@ public static class ImportTable
     /// <summary>What happens to one row: "I.12" (or "I.new" before it has a number), its title and the columns that change.</summary>
     public sealed record RowChange(string Reference, ChangeKind Kind, BilingualText Title, IReadOnlyList<TableColumn> Columns);
 
-    public sealed record Outcome(Status Status, IReadOnlyList<RowChange> Changes, IReadOnlyList<TableProblem> Problems)
+    /// <summary>
+    /// What the file changes (or changed, when <see cref="Applied"/>), and the problems that refuse it (sheet, row,
+    /// column). <see cref="State"/> names the draft as it stood and the file as read: the apply must send it back.
+    /// </summary>
+    public sealed record Outcome(IReadOnlyList<RowChange> Changes, IReadOnlyList<TableProblem> Problems, bool Applied = false, string? State = null)
     {
         public int Count(ChangeKind kind) => Changes.Count(c => c.Kind == kind);
-
-        public static Outcome Of(Status status) => new(status, [], []);
     }
 
     private sealed record Planned(TableRow Row, ActivityVersion? Existing, ActivityContent Content, RowChange Change);
 
-    public sealed class Handler(WorkProgrammeDb db)
+    private sealed record Draft(Programme Programme, ProgrammeVersion Version);
+
+    /// <summary>The draft's state (every row's version and place) and the file's (its rows as read), in one value.</summary>
+    public static string StateOf(ProgrammeVersion version, TableFile file) => StateVersion.Of(
+        version.Id, version.State,
+        version.Activities.OrderBy(a => a.ActivityId).Select(a => $"{a.ActivityId}:{a.RowVersion}:{a.Section}:{a.Position}:{a.Revision}").ToList(),
+        file.Language, file.Rows);
+
+    /// <summary>A refused file, with what it would have changed.</summary>
+    private static Result<Outcome> Refused(IReadOnlyList<RowChange> changes, IReadOnlyList<TableProblem> problems) =>
+        Result<Outcome>.Fail(Failure.InvalidFields(problems.Select(p => new FieldMessage(p.Column is { } column ? Wire.Name(column) : "", p.Message))),
+            new Outcome(changes, problems));
+
+    public sealed class Handler(WorkProgrammeDb db, WritePipeline pipeline)
     {
-        public async Task<Outcome> HandleAsync(Command command, CancellationToken cancellationToken)
+        /// <summary>Whether the programme exists (the import page answers 404 for one that does not).</summary>
+        public Task<bool> ExistsAsync(string slug, CancellationToken cancellationToken) =>
+            db.Programmes.AnyAsync(p => p.Slug == slug, cancellationToken);
+
+        public async Task<Result<Outcome>> HandleAsync(Command command, CancellationToken cancellationToken)
         {
             if (command.File.Problems.Count > 0)
             {
-                return new Outcome(Status.Invalid, [], command.File.Problems);
+                return Refused([], command.File.Problems);
             }
 
+            if (!command.Apply)
+            {
+                var draft = await LoadAsync(command.Slug, cancellationToken);
+                if (draft is null)
+                {
+                    return Failure.NotFound;
+                }
+
+                if (!command.Viewer.CanEdit(draft.Programme.BodyCode))
+                {
+                    return Failure.Forbidden;
+                }
+
+                var (plan, problems) = await PlanAsync(draft.Version, command.File, cancellationToken);
+                var changes = plan.Select(p => p.Change).ToList();
+                return problems.Count > 0 ? Refused(changes, problems) : new Outcome(changes, [], State: StateOf(draft.Version, command.File));
+            }
+
+            // Serialized: the state is a digest, so the check and the save share one transaction.
+            return await pipeline.RunAsync(new Write<Draft, Outcome>(command.Viewer, command.ExpectedState, async ct =>
+                await LoadAsync(command.Slug, ct) is { } draft ? new Target<Draft>(draft, draft.Programme.BodyCode, StateOf(draft.Version, command.File)) : null,
+                async (draft, ct) =>
+                {
+                    var (plan, problems) = await PlanAsync(draft.Version, command.File, ct);
+                    var changes = plan.Select(p => p.Change).ToList();
+                    if (problems.Count > 0)
+                    {
+                        return Refused(changes, problems);
+                    }
+
+                    try
+                    {
+                        foreach (var step in plan.Where(p => p.Change.Kind != ChangeKind.Unchanged))
+                        {
+                            if (step.Existing is { } existing)
+                            {
+                                draft.Version.ReviseActivity(existing.ActivityId, step.Content);
+                            }
+                            else
+                            {
+                                var activity = new Activity(Guid.NewGuid(), draft.Programme.Id);
+                                db.Activities.Add(activity);
+                                draft.Version.AddNewActivity(activity.Id, step.Content);
+                            }
+                        }
+                    }
+                    catch (DomainException refused)
+                    {
+                        return Refused(changes, [TableProblem.File(refused.Messages)]);
+                    }
+
+                    return new Outcome(changes, [], Applied: true);
+                }) { Serialized = true }, cancellationToken);
+        }
+
+        private async Task<Draft?> LoadAsync(string slug, CancellationToken cancellationToken)
+        {
             var programme = await db.Programmes.Include(p => p.Versions).ThenInclude(v => v.Activities)
-                .SingleOrDefaultAsync(p => p.Slug == command.Slug, cancellationToken);
-            var version = programme?.Latest;
-            if (programme is null || version is null)
-            {
-                return Outcome.Of(Status.NotFound);
-            }
+                .SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
+            return programme?.Latest is { } version ? new Draft(programme, version) : null;
+        }
 
-            if (!command.Viewer.CanEdit(programme.BodyCode))
-            {
-                return Outcome.Of(Status.Forbidden);
-            }
-
+        private async Task<(List<Planned> Plan, List<TableProblem> Problems)> PlanAsync(ProgrammeVersion version, TableFile file, CancellationToken cancellationToken)
+        {
             var bodyRows = await db.Bodies.AsNoTracking().ToListAsync(cancellationToken);
             var planRows = await db.PlanElements.AsNoTracking().ToListAsync(cancellationToken);
             // Full names too: Word documents write "Commission de politique générale" where the sheet writes CPG.
@@ -79,65 +145,15 @@ public static class ImportTable
             var problems = new List<TableProblem>();
             var plan = new List<Planned>();
             var matched = new HashSet<Guid>();
-            foreach (var row in command.File.Rows)
+            foreach (var row in file.Rows)
             {
-                var planned = await PlanAsync(row, version, command.File.Language, codes, matched, problems, cancellationToken);
-                if (planned is not null)
-                {
-                    plan.Add(planned);
-                }
+                plan.Add(await PlanAsync(row, version, file.Language, codes, matched, problems, cancellationToken));
             }
 
-            var changes = plan.Select(p => p.Change).ToList();
-            if (problems.Count > 0)
-            {
-                return new Outcome(Status.Invalid, changes, problems);
-            }
-
-            if (!command.Apply)
-            {
-                return new Outcome(Status.Previewed, changes, []);
-            }
-
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            try
-            {
-                foreach (var step in plan.Where(p => p.Change.Kind != ChangeKind.Unchanged))
-                {
-                    if (step.Existing is { } existing)
-                    {
-                        version.ReviseActivity(existing.ActivityId, step.Content);
-                    }
-                    else
-                    {
-                        var activity = new Activity(Guid.NewGuid(), programme.Id);
-                        db.Activities.Add(activity);
-                        version.AddNewActivity(activity.Id, step.Content);
-                    }
-                }
-
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-            catch (DomainException refused)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-                return new Outcome(Status.Invalid, changes, [TableProblem.File(refused.Messages)]);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-                return new Outcome(Status.Invalid, changes, [TableProblem.File(
-                    "Le programme a été modifié par quelqu’un d’autre pendant l’import ; rien n’a été modifié : réessayez.",
-                    "The programme was changed by someone else during the import; nothing was changed: try again.")]);
-            }
-
-            return new Outcome(Status.Applied, changes, []);
+            return (plan, problems);
         }
 
-        private async Task<Planned?> PlanAsync(TableRow row, ProgrammeVersion version, Language language, CodeBook codes,
+        private async Task<Planned> PlanAsync(TableRow row, ProgrammeVersion version, Language language, CodeBook codes,
             HashSet<Guid> matched, List<TableProblem> problems, CancellationToken cancellationToken)
         {
             var before = problems.Count;

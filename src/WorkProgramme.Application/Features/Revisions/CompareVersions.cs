@@ -175,7 +175,7 @@ public static class CompareVersions
             }),
             Field(ComparedField.Title, (r, _) => r.Title),
             Field(ComparedField.StrategicPlan, (r, s) => Join(r.PlanCodes.Select(c => s.PlanLabel(c).Display))),
-            Field(ComparedField.TaskType, (r, _) => r.TaskType is { } t ? TaskTypeNames[t] : BilingualText.Empty),
+            Field(ComparedField.TaskType, (r, _) => r.TaskType is { } t ? TaskTypeWords.Of(t) : BilingualText.Empty),
             Field(ComparedField.Bodies, (r, s) => Join(r.BodyCodes.Select(c => s.BodyLabel(c).Display))),
             Field(ComparedField.Resources, (r, _) => r.Resources),
             Field(ComparedField.Kpi, (r, _) => r.Kpi),
@@ -185,14 +185,6 @@ public static class CompareVersions
             Status(ComparedField.NextSteps, r => r.NextSteps),
         ];
     }
-
-    private static readonly Dictionary<TaskType, BilingualText> TaskTypeNames = new()
-    {
-        [TaskType.FineTuning] = new("Mise au point", "Fine-tuning"),
-        [TaskType.Updating] = new("Mise à jour", "Updating"),
-        [TaskType.Development] = new("Développement", "Development"),
-        [TaskType.Maintenance] = new("Suivi", "Maintenance"),
-    };
 
     private static BilingualText Same(string? text) => new(text, text);
 

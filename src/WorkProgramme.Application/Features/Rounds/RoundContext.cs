@@ -40,5 +40,11 @@ internal sealed record RoundContext(Programme Programme, ProgrammeVersion Versio
         return (new RoundContext(programme, version, session, round, reports), null);
     }
 
+    /// <summary>
+    /// The round's progress as a version: its state and every report's row version. A report written or reviewed after a
+    /// page was loaded changes it, so a publication from that page is refused.
+    /// </summary>
+    public string ProgressVersion => StateVersion.Of(Round?.State, Reports.Values.OrderBy(r => r.ActivityId).Select(r => $"{r.ActivityId}:{r.RowVersion}").ToList());
+
     public static string Reference(ActivityVersion row) => ActivityLabel.Of(row).ToString();
 }

@@ -15,8 +15,9 @@ public static class RoundStatus
     public sealed record Row(Guid ActivityId, string Reference, BilingualText Title, ReportProgress Progress, StatusKeyword? Keyword,
         ExecutionLevel? Level, string? UpdatedBy, string? ReviewedBy, int RowVersion, IReadOnlyList<Assignments.Assignments.Officer> Officers);
 
+    /// <summary><see cref="Version"/> is the progress a publication from this view names (<see cref="PublishRound.Command.ExpectedVersion"/>).</summary>
     public sealed record Result(string Slug, BilingualText ProgrammeTitle, string SessionKey, BilingualText SessionLabel, RoundState State,
-        IReadOnlyList<Row> Rows)
+        IReadOnlyList<Row> Rows, string Version)
     {
         public int Count(ReportProgress progress) => Rows.Count(r => r.Progress == progress);
 
@@ -58,7 +59,7 @@ public static class RoundStatus
             var label = new BilingualText(
                 $"{context.Session.OrdinalLabel(Language.Fr)} sessions ({context.Session.Month:00}/{context.Session.Year})",
                 $"{context.Session.OrdinalLabel(Language.En)} sessions ({context.Session.Month:00}/{context.Session.Year})");
-            return new Result(context.Programme.Slug, context.Programme.Title, context.Session.Key, label, context.Round.State, rows);
+            return new Result(context.Programme.Slug, context.Programme.Title, context.Session.Key, label, context.Round.State, rows, context.ProgressVersion);
         }
 
         /// <summary>Sessions of the programme's body with no round yet, for the "open a round" form.</summary>

@@ -1,5 +1,5 @@
+using WorkProgramme.Application.Features.Activities;
 using WorkProgramme.Application.Features.Interchange;
-using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Bodies;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.StrategicPlans;
@@ -82,41 +82,20 @@ public sealed class ActivityForm
         DeadlineEn = activity.Deadline?.Text?.En,
     };
 
-    /// <summary>
-    /// The edited content. Bodies keep the order they had, the lead first and newly ticked ones last; the deadline's
-    /// milestones are read again from its wording only when the wording changed.
-    /// </summary>
-    public ActivityContent ToContent(ActivityDto stored)
+    /// <summary>The values as posted, for the handler to map against the activity as stored (<see cref="ActivityFields.ToContent"/>).</summary>
+    public ActivityFields ToFields() => new()
     {
-        var deadlineText = new BilingualText(DeadlineFr, DeadlineEn);
-        var storedDeadline = stored.Deadline?.Text is { } text ? new BilingualText(text.Fr, text.En) : BilingualText.Empty;
-        var others = stored.Bodies.Where(OtherBodies.Contains).Concat(OtherBodies.Where(b => !stored.Bodies.Contains(b)));
-        return new ActivityContent
-        {
-            Priority = Wire.TryParse<Domain.Activities.Priority>(Priority, out var priority) ? priority : null,
-            LinkedToStrategicPlan = Linked switch { "yes" => true, "no" => false, _ => null },
-            PlanCodes = PlanCodes,
-            TaskType = Wire.TryParse<Domain.Activities.TaskType>(TaskType, out var taskType) ? taskType : null,
-            BodyCodes = [.. (LeadBody is null ? [] : new[] { LeadBody }).Concat(others.Where(b => b != LeadBody))],
-            Title = new BilingualText(TitleFr, TitleEn),
-            Resources = new BilingualText(ResourcesFr, ResourcesEn),
-            Kpi = new BilingualText(KpiFr, KpiEn),
-            Deadline = deadlineText == storedDeadline && stored.Deadline is not null
-                ? StoredDeadline(stored.Deadline, deadlineText)
-                : DeadlineParser.Parse(deadlineText),
-        };
-    }
-
-    private static Deadline StoredDeadline(DeadlineDto dto, BilingualText text) => new(text, dto.Continuous, dto.Milestones.Select(m => new DeadlineMilestone
-    {
-        Kind = Wire.TryParse<MilestoneKind>(m.Kind, out var kind) ? kind : MilestoneKind.Year,
-        Year = m.Year,
-        Month = m.Month,
-        Season = Wire.TryParse<Domain.Sessions.Season>(m.Season, out var season) ? season : null,
-        SessionBody = m.Body,
-        Ordinals = m.Ordinals ?? [],
-        Bodies = m.Bodies,
-    }).ToList());
+        Priority = Priority,
+        Linked = Linked,
+        PlanCodes = PlanCodes,
+        TaskType = TaskType,
+        LeadBody = LeadBody,
+        OtherBodies = OtherBodies,
+        Title = new BilingualText(TitleFr, TitleEn),
+        Resources = new BilingualText(ResourcesFr, ResourcesEn),
+        Kpi = new BilingualText(KpiFr, KpiEn),
+        Deadline = new BilingualText(DeadlineFr, DeadlineEn),
+    };
 }
 
 /// <summary>What the shared activity fields need: the form, the reference data, and on a conflict the fields that clash.</summary>

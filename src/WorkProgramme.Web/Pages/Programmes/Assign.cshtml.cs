@@ -50,18 +50,12 @@ public sealed class AssignModel(ViewActivity.Handler view, Assignments.Handler a
             return Redirect(ReturnUrl is { } back && Url.IsLocalUrl(back) ? back : Url.Page("/Programmes/Activity", new { slug, id })!);
         }, async failure =>
         {
-            Problem = failure.Stale || failure.Kind == FailureKind.PreconditionRequired
-                ? new BilingualText(
-                    "Les responsables ont été modifiés entre-temps ; votre choix est conservé. Enregistrez à nouveau pour le confirmer.",
-                    "The officers were changed in the meantime; your choice is kept. Save again to confirm it.")
-                : PageResults.Messages(failure).FirstOrDefault();
+            Problem = this.Refusal(failure, new BilingualText(
+                "Les responsables ont été modifiés entre-temps ; votre choix est conservé. Enregistrez à nouveau pour le confirmer.",
+                "The officers were changed in the meantime; your choice is kept. Save again to confirm it."));
             // The user's ticks stay; the next save is made knowingly on top of the current assignment.
             Version = failure.CurrentVersion ?? Version;
             ModelState.Remove(nameof(Version));
-            if (failure.Stale || failure.Kind == FailureKind.PreconditionRequired)
-            {
-                Response.StatusCode = StatusCodes.Status409Conflict;
-            }
 
             return await LoadAsync(slug, id, cancellationToken) ? Page() : NotFound();
         });

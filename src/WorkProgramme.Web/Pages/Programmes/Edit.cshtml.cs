@@ -75,24 +75,16 @@ public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler 
         }
 
         await LoadReferenceAsync(slug, id, current, cancellationToken);
-        Form = ActivityForm.From(current.Activity);
-        Opened = ActivityForm.From(current.Activity);
+        Show(current);
         RowVersion = current.RowVersion;
-        ShownReferences = EncodeShown(current.ShownReferences);
         Saved = Request.Query.ContainsKey("saved");
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string slug, Guid id, CancellationToken cancellationToken)
     {
-        var current = await edit.EditableAsync(HttpContext.Viewer(), slug, id, cancellationToken);
-        if (current is null)
-        {
-            return NotFound();
-        }
-
-        var outcome = await edit.HandleAsync(new EditActivity.Command(HttpContext.Viewer(), slug, id, RowVersion,
-            Form.ToContent(current.Activity), LinkReferences, DecodeShown(ShownReferences)), cancellationToken);
+        var outcome = await edit.HandleAsync(new EditActivity.FormCommand(HttpContext.Viewer(), slug, id, RowVersion,
+            Form.ToFields(), LinkReferences, DecodeShown(ShownReferences)), cancellationToken);
         return await AnswerAsync(outcome, slug, id, cancellationToken, () => Url.Page("/Programmes/Edit", new { slug, id, saved = 1 })!);
     }
 
@@ -113,9 +105,7 @@ public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler 
             }
 
             await LoadReferenceAsync(slug, id, current, cancellationToken);
-            Form = ActivityForm.From(current.Activity);
-            Opened = ActivityForm.From(current.Activity);
-            ShownReferences = EncodeShown(current.ShownReferences);
+            Show(current);
             Problems = [new BilingualText("Indiquez le nouveau numéro de l’activité.", "Give the activity's new number.")];
             return Page();
         }
@@ -125,9 +115,7 @@ public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler 
             && await edit.EditableAsync(HttpContext.Viewer(), slug, id, cancellationToken) is { } now)
         {
             // Only the number was posted: the activity's fields are shown as they are now.
-            Form = ActivityForm.From(now.Activity);
-            Opened = ActivityForm.From(now.Activity);
-            ShownReferences = EncodeShown(now.ShownReferences);
+            Show(now);
         }
 
         return await AnswerAsync(outcome, slug, id, cancellationToken, () => Url.Page("/Programmes/Edit", new { slug, id, saved = 1 })!);
@@ -162,6 +150,14 @@ public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler 
         }
 
         return Page();
+    }
+
+    /// <summary>The form as the activity stands: its fields, the base of a later merge, and the activity each reference names.</summary>
+    private void Show(EditActivity.Current current)
+    {
+        Form = ActivityForm.From(current.Activity);
+        Opened = ActivityForm.From(current.Activity);
+        ShownReferences = EncodeShown(current.ShownReferences);
     }
 
     private static string EncodeShown(IReadOnlyDictionary<string, Guid> shown) =>

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Features.OfficeTables;
+using WorkProgramme.Application.Writes;
 using WorkProgramme.Documents.Packages;
 using WorkProgramme.Documents.Tables;
 using WorkProgramme.Web.Infrastructure;
@@ -17,7 +16,7 @@ namespace WorkProgramme.Web.Pages.Programmes;
 // The part headers may take the whole body: with the default 16 KB, a longer file name made the form unreadable, and the
 // antiforgery check answered a bare 400 before the page could say why. Names are refused in words below instead.
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimit, MultipartHeadersLengthLimit = (int)UploadLimit)]
-public sealed class ImportModel(ImportTable.Handler handler, PendingUploads uploads, WorkProgrammeDb db) : PageModel
+public sealed class ImportModel(ImportTable.Handler handler, PendingUploads uploads) : PageModel
 {
     /// <summary>The file itself plus the form around it.</summary>
     public const long UploadLimit = OfficePackageGuard.MaxFileBytes + (64 * 1024);
@@ -37,6 +36,9 @@ public sealed class ImportModel(ImportTable.Handler handler, PendingUploads uplo
     public string? Kind { get; private set; }
 
     public string? FileName { get; private set; }
+
+    /// <summary>The draft and the file as previewed: the confirmation sends it back, and a changed draft refuses it.</summary>
+    public string? State { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) => await GuardAsync(slug, cancellationToken) ?? Page();
 
@@ -80,17 +82,18 @@ public sealed class ImportModel(ImportTable.Handler handler, PendingUploads uplo
         using var buffer = new MemoryStream();
         await upload.CopyToAsync(buffer, cancellationToken);
         var content = buffer.ToArray();
-        var outcome = await RunAsync(slug, kind, content, apply: false, cancellationToken);
-        if (outcome.Status == ImportTable.Status.Previewed)
+        var result = await RunAsync(slug, kind, content, apply: false, state: null, cancellationToken);
+        if (result.Succeeded)
         {
             Token = await uploads.KeepAsync(UserId, content, cancellationToken);
             Kind = kind;
+            State = result.Value!.State;
         }
 
-        return Show(outcome);
+        return await ShowAsync(result);
     }
 
-    public async Task<IActionResult> OnPostApplyAsync(string slug, string? token, string? kind, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostApplyAsync(string slug, string? token, string? kind, string? state, CancellationToken cancellationToken)
     {
         if (await GuardAsync(slug, cancellationToken) is { } refused)
         {
@@ -103,38 +106,45 @@ public sealed class ImportModel(ImportTable.Handler handler, PendingUploads uplo
             return Refuse("Ce fichier n’est plus disponible : envoyez-le de nouveau.", "This file is no longer available: upload it again.");
         }
 
-        var outcome = await RunAsync(slug, kind, content, apply: true, cancellationToken);
-        if (outcome.Status == ImportTable.Status.Applied)
+        var result = await RunAsync(slug, kind, content, apply: true, state, cancellationToken);
+        if (result.Succeeded)
         {
             uploads.Forget(UserId, token!);
         }
 
-        return Show(outcome);
+        return await ShowAsync(result);
     }
 
     private string UserId => HttpContext.Viewer().UserId ?? HttpContext.Viewer().Name ?? "";
 
-    private async Task<ImportTable.Outcome> RunAsync(string slug, string kind, byte[] content, bool apply, CancellationToken cancellationToken)
+    private async Task<Result<ImportTable.Outcome>> RunAsync(string slug, string kind, byte[] content, bool apply, string? state, CancellationToken cancellationToken)
     {
         var table = kind == "xlsx" ? SpreadsheetReader.Read(content) : WordTableReader.Read(content);
-        return await handler.HandleAsync(new ImportTable.Command(HttpContext.Viewer(), slug, table, apply), cancellationToken);
+        return await handler.HandleAsync(new ImportTable.Command(HttpContext.Viewer(), slug, table, apply, state), cancellationToken);
     }
 
-    private IActionResult Show(ImportTable.Outcome outcome)
+    private Task<IActionResult> ShowAsync(Result<ImportTable.Outcome> result) => this.AnswerAsync(result, outcome =>
     {
-        switch (outcome.Status)
+        Outcome = outcome;
+        return Page();
+    }, failure =>
+    {
+        if (failure.Kind is FailureKind.Invalid)
         {
-            case ImportTable.Status.NotFound:
-                return NotFound();
-            case ImportTable.Status.Forbidden:
-                return Forbid();
+            Outcome = result.Value;
+            Problems = result.Value?.Problems ?? failure.Messages.Select(m => TableProblem.File(m.Message)).ToList();
+            LogIfRejected();
+            return Task.FromResult<IActionResult>(Answer());
         }
 
-        Outcome = outcome;
-        Problems = outcome.Problems;
+        // The draft (or the file) is no longer the one previewed: nothing was applied, and the preview must be seen again.
+        Problems = [TableProblem.File("Le programme a été modifié depuis l’aperçu ; rien n’a été importé : envoyez le fichier de nouveau pour voir ce qu’il changerait maintenant.",
+            "The programme was changed since the preview; nothing was imported: upload the file again to see what it would change now.")];
         LogIfRejected();
-        return Answer();
-    }
+        var page = Page();
+        page.StatusCode = StatusCodes.Status409Conflict;
+        return Task.FromResult<IActionResult>(page);
+    });
 
     private PageResult Refuse(string fr, string en)
     {
@@ -165,13 +175,8 @@ public sealed class ImportModel(ImportTable.Handler handler, PendingUploads uplo
     private async Task<IActionResult?> GuardAsync(string slug, CancellationToken cancellationToken)
     {
         Slug = slug;
-        var programme = await db.Programmes.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
-        if (programme is null)
-        {
-            return NotFound();
-        }
 
         // Whether this editor edits the programme's body is the edit policy's (ProgrammeBodyAuthorization).
-        return null;
+        return await handler.ExistsAsync(slug, cancellationToken) ? null : NotFound();
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkProgramme.Application.Features.Activities;
-using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Bodies;
 using WorkProgramme.Domain.Common;
@@ -41,7 +40,7 @@ public sealed class NewModel(CreateActivity.Handler create, ActivityChoices.Hand
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
     {
         var section = Wire.TryParse<Domain.Activities.Section>(Section, out var parsed) ? parsed : Domain.Activities.Section.TimeBound;
-        var content = Form.ToContent(new ActivityDto()) with { Section = section };
+        var content = Form.ToFields().ToContent(null) with { Section = section };
         var outcome = await create.HandleAsync(new CreateActivity.Command(HttpContext.Viewer(), slug, content), cancellationToken);
         return await this.AnswerAsync(outcome, activityId => RedirectToPage("/Programmes/Activity", new { slug, id = activityId }), async failure =>
         {

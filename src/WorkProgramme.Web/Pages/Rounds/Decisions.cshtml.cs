@@ -63,15 +63,9 @@ public sealed class DecisionsModel(SessionDecisions.Handler decisions) : PageMod
             return RedirectToPage("/Rounds/Decisions", null, new { slug, session }, $"a-{ActivityId}");
         }, async failure =>
         {
-            Problem = failure.Stale || failure.Kind == FailureKind.PreconditionRequired
-                ? new BilingualText(
-                    "Une décision a été enregistrée entre-temps pour cette activité : la voici ; vos valeurs sont conservées dans le formulaire. Enregistrez à nouveau pour la remplacer.",
-                    "A decision was recorded for this activity in the meantime: here it is; your values are kept in the form. Save again to replace it.")
-                : PageResults.Messages(failure).FirstOrDefault();
-            if (failure.Stale || failure.Kind == FailureKind.PreconditionRequired)
-            {
-                Response.StatusCode = StatusCodes.Status409Conflict;
-            }
+            Problem = this.Refusal(failure, new BilingualText(
+                "Une décision a été enregistrée entre-temps pour cette activité : la voici ; vos valeurs sont conservées dans le formulaire. Enregistrez à nouveau pour la remplacer.",
+                "A decision was recorded for this activity in the meantime: here it is; your values are kept in the form. Save again to replace it."));
 
             return await OnGetAsync(slug, session, cancellationToken);
         });

@@ -49,9 +49,9 @@ public sealed class RoundModel(RoundStatus.Handler status, WriteReport.Handler w
         return BackToRound(slug, session);
     }
 
-    public async Task<IActionResult> OnPostPublishAsync(string slug, string session, bool confirmed, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostPublishAsync(string slug, string session, bool confirmed, string? version, CancellationToken cancellationToken)
     {
-        var result = await publish.HandleAsync(new PublishRound.Command(HttpContext.Viewer(), slug, session, confirmed), cancellationToken);
+        var result = await publish.HandleAsync(new PublishRound.Command(HttpContext.Viewer(), slug, session, confirmed, version), cancellationToken);
         switch (result.Failure)
         {
             case { Kind: FailureKind.Forbidden }:
@@ -61,6 +61,10 @@ public sealed class RoundModel(RoundStatus.Handler status, WriteReport.Handler w
                 break;
             case { Pending.Count: > 0 } failure:
                 TempData[PendingKey] = string.Join(", ", failure.Pending);
+                break;
+            case { Stale: true } or { Kind: FailureKind.PreconditionRequired }:
+                TempData.Problem(new BilingualText("Un rapport a changé depuis l’affichage de cette page ; rien n’a été publié : relisez le cycle, puis publiez-le de nouveau.",
+                    "A report changed since this page was shown; nothing was published: read the round again, then publish it once more."));
                 break;
             case var failure:
                 TempData.Problem(failure.Problems.FirstOrDefault() ?? new BilingualText("Cycle introuvable.", "Round not found."));
