@@ -104,7 +104,7 @@ public sealed class Display(IStringLocalizer<SharedResource> labels, HtmlEncoder
 
     /// <summary>"243rd/244th sessions of the PTC (April 2024)": a session by its name, never its key.</summary>
     public string SessionName(SessionView session) =>
-        $"{Plain(session.Ordinals)} {labels["Programme.SessionsOf"]} {Plain(session.Body.Display)} ({labels[$"Month.{session.Month}"]} {session.Year})";
+        $"{Plain(session.Ordinals)} {labels[session.Ordinals.En?.Contains('/', StringComparison.Ordinal) == true ? "Programme.SessionsOf" : "Programme.SessionOf"]} {Plain(session.Body.Display)} ({labels[$"Month.{session.Month}"]} {session.Year})";
 
     /// <summary>A date as the language writes it: "7 décembre 2026", "7 December 2026".</summary>
     public string Date(DateTimeOffset value) => Date(DateOnly.FromDateTime(value.UtcDateTime));
