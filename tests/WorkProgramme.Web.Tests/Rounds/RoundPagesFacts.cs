@@ -111,9 +111,9 @@ public sealed class RoundsListFacts(WebAppFactory app) : IClassFixture<WebAppFac
     public async Task Shows_each_sessions_round_state_and_offers_open_only_for_a_session_without_reports(string language, int ordinal,
         string name, string imported, string notOpened)
     {
+        var editor = await app.SignedInClientAsync(Roles.Editor, "CTP", language);
         var key = await app.Database.RunAsync<AddSession.Handler, string>(h =>
             h.HandleAsync(new AddSession.Command(Viewer.Operator, "CTP", [ordinal, ordinal + 1], 2027 + (ordinal % 10), 4, Season.Spring), CancellationToken.None));
-        var editor = await app.SignedInClientAsync(Roles.Editor, "CTP", language);
 
         var page = await editor.GetPageAsync(Rounds);
 
@@ -131,9 +131,9 @@ public sealed class RoundsListFacts(WebAppFactory app) : IClassFixture<WebAppFac
     [Fact]
     public async Task An_open_round_shows_its_progress_and_links_to_the_round_instead_of_offering_to_open_it()
     {
+        var editor = await app.SignedInClientAsync(Roles.Editor, "CTP");
         await app.Database.RunAsync<AddSession.Handler, string>(h =>
             h.HandleAsync(new AddSession.Command(Viewer.Operator, "CTP", [249, 250], 2025, 10, Season.Autumn), CancellationToken.None));
-        var editor = await app.SignedInClientAsync(Roles.Editor, "CTP");
         await editor.PostFormAsync(Rounds, Rounds, new Dictionary<string, string> { ["session"] = "ctp-249-250" });
 
         var row = (await editor.GetPageAsync(Rounds)).QuerySelector("tr[data-session=ctp-249-250]")!;
