@@ -43,6 +43,13 @@ public static class ProgrammeRules
         _ => Severity.Error,
     };
 
+    /// <summary>
+    /// Whether an editor must act on a broken rule. A text waiting for its translation (missing or outdated) is the
+    /// translators' ordinary work in progress, not an editor's task: it is information, shown grouped, never mixed with
+    /// what must be fixed (docs/decisions/0029).
+    /// </summary>
+    public static bool NeedsAction(RuleCode rule) => rule is not (RuleCode.MissingTranslation or RuleCode.TranslationOutdated);
+
     /// <summary>The month a milestone falls in; a session milestone takes its session's date, so it follows the session when it moves.</summary>
     public delegate int? MilestoneMonth(DeadlineMilestone milestone);
 

@@ -80,6 +80,13 @@ public sealed class Session
                 "The start date must fall in the session's month and year.");
         }
 
+        if (season is { } named && !Seasons.Fits(named, month))
+        {
+            throw new DomainException(
+                $"Une session en {Seasons.MonthName(month, Language.Fr)} n’a pas lieu {Seasons.Name(named, Language.Fr)} : choisissez la saison du mois, ou aucune.",
+                $"A session in {Seasons.MonthName(month, Language.En)} is not held in {Seasons.Name(named, Language.En)}: choose the month's season, or none.");
+        }
+
         Year = year;
         Month = month;
         Season = season;

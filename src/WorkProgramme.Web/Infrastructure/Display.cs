@@ -103,6 +103,15 @@ public sealed class Display(IStringLocalizer<SharedResource> labels, HtmlEncoder
         null => "—",
     };
 
+    /// <summary>"243rd/244th sessions of the PTC (April 2024)": a session by its name, never its key.</summary>
+    public string SessionName(SessionView session) =>
+        $"{Plain(session.Ordinals)} {labels[session.Ordinals.En?.Contains('/', StringComparison.Ordinal) == true ? "Programme.SessionsOf" : "Programme.SessionOf"]} {Plain(session.Body.Display)} ({labels[$"Month.{session.Month}"]} {session.Year})";
+
+    /// <summary>A date as the language writes it: "7 décembre 2026", "7 December 2026".</summary>
+    public string Date(DateTimeOffset value) => Date(DateOnly.FromDateTime(value.UtcDateTime));
+
+    public string Date(DateOnly value) => value.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo(Language.Code()));
+
     public string SectionTitle(Section section) => labels[$"Section.{section}.Title"];
 
     /// <summary>The encoded text, each reference to an activity a link showing its number in the version shown.</summary>

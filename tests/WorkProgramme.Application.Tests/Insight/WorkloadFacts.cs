@@ -55,4 +55,29 @@ public sealed class WorkloadFacts : IAsyncLifetime
         Assert.Equal([Priority.A, Priority.B, Priority.C, null], workload.ByPriority.Select(t => t.Key));
         Assert.Equal(94, workload.ByPriority.Sum(t => t.Activities));
     }
+
+    [Fact]
+    public async Task Estimates_staff_time_from_the_assumed_share_of_a_full_time_post_per_officer_and_activity()
+    {
+        var byDefault = await WorkloadAsync();
+        var fifth = (await database.RunAsync<Workload.Handler, Workload.Result?>(h =>
+            h.HandleAsync(new(Viewer.Anonymous, SeedFile.PtcSlug, Share: 0.2m), CancellationToken.None)))!;
+
+        Assert.Equal((0.1m, 12.1m, 17.9m), (byDefault.Share, byDefault.FteMin, byDefault.FteMax));
+        Assert.Equal((9.8m, 14.4m), (byDefault.ByUnit[0].FteMin, byDefault.ByUnit[0].FteMax));
+        Assert.Equal((24.2m, 35.8m), (fifth.FteMin, fifth.FteMax));
+        Assert.Equal((121m, 179m), (fifth.Min, fifth.Max));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-0.5)]
+    [InlineData(1.5)]
+    public async Task A_share_outside_a_full_time_post_falls_back_to_the_default(decimal share)
+    {
+        var workload = (await database.RunAsync<Workload.Handler, Workload.Result?>(h =>
+            h.HandleAsync(new(Viewer.Anonymous, SeedFile.PtcSlug, Share: share), CancellationToken.None)))!;
+
+        Assert.Equal(Workload.DefaultShare, workload.Share);
+    }
 }

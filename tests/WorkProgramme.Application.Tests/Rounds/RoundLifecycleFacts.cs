@@ -154,6 +154,38 @@ public sealed class RoundLifecycleFacts : IAsyncLifetime
         Assert.Equal(FailureKind.Conflict, (await PublishAsync(confirmed: true)).Failure?.Kind);
     }
 
+    private async Task<IReadOnlyList<RoundStatus.SessionRound>> SessionsAsync() =>
+        await database.RunAsync<RoundStatus.Handler, IReadOnlyList<RoundStatus.SessionRound>>(h => h.SessionsAsync(SeedFile.PtcSlug, CancellationToken.None));
+
+    [Fact]
+    public async Task The_rounds_list_offers_to_open_a_round_only_for_a_session_with_no_round_and_no_published_report()
+    {
+        var before = await SessionsAsync();
+
+        Assert.Equal(session, before[0].Key);
+        Assert.Equal((RoundStatus.SessionRoundState.NotOpened, true, false), (before[0].State, before[0].CanOpen, before[0].HasRound));
+        var imported = before.Single(s => s.Key == "ctp-243-244");
+        Assert.Equal((RoundStatus.SessionRoundState.PublishedWithoutRound, false, false), (imported.State, imported.CanOpen, imported.HasRound));
+        Assert.Equal("243rd/244th", imported.Session.Ordinals.En);
+        Assert.Equal("PTC", imported.Session.Body.Display.En);
+        Assert.All(before.Where(s => s.CanOpen), s => Assert.Equal(0, s.Reports));
+        Assert.Equal(FailureKind.Conflict, (await database.RunAsync<OpenRound.Handler, Result<Done>>(h =>
+            h.HandleAsync(new(Editor, SeedFile.PtcSlug, imported.Key), CancellationToken.None))).Failure?.Kind);
+
+        await OpenAsync();
+        var row = (await StatusAsync()).Rows[0];
+        await UpdateAsync(row, StatusKeyword.Completed, "Achevé.");
+        var open = (await SessionsAsync())[0];
+        Assert.Equal((RoundStatus.SessionRoundState.Open, false, true), (open.State, open.CanOpen, open.HasRound));
+        Assert.Equal((94, 1, 0, 93), (open.Reports, open.Updated, open.Reviewed, open.NotUpdated));
+        Assert.Null(open.PublishedAt);
+
+        await PublishAsync(confirmed: true);
+        var published = (await SessionsAsync())[0];
+        Assert.Equal((RoundStatus.SessionRoundState.Published, false, true), (published.State, published.CanOpen, published.HasRound));
+        Assert.NotNull(published.PublishedAt);
+    }
+
     [Fact]
     public async Task Drafts_of_an_open_round_stay_hidden_from_the_public()
     {

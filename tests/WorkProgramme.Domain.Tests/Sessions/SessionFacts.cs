@@ -66,4 +66,32 @@ public sealed class SessionFacts
         Assert.Throws<DomainException>(() => session.MoveTo(new string('x', Session.PlaceMaxLength + 1)));
         Assert.Equal("Bruxelles", session.Place);
     }
+
+    [Fact]
+    public void A_season_that_contradicts_the_month_is_refused_in_words()
+    {
+        var session = Autumn2024();
+
+        var refused = Assert.Throws<DomainException>(() => session.Reschedule(2024, 10, Season.Summer, null, null));
+
+        Assert.Equal("A session in October is not held in summer: choose the month's season, or none.", refused.MessageFor(Language.En));
+        Assert.Equal("Une session en octobre n’a pas lieu en été : choisissez la saison du mois, ou aucune.", refused.MessageFor(Language.Fr));
+        Assert.Equal(Season.Autumn, session.Season);
+        Assert.Throws<DomainException>(() => new Session("ctp-247-248", "CTP", [247, 248], 2025, 4, Season.Autumn));
+    }
+
+    [Theory]
+    [InlineData(Season.Spring, 4, true)]
+    [InlineData(Season.Summer, 6, true)]
+    [InlineData(Season.Spring, 6, true)]
+    [InlineData(Season.Autumn, 10, true)]
+    [InlineData(Season.Winter, 12, true)]
+    [InlineData(Season.Winter, 1, true)]
+    [InlineData(Season.Autumn, 12, true)]
+    [InlineData(Season.Summer, 10, false)]
+    [InlineData(Season.Winter, 6, false)]
+    [InlineData(Season.Spring, 10, false)]
+    [InlineData(Season.Autumn, 4, false)]
+    public void A_season_fits_its_three_months_and_the_month_either_side(Season season, int month, bool fits) =>
+        Assert.Equal(fits, Seasons.Fits(season, month));
 }

@@ -130,6 +130,28 @@ public sealed class WorkloadPageFacts(WebAppFactory app) : IClassFixture<WebAppF
     }
 }
 
+/// <summary>The workload page says what its totals count and labels staff time as an estimate with its method.</summary>
+public sealed class WorkloadMethodFacts(WebAppFactory app) : IClassFixture<WebAppFactory>
+{
+    [Theory]
+    [InlineData("en", null, "Officer-activities", "12.1–17.9", "10 % of a full-time post", "not a headcount")]
+    [InlineData("fr", null, "Agents-activités", "12,1–17,9", "10 % d’un temps plein", "pas un effectif")]
+    [InlineData("en", "?share=20", "Officer-activities", "24.2–35.8", "20 % of a full-time post", "not a headcount")]
+    public async Task Totals_are_officer_activities_and_staff_time_is_an_estimate_with_its_method(string language, string? query,
+        string measure, string fte, string method, string notHeadcount)
+    {
+        var page = await app.ClientIn(language).GetPageAsync("/programmes/" + SeedFile.PtcSlug + "/workload" + query);
+
+        Assert.Equal(measure, page.QuerySelector("[data-testid=by-unit] thead th:nth-child(2)")!.Text());
+        Assert.Equal(fte, page.QuerySelector("[data-testid=fte]")!.Text());
+        Assert.Equal(fte, page.QuerySelector("[data-testid=by-unit] tfoot td:last-child")!.Text());
+        Assert.Equal(fte, page.QuerySelector("[data-testid=by-priority] tfoot td:last-child")!.Text());
+        var explained = page.QuerySelector("[data-testid=method]")!.Text();
+        Assert.Contains(method, explained, StringComparison.Ordinal);
+        Assert.Contains(notHeadcount, explained, StringComparison.Ordinal);
+    }
+}
+
 /// <summary>The session digest: a page previewing the e-mail and the same body as a downloadable HTML file.</summary>
 public sealed class DigestFacts(WebAppFactory app) : IClassFixture<WebAppFactory>
 {

@@ -56,11 +56,33 @@ public sealed class ActivityAndChecksPageFacts(WebAppFactory app) : IClassFixtur
     {
         var page = await app.ClientIn(language).GetPageAsync(Url + "/checks");
 
-        var summary = page.QuerySelectorAll("section[aria-labelledby=by-rule] tbody tr");
+        var summary = page.QuerySelectorAll("[data-testid^=groups-] tbody tr");
         var notLinked = summary.Single(r => r.QuerySelector("th").Text() == rule);
-        Assert.Equal([severity, "1"], notLinked.QuerySelectorAll("td").Select(td => td.Text()));
+        Assert.Equal(["1", severity], notLinked.QuerySelectorAll("td").Take(2).Select(td => td.Text()));
         var rows = page.QuerySelectorAll(".findings-table tbody tr");
-        Assert.Equal(summary.Sum(r => int.Parse(r.QuerySelectorAll("td")[1].Text(), System.Globalization.CultureInfo.InvariantCulture)), rows.Length);
+        Assert.Equal(summary.Sum(r => int.Parse(r.QuerySelectorAll("td")[0].Text(), System.Globalization.CultureInfo.InvariantCulture)), rows.Length);
         Assert.Contains(rows, r => r.QuerySelector("th").Text() == "II.23");
+    }
+
+    [Theory]
+    [InlineData("en", "to act on: {0}", "for information: {0}")]
+    [InlineData("fr", "à traiter : {0}", "pour information : {0}")]
+    public async Task Checks_separate_what_an_editor_must_act_on_from_translations_pending_on_the_page_and_the_badge(string language,
+        string toActOn, string forInformation)
+    {
+        var page = await app.ClientIn(language).GetPageAsync(Url + "/checks");
+        var programme = await app.ClientIn(language).GetPageAsync(Url);
+
+        int Total(string group) => page.QuerySelectorAll($"[data-testid=groups-{group}] tbody tr")
+            .Sum(r => int.Parse(r.QuerySelectorAll("td")[0].Text(), System.Globalization.CultureInfo.InvariantCulture));
+        var act = Total("to-act");
+        var information = Total("information");
+        Assert.Equal(["MissingTranslation"], page.QuerySelectorAll("[data-testid=groups-information] tbody tr").Select(r => r.GetAttribute("data-rule")));
+        Assert.DoesNotContain(page.QuerySelectorAll("[data-testid=groups-to-act] tbody tr"), r => r.GetAttribute("data-rule")!.Contains("Translation", StringComparison.Ordinal));
+        Assert.True(information > 50, $"{information} translations pending");
+        Assert.Equal(act + information, page.QuerySelectorAll(".findings-table tbody tr").Length);
+        var badge = (string.Format(System.Globalization.CultureInfo.InvariantCulture, toActOn, act), string.Format(System.Globalization.CultureInfo.InvariantCulture, forInformation, information));
+        Assert.Equal(badge, (page.QuerySelector("[data-testid=to-act-on]")!.Text(), page.QuerySelector("[data-testid=for-information]")!.Text()));
+        Assert.Equal(badge, (programme.QuerySelector("[data-testid=to-act-on]")!.Text(), programme.QuerySelector("[data-testid=for-information]")!.Text()));
     }
 }

@@ -104,3 +104,47 @@ public sealed class RoundPagesFacts(WebAppFactory app) : IClassFixture<WebAppFac
         Assert.Equal(HttpStatusCode.OK, (await app.ClientIn(null).GetAsync($"/api/programmes/{SeedFile.PtcSlug}/sessions/ctp-243-244/status-reports/{id}")).StatusCode);
     }
 }
+
+/// <summary>The rounds list: each session by its name with where its reports stand, and "Open" only where it can work.</summary>
+public sealed class RoundsListFacts(WebAppFactory app) : IClassFixture<WebAppFactory>
+{
+    private const string Rounds = "/programmes/" + SeedFile.PtcSlug + "/rounds";
+
+    [Theory]
+    [InlineData("en", 247, "243rd/244th sessions of the PTC (April 2024)", "Published with the programme (no round)", "Not opened yet")]
+    [InlineData("fr", 251, "243ème/244ème sessions du CTP (avril 2024)", "Publiés avec le programme (sans cycle)", "Pas encore ouvert")]
+    public async Task Shows_each_sessions_round_state_and_offers_open_only_for_a_session_without_reports(string language, int ordinal,
+        string name, string imported, string notOpened)
+    {
+        var editor = await app.SignedInClientAsync(Roles.Editor, "CTP", language);
+        var key = await app.Database.RunAsync<AddSession.Handler, string>(h =>
+            h.HandleAsync(new AddSession.Command(Viewer.Operator, "CTP", [ordinal, ordinal + 1], 2027 + (ordinal % 10), 4, Season.Spring), CancellationToken.None));
+
+        var page = await editor.GetPageAsync(Rounds);
+
+        var published = page.QuerySelector("tr[data-session=ctp-243-244]")!;
+        Assert.Equal(name, published.QuerySelector("th")!.Text());
+        Assert.Equal(imported, published.QuerySelectorAll("td")[0].Text().Trim());
+        Assert.Null(published.QuerySelector("button, a"));
+        var fresh = page.QuerySelector($"tr[data-session={key}]")!;
+        Assert.Equal(notOpened, fresh.QuerySelectorAll("td")[0].Text().Trim());
+        Assert.NotNull(fresh.QuerySelector("form button[type=submit]"));
+        Assert.All(page.QuerySelectorAll("tbody form"), f => Assert.Equal("notopened", f.Closest("tr")!.GetAttribute("data-state")));
+        Assert.DoesNotContain("ctp-2", page.QuerySelector("[data-testid=rounds]")!.Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_open_round_shows_its_progress_and_links_to_the_round_instead_of_offering_to_open_it()
+    {
+        var editor = await app.SignedInClientAsync(Roles.Editor, "CTP");
+        await app.Database.RunAsync<AddSession.Handler, string>(h =>
+            h.HandleAsync(new AddSession.Command(Viewer.Operator, "CTP", [249, 250], 2025, 10, Season.Autumn), CancellationToken.None));
+        await editor.PostFormAsync(Rounds, Rounds, new Dictionary<string, string> { ["session"] = "ctp-249-250" });
+
+        var row = (await editor.GetPageAsync(Rounds)).QuerySelector("tr[data-session=ctp-249-250]")!;
+
+        Assert.Contains("updated: 0 of 94 · reviewed: 0", row.Text(), StringComparison.Ordinal);
+        Assert.Null(row.QuerySelector("form"));
+        Assert.Equal($"{Rounds}/ctp-249-250", row.QuerySelector("a.button")!.GetAttribute("href"));
+    }
+}

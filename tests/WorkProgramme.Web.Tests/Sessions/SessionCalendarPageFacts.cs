@@ -32,7 +32,38 @@ public sealed class SessionCalendarPageFacts(WebAppFactory app) : IClassFixture<
         var row = page.QuerySelector("tr#ctp-249-250");
         Assert.NotNull(row);
         Assert.Contains("249th/250th", row.Text(), StringComparison.Ordinal);
-        Assert.Contains("2025-10-13", row.Text(), StringComparison.Ordinal);
+        Assert.Equal("13 October 2025 – 17 October 2025", row.QuerySelector("td[data-column=dates]")!.Text());
+    }
+
+    [Fact]
+    public async Task Sessions_are_named_and_dates_no_session_has_are_omitted_rather_than_dashed()
+    {
+        var admin = await app.SignedInClientAsync(Roles.Admin);
+
+        var page = await admin.GetPageAsync(Calendar + "?body=CPG");
+
+        var table = page.QuerySelector("[data-testid=sessions]")!;
+        Assert.Equal("88th session of the PC (June 2023)", table.QuerySelector("tr#cpg-88 th")!.Text());
+        Assert.DoesNotContain("—", table.Text(), StringComparison.Ordinal);
+        Assert.Null(table.QuerySelector("td[data-column=dates]"));
+        Assert.DoesNotContain("cpg-88", table.Text(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "A session in October is not held in summer: choose the month's season, or none.")]
+    [InlineData("fr", "Une session en octobre n’a pas lieu en été : choisissez la saison du mois, ou aucune.")]
+    public async Task A_season_that_contradicts_the_month_is_questioned_and_nothing_is_saved(string language, string message)
+    {
+        var admin = await app.SignedInClientAsync(Roles.Admin, acceptLanguage: language);
+        var before = await app.Database.ContentHashAsync();
+
+        var refused = await admin.PostFormAsync(Calendar + "?body=CTP", Calendar + "?body=CTP",
+            new Dictionary<string, string>(Fields("2026", "10")) { ["Ordinals"] = "253,254", ["Form.Season"] = "summer" });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await refused.Content.ReadAsStringAsync());
+        Assert.Equal(message, page.QuerySelector("#session-problem").Text());
+        Assert.Equal(before, await app.Database.ContentHashAsync());
     }
 
     [Fact]
@@ -77,7 +108,7 @@ public sealed class SessionCalendarPageFacts(WebAppFactory app) : IClassFixture<
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         var calendar = await admin.GetPageAsync(moved.Headers.Location!.OriginalString);
         Assert.Equal("Session rescheduled.", calendar.QuerySelector("#flash").Text());
-        Assert.Contains("11/2023", calendar.QuerySelector("tr#ctp-241-242").Text(), StringComparison.Ordinal);
+        Assert.Contains("(November 2023)", calendar.QuerySelector("tr#ctp-241-242").Text(), StringComparison.Ordinal);
     }
 
     [Fact]

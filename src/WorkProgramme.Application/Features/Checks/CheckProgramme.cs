@@ -14,11 +14,27 @@ public static class CheckProgramme
 
     public sealed record Finding(RuleViolation Violation, string Reference, BilingualText? ActivityTitle);
 
+    /// <summary>The findings of one rule, counted: one line of the summary.</summary>
+    public sealed record Group(RuleCode Rule, Severity Severity, int Count, bool NeedsAction);
+
     public sealed record Result(string Slug, BilingualText Title, string VersionLabel, IReadOnlyList<Finding> Findings)
     {
         public int Errors => Findings.Count(f => f.Violation.Severity == Severity.Error);
 
         public int Warnings => Findings.Count(f => f.Violation.Severity == Severity.Warning);
+
+        /// <summary>What an editor must fix (every error, and the warnings that are not translation work in progress).</summary>
+        public int ToActOn => Findings.Count(f => ProgrammeRules.NeedsAction(f.Violation.Rule));
+
+        /// <summary>What is information only: translations pending.</summary>
+        public int ForInformation => Findings.Count - ToActOn;
+
+        /// <summary>One line per broken rule: what must be acted on first (errors before warnings), then information.</summary>
+        public IReadOnlyList<Group> Groups => Findings
+            .GroupBy(f => f.Violation.Rule)
+            .Select(g => new Group(g.Key, ProgrammeRules.SeverityOf(g.Key), g.Count(), ProgrammeRules.NeedsAction(g.Key)))
+            .OrderBy(g => !g.NeedsAction).ThenBy(g => g.Severity).ThenByDescending(g => g.Count).ThenBy(g => g.Rule)
+            .ToList();
 
         public IReadOnlyList<(RuleCode Rule, Severity Severity, int Count)> CountsByRule => Findings
             .GroupBy(f => f.Violation.Rule)

@@ -57,7 +57,14 @@ public static class ViewProgramme
         IReadOnlyList<CodeLabel> Bodies,
         int Errors,
         int Warnings,
-        Filter Filter);
+        Filter Filter)
+    {
+        /// <summary>Broken rules an editor must act on (<see cref="ProgrammeRules.NeedsAction"/>).</summary>
+        public int ToActOn { get; init; }
+
+        /// <summary>Broken rules that are information only (translations pending).</summary>
+        public int ForInformation { get; init; }
+    }
 
     public sealed class Handler(WorkProgrammeDb db)
     {
@@ -103,7 +110,11 @@ public static class ViewProgramme
                 live.SelectMany(r => r.Bodies).DistinctBy(b => b.Code).OrderBy(b => b.Code, StringComparer.Ordinal).ToList(),
                 violations.Count(v => v.Severity == Severity.Error),
                 violations.Count(v => v.Severity == Severity.Warning),
-                filter);
+                filter)
+            {
+                ToActOn = violations.Count(v => ProgrammeRules.NeedsAction(v.Rule)),
+                ForInformation = violations.Count(v => !ProgrammeRules.NeedsAction(v.Rule)),
+            };
         }
 
         private static VersionView ToView(ProgrammeSnapshot snapshot, ProgrammeVersion version) => new(

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Application.Features.Sessions;
 using WorkProgramme.Application.Writes;
+using WorkProgramme.Documents.Tables;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Programmes;
 
@@ -66,10 +68,9 @@ public static class ProgrammeVersions
         public async Task<string?> BodyOfAsync(string slug, CancellationToken cancellationToken) =>
             await db.Programmes.AsNoTracking().Where(p => p.Slug == slug).Select(p => p.BodyCode).SingleOrDefaultAsync(cancellationToken);
 
-        /// <summary>The sessions a version can be prepared for, endorsed or approved at, latest first.</summary>
-        public async Task<IReadOnlyList<string>> SessionKeysAsync(CancellationToken cancellationToken) =>
-            (await db.Sessions.AsNoTracking().ToListAsync(cancellationToken))
-                .OrderByDescending(s => s.MonthIndex).ThenBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Key).ToList();
+        /// <summary>The sessions a version can be prepared for, endorsed or approved at, latest first, with what names them.</summary>
+        public Task<IReadOnlyList<SessionView>> SessionsAsync(CancellationToken cancellationToken) =>
+            SessionViews.LoadAsync(db, null, cancellationToken);
 
         /// <summary>The value is the new draft's label.</summary>
         public Task<Result<string>> HandleAsync(StartCommand command, CancellationToken cancellationToken) =>

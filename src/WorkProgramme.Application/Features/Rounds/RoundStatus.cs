@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Documents.Tables;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Rounds;
 using WorkProgramme.Domain.StatusReports;
@@ -36,6 +37,36 @@ public static class RoundStatus
             .ToList();
     }
 
+    /// <summary>Where a session's status reports stand for one programme, as the rounds page shows it.</summary>
+    public enum SessionRoundState
+    {
+        /// <summary>No round and no published report: the one state a round can be opened in.</summary>
+        NotOpened,
+        Open,
+        Published,
+
+        /// <summary>Reports came published with the programme (an import) and no round was ever opened.</summary>
+        PublishedWithoutRound,
+    }
+
+    /// <summary>
+    /// One session on the rounds page. <see cref="Updated"/> and <see cref="Reviewed"/> count the drafts of an open round
+    /// (a reviewed report is not counted as updated).
+    /// </summary>
+    public sealed record SessionRound(SessionView Session, SessionRoundState State, int Reports, int Updated, int Reviewed,
+        DateTimeOffset? OpenedAt, DateTimeOffset? PublishedAt)
+    {
+        public string Key => Session.Key;
+
+        /// <summary>A round exists to link to.</summary>
+        public bool HasRound => State is SessionRoundState.Open or SessionRoundState.Published;
+
+        /// <summary>What <see cref="OpenRound"/> accepts: no round yet and no published report for the session.</summary>
+        public bool CanOpen => State == SessionRoundState.NotOpened;
+
+        public int NotUpdated => Reports - Updated - Reviewed;
+    }
+
     public sealed class Handler(WorkProgrammeDb db, Assignments.Assignments.Handler assignments)
     {
         public async Task<Result?> HandleAsync(Query query, CancellationToken cancellationToken)
@@ -62,19 +93,43 @@ public static class RoundStatus
             return new Result(context.Programme.Slug, context.Programme.Title, context.Session.Key, label, context.Round.State, rows, context.ProgressVersion);
         }
 
-        /// <summary>Sessions of the programme's body with no round yet, for the "open a round" form.</summary>
-        public async Task<IReadOnlyList<(string Key, string Label, bool HasRound)>> SessionsAsync(string slug, CancellationToken cancellationToken)
+        /// <summary>
+        /// Every session of the programme's body, newest first, with where its reports stand: no round yet (the only
+        /// state a round can be opened in), a round open with its progress, a round published on a date, or reports that
+        /// came published with the programme (imported) and no round at all.
+        /// </summary>
+        public async Task<IReadOnlyList<SessionRound>> SessionsAsync(string slug, CancellationToken cancellationToken)
         {
-            var programme = await db.Programmes.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
-            if (programme is null)
+            var programme = await db.Programmes.AsNoTracking().Include(p => p.Versions).ThenInclude(v => v.Activities)
+                .SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
+            if (programme?.Latest is not { } latest)
             {
                 return [];
             }
 
-            var rounds = await db.Rounds.AsNoTracking().Where(r => r.ProgrammeId == programme.Id).Select(r => r.SessionKey).ToListAsync(cancellationToken);
-            var sessions = await db.Sessions.AsNoTracking().Where(s => s.BodyCode == programme.BodyCode).ToListAsync(cancellationToken);
-            return sessions.OrderByDescending(s => s.MonthIndex)
-                .Select(s => (s.Key, $"{s.Key} ({s.Month:00}/{s.Year})", rounds.Contains(s.Key)))
+            var rounds = await db.Rounds.AsNoTracking().Where(r => r.ProgrammeId == programme.Id).ToDictionaryAsync(r => r.SessionKey, cancellationToken);
+            var sessions = await Sessions.SessionViews.LoadAsync(db, programme.BodyCode, cancellationToken);
+            var ids = latest.Activities.Where(a => !a.IsDeleted).Select(a => a.ActivityId).ToList();
+            var keys = sessions.Select(s => s.Key).ToList();
+            var reports = (await db.StatusReports.AsNoTracking()
+                    .Where(r => keys.Contains(r.SessionKey) && ids.Contains(r.ActivityId))
+                    .Select(r => new { r.SessionKey, r.State, r.Progress })
+                    .ToListAsync(cancellationToken))
+                .ToLookup(r => r.SessionKey);
+            return sessions
+                .Select(view =>
+                {
+                    var ofSession = reports[view.Key].ToList();
+                    var round = rounds.GetValueOrDefault(view.Key);
+                    var state = round?.State switch
+                    {
+                        RoundState.Open => SessionRoundState.Open,
+                        RoundState.Published => SessionRoundState.Published,
+                        _ => ofSession.Any(r => r.State == ReportState.Published) ? SessionRoundState.PublishedWithoutRound : SessionRoundState.NotOpened,
+                    };
+                    return new SessionRound(view, state, ofSession.Count, ofSession.Count(r => r.State == ReportState.Draft && r.Progress == ReportProgress.Updated),
+                        ofSession.Count(r => r.State == ReportState.Draft && r.Progress == ReportProgress.Reviewed), round?.OpenedAt, round?.PublishedAt);
+                })
                 .ToList();
         }
     }

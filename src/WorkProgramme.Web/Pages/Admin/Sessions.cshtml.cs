@@ -22,6 +22,16 @@ public sealed class SessionsModel(SessionCalendar.Handler calendar, AddSession.H
 
     public BilingualText? Problem { get; private set; }
 
+    /// <summary>"14–18 April 2024", "14 April 2024": the days a session meets, empty when none is known.</summary>
+    public string Dates(Display display, SessionCalendar.Row session) => (session.StartDate, session.EndDate) switch
+    {
+        ({ } start, { } end) when start == end => display.Date(start),
+        ({ } start, { } end) => $"{display.Date(start)} – {display.Date(end)}",
+        ({ } start, null) => display.Date(start),
+        (null, { } end) => display.Date(end),
+        _ => "",
+    };
+
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Calendar = await calendar.HandleAsync(new SessionCalendar.Query(Body ?? "CTP"), cancellationToken);
 

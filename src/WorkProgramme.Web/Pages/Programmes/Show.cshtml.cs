@@ -5,6 +5,7 @@ using WorkProgramme.Application.Features.Documents;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Programmes;
 using WorkProgramme.Application.Features.Revisions;
+using WorkProgramme.Documents.Tables;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.StatusReports;
@@ -48,7 +49,7 @@ public sealed class ShowModel(ViewProgramme.Handler handler, PdfConverter pdf, P
     public bool PdfAvailable => pdf.IsAvailable;
 
     /// <summary>For editors: the latest version (what a revision starts from or an adoption is recorded for) and the sessions.</summary>
-    public (string Slug, ProgrammeVersions.VersionSummary? Latest, IReadOnlyList<string> Sessions)? VersionForms { get; private set; }
+    public (string Slug, ProgrammeVersions.VersionSummary? Latest, IReadOnlyList<SessionView> Sessions)? VersionForms { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -72,7 +73,7 @@ public sealed class ShowModel(ViewProgramme.Handler handler, PdfConverter pdf, P
         if (CanEdit)
         {
             var list = await versions.HandleAsync(new ProgrammeVersions.ListQuery(HttpContext.Viewer(), slug), cancellationToken);
-            VersionForms = (slug, list?.LastOrDefault(), await versions.SessionKeysAsync(cancellationToken));
+            VersionForms = (slug, list?.LastOrDefault(), await versions.SessionsAsync(cancellationToken));
         }
         return Page();
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using WorkProgramme.Application.Features.Revisions;
+using WorkProgramme.Documents.Tables;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Programmes;
 using WorkProgramme.Application.Writes;
@@ -17,7 +18,11 @@ public sealed class VersionsModel(ProgrammeVersions.Handler handler) : PageModel
 
     public IReadOnlyList<ProgrammeVersions.VersionSummary> Versions { get; private set; } = [];
 
-    public IReadOnlyList<string> Sessions { get; private set; } = [];
+    public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
+
+    /// <summary>The name of the session with this key; the key itself only for a session no longer in the calendar.</summary>
+    public string SessionName(Display display, string? key) => key is null ? "—"
+        : Sessions.FirstOrDefault(s => s.Key == key) is { } session ? display.SessionName(session) : key;
 
     public IReadOnlyList<BilingualText> Problems { get; private set; } = [];
 
@@ -82,7 +87,7 @@ public sealed class VersionsModel(ProgrammeVersions.Handler handler) : PageModel
 
         Slug = slug;
         Versions = versions;
-        Sessions = await handler.SessionKeysAsync(cancellationToken);
+        Sessions = await handler.SessionsAsync(cancellationToken);
         CanEdit = await handler.BodyOfAsync(slug, cancellationToken) is { } body && HttpContext.Viewer().CanEdit(body);
         return true;
     }

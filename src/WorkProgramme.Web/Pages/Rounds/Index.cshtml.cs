@@ -7,12 +7,12 @@ using WorkProgramme.Web.Infrastructure;
 
 namespace WorkProgramme.Web.Pages.Rounds;
 
-/// <summary>The sessions of the programme's body: open a round for one, or go to its round.</summary>
+/// <summary>The sessions of the programme's body, each with its round's state: open a round where none can be in the way, or go to it.</summary>
 public sealed class IndexModel(RoundStatus.Handler status, OpenRound.Handler open) : PageModel
 {
     public string Slug { get; private set; } = "";
 
-    public IReadOnlyList<(string Key, string Label, bool HasRound)> Sessions { get; private set; } = [];
+    public IReadOnlyList<RoundStatus.SessionRound> Sessions { get; private set; } = [];
 
     public BilingualText? Problem { get; private set; }
 
