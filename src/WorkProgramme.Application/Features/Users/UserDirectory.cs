@@ -54,6 +54,11 @@ public static class UserDirectory
                 .ToList();
         }
 
+        /// <summary>The bodies a user may belong to (code and name), for the filters and the edit form.</summary>
+        public async Task<IReadOnlyList<(string Code, Domain.Common.BilingualText Name)>> BodiesAsync(CancellationToken cancellationToken) =>
+            (await db.Bodies.AsNoTracking().ToListAsync(cancellationToken))
+                .OrderBy(b => b.Code, StringComparer.Ordinal).Select(b => (b.Code, b.Name)).ToList();
+
         public async Task<Row?> FindAsync(string id, CancellationToken cancellationToken) =>
             (await RowsAsync(u => u.Id == id, cancellationToken)).SingleOrDefault();
 
