@@ -24,7 +24,7 @@ public sealed class UserAdministrationFacts : IAsyncLifetime
         {
             await database.RunAsync<Data.WorkProgrammeDb>(async db =>
             {
-                if (await db.Bodies.FindAsync(body) is null)
+                if (!await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Bodies, b => b.Code == body))
                 {
                     db.Bodies.Add(new Domain.Bodies.Body(body, new BilingualText(body, body), new BilingualText(body, body), Domain.Bodies.BodyKind.Committee));
                     await db.SaveChangesAsync();
