@@ -78,6 +78,9 @@ public static class ApplicationServices
         services.AddScoped<MyReports.Handler>();
         services.AddScoped<RescheduleSession.Handler>();
         services.AddScoped<SessionCalendar.Handler>();
+        services.AddScoped<UserDirectory.Handler>();
+        services.AddScoped<EditUser.Handler>();
+        services.AddScoped<UserPreferences.Handler>();
         services.AddScoped<AddUser.Handler>();
         services.AddScoped<SignInExternally.Handler>();
         services.AddScoped<ApiTokens.Handler>();

@@ -2,11 +2,15 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using WorkProgramme.Application.Features.Users;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Domain.Common;
 using static WorkProgramme.Cli.CliContext;
 
 namespace WorkProgramme.Cli.Commands;
 
-/// <summary><c>wp user add --email … --role admin|editor|member [--body CODE] [--password …]</c></summary>
+/// <summary>
+/// <c>wp user add --email … --role admin|editor|member [--body CODE] [--password …]</c>; <c>wp user list</c>;
+/// <c>wp user set --email … [--role …] [--body CODE | --all-bodies]</c>; <c>wp user deactivate|reactivate --email …</c>.
+/// </summary>
 public static class UserCommand
 {
     public static Command Create(CliContext cli)
@@ -48,6 +52,120 @@ public static class UserCommand
                 return WpCli.Success;
             });
         });
-        return new Command("user", "Manage users.") { add };
+        return new Command("user", "Manage users.") { add, List(cli), Set(cli), ChangeState(cli, active: false), ChangeState(cli, active: true) };
     }
+
+    private static Command List(CliContext cli)
+    {
+        var role = new Option<string?>("--role") { Description = "Only users of this role." };
+        role.AcceptOnlyFromAmong([.. Roles.All]);
+        var body = new Option<string?>("--body") { Description = "Only users of this body." };
+        var state = new Option<string?>("--state") { Description = "active or deactivated." };
+        state.AcceptOnlyFromAmong("active", "deactivated");
+        var list = new Command("list", "List users: role, body, state, last sign-in.") { role, body, state };
+        list.SetAction((result, cancellationToken) => cli.WithServicesAsync(result, async services =>
+        {
+            var language = cli.LanguageOf(result);
+            var active = result.GetValue(state) switch { "active" => true, "deactivated" => (bool?)false, _ => null };
+            var rows = await services.GetRequiredService<UserDirectory.Handler>().ListAsync(
+                new UserDirectory.Query(result.GetValue(role), result.GetValue(body), active), cancellationToken);
+            foreach (var row in rows)
+            {
+                var lastSignIn = row.LastSignInAt is { } at
+                    ? at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC"
+                    : Say(language, "jamais connecté", "never signed in");
+                await cli.Output.WriteLineAsync(string.Join("  ", row.Email, RoleWord(row.Role, language),
+                    row.BodyCode ?? Say(language, "tous les organes", "all bodies"), StateWord(row.Active, language), lastSignIn));
+            }
+
+            await cli.Error.WriteLineAsync(Say(language, $"{rows.Count} utilisateur{(rows.Count == 1 ? "" : "s")}.",
+                $"{rows.Count} user{(rows.Count == 1 ? "" : "s")}."));
+            return WpCli.Success;
+        }));
+        return list;
+    }
+
+    private static Command Set(CliContext cli)
+    {
+        var email = new Option<string>("--email") { Description = "The user's email address.", Required = true };
+        var role = new Option<string?>("--role") { Description = "The new role: admin, editor or member." };
+        role.AcceptOnlyFromAmong([.. Roles.All]);
+        var body = new Option<string?>("--body") { Description = "The new body code." };
+        var allBodies = new Option<bool>("--all-bodies") { Description = "No body: an editor of every body, or an administrator." };
+        var set = new Command("set", "Change a user's role or body.") { email, role, body, allBodies };
+        set.SetAction((result, cancellationToken) => EditAsync(cli, result, email, (row, language) =>
+        {
+            if (result.GetValue(body) is not null && result.GetValue(allBodies))
+            {
+                return (null, Say(language, "Choisissez --body ou --all-bodies, pas les deux.", "Give --body or --all-bodies, not both."));
+            }
+
+            var newBody = result.GetValue(allBodies) ? null : result.GetValue(body) ?? row.BodyCode;
+            return ((result.GetValue(role) ?? row.Role ?? Roles.Member, newBody, row.Active), null);
+        }, cancellationToken));
+        return set;
+    }
+
+    private static Command ChangeState(CliContext cli, bool active)
+    {
+        var email = new Option<string>("--email") { Description = "The user's email address.", Required = true };
+        var command = active
+            ? new Command("reactivate", "Let a deactivated user sign in again.") { email }
+            : new Command("deactivate", "Stop a user from signing in; their sessions and API tokens stop working. Never deletes them.") { email };
+        command.SetAction((result, cancellationToken) =>
+            EditAsync(cli, result, email, (row, _) => ((row.Role ?? Roles.Member, row.BodyCode, active), null), cancellationToken));
+        return command;
+    }
+
+    /// <summary>Reads the user, applies the change on top of the version just read, and says what happened or why not.</summary>
+    private static Task<int> EditAsync(CliContext cli, ParseResult result, Option<string> email,
+        Func<UserDirectory.Row, Language, ((string Role, string? Body, bool Active)? Change, string? Usage)> change, CancellationToken cancellationToken) =>
+        cli.WithServicesAsync(result, async services =>
+        {
+            var language = cli.LanguageOf(result);
+            var address = result.GetValue(email)!;
+            var row = await services.GetRequiredService<UserDirectory.Handler>().FindByEmailAsync(address, cancellationToken);
+            if (row is null)
+            {
+                await cli.Error.WriteLineAsync(Say(language, $"Aucun utilisateur {address}.", $"No user {address}."));
+                return WpCli.Usage;
+            }
+
+            var (wanted, usage) = change(row, language);
+            if (wanted is not { } target)
+            {
+                await cli.Error.WriteLineAsync(usage);
+                return WpCli.Usage;
+            }
+
+            var edited = await services.GetRequiredService<EditUser.Handler>().HandleAsync(
+                new EditUser.Command(Viewer.Operator, row.Id, target.Role, target.Body, target.Active, row.Version), cancellationToken);
+            if (!edited.Succeeded)
+            {
+                foreach (var problem in edited.Failure!.Messages.Count == 0
+                             ? [new BilingualText("L’utilisateur a été modifié entre-temps : recommencez.", "The user was changed in the meantime: try again.")]
+                             : edited.Problems)
+                {
+                    await cli.Error.WriteLineAsync(problem.For(language).Text);
+                }
+
+                return WpCli.Failed;
+            }
+
+            await cli.Output.WriteLineAsync(Say(language,
+                $"{address} : {RoleWord(target.Role, language)}, {target.Body ?? "tous les organes"}, {StateWord(target.Active, language)}.",
+                $"{address}: {RoleWord(target.Role, language)}, {target.Body ?? "all bodies"}, {StateWord(target.Active, language)}."));
+            return WpCli.Success;
+        });
+
+    private static string RoleWord(string? role, Language language) => role switch
+    {
+        Roles.Admin => Say(language, "administrateur", "administrator"),
+        Roles.Editor => Say(language, "rédacteur", "editor"),
+        Roles.Member => Say(language, "membre", "member"),
+        _ => Say(language, "sans rôle", "no role"),
+    };
+
+    private static string StateWord(bool active, Language language) =>
+        active ? Say(language, "actif", "active") : Say(language, "désactivé", "deactivated");
 }

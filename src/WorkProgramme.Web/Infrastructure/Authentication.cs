@@ -32,7 +32,7 @@ public static class Authentication
         services.AddHttpContextAccessor();
         services.Replace(ServiceDescriptor.Scoped<ICurrentActor, HttpActor>());
         new IdentityBuilder(typeof(AppUser), typeof(IdentityRole), services)
-            .AddSignInManager()
+            .AddSignInManager<AppSignInManager>()
             .AddClaimsPrincipalFactory<AppClaimsFactory>();
 
         services.AddAuthentication(options =>
@@ -59,6 +59,19 @@ public static class Authentication
             // An API caller gets a status code, not the sign-in page.
             options.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
+
+            // Identity checks the security stamp only every 30 minutes; a deactivated user, or one whose role or body an
+            // administrator changed, must not keep a session that long.
+            var stampCheck = options.Events.OnValidatePrincipal;
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                await stampCheck(context);
+                if (context.Principal is { } principal && !await SessionStillValidAsync(context.HttpContext, principal))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                }
+            };
         });
 
         // From the pages' routes; the cookie handler adds the path base itself.
@@ -81,6 +94,23 @@ public static class Authentication
 
     public static Viewer Viewer(this HttpContext context) => Application.Identity.Viewer.From(context.User);
 
+    /// <summary>The user still exists, is active, and has the security stamp the cookie was issued with (one read by key).</summary>
+    private static async Task<bool> SessionStillValidAsync(HttpContext context, ClaimsPrincipal principal)
+    {
+        var id = principal.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (id is null)
+        {
+            return false;
+        }
+
+        var stampType = context.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        var stamp = principal.FindFirstValue(stampType);
+        var db = context.RequestServices.GetRequiredService<WorkProgrammeDb>();
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == id)
+            .Select(u => new { u.SecurityStamp, u.DeactivatedAt }).SingleOrDefaultAsync(context.RequestAborted);
+        return user is { DeactivatedAt: null } && (stamp is null || stamp == user.SecurityStamp);
+    }
+
     private static Task ApiAware(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
         if (status == StatusCodes.Status403Forbidden)
@@ -97,6 +127,35 @@ public static class Authentication
 
         context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Refuses a deactivated user at every way in, and on each sign-in notes its time and sets the interface to the
+/// user's preferred language.
+/// </summary>
+internal sealed class AppSignInManager(
+    UserManager<AppUser> userManager,
+    IHttpContextAccessor contextAccessor,
+    IUserClaimsPrincipalFactory<AppUser> claimsFactory,
+    IOptions<IdentityOptions> optionsAccessor,
+    ILogger<SignInManager<AppUser>> logger,
+    IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<AppUser> confirmation,
+    Application.Features.Users.UserPreferences.Handler preferences)
+    : SignInManager<AppUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
+{
+    public override async Task<bool> CanSignInAsync(AppUser user) => user.IsActive && await base.CanSignInAsync(user);
+
+    public override async Task SignInWithClaimsAsync(AppUser user, AuthenticationProperties? authenticationProperties,
+        IEnumerable<Claim> additionalClaims)
+    {
+        await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims);
+        await preferences.RecordSignInAsync(user.Id, Context.RequestAborted);
+        if (Domain.Common.Languages.TryParse(user.PreferredLanguage, out var language))
+        {
+            Localization.Remember(Context, language);
+        }
     }
 }
 
@@ -144,7 +203,7 @@ internal sealed class ApiTokenHandler(
         var hash = ApiToken.HashOf(header["Bearer ".Length..].Trim());
         var token = await db.ApiTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null);
         var user = token is null ? null : await users.FindByIdAsync(token.UserId);
-        if (user is null || await users.IsLockedOutAsync(user))
+        if (user is null || !user.IsActive || await users.IsLockedOutAsync(user))
         {
             SecurityLog.ApiTokenRefused(SecurityLog.For(Context), Request.Method, Request.Path, SecurityLog.AddressOf(Context));
             return AuthenticateResult.Fail("Invalid or revoked token.");

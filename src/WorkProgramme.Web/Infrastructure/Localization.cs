@@ -50,18 +50,7 @@ public static class Localization
     {
         endpoints.MapGet("/language", (HttpContext context, string? culture, string? returnUrl) =>
         {
-            var language = Languages.TryParse(culture, out var chosen) ? chosen : Language.Fr;
-            context.Response.Cookies.Append(
-                CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language.Code())),
-                new CookieOptions
-                {
-                    Expires = DateTimeOffset.UtcNow.AddYears(1),
-                    IsEssential = true,
-                    HttpOnly = true,
-                    SameSite = SameSiteMode.Lax,
-                    Secure = context.Request.IsHttps,
-                });
+            Remember(context, Languages.TryParse(culture, out var chosen) ? chosen : Language.Fr);
             var target = !string.IsNullOrEmpty(returnUrl) && Uri.IsWellFormedUriString(returnUrl, UriKind.Relative)
                 && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
                 ? returnUrl
@@ -70,6 +59,20 @@ public static class Localization
         }).WithName(SwitchEndpoint).ExcludeFromDescription().AllowAnonymous();
         return endpoints;
     }
+
+    /// <summary>Sets the language of the next requests (the cookie the language switch, the sign-in and the profile write).</summary>
+    public static void Remember(HttpContext context, Language language) =>
+        context.Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language.Code())),
+            new CookieOptions
+            {
+                Expires = DateTimeOffset.UtcNow.AddYears(1),
+                IsEssential = true,
+                HttpOnly = true,
+                SameSite = SameSiteMode.Lax,
+                Secure = context.Request.IsHttps,
+            });
 
     public static Language CurrentLanguage => Languages.FromCulture(CultureInfo.CurrentUICulture);
 }

@@ -50,13 +50,15 @@ public sealed class EveryPageAxeFacts(BrowserApp app) : IAsyncLifetime
         "/account/denied",
     ];
 
-    private static string[] SecretariatPages(Guid activity) =>
+    private static string[] SecretariatPages(Guid activity, Guid user = default) =>
     [
         "/my-reports",
         "/account/profile",
         "/admin/audit",
         "/admin/sessions",
         $"/admin/sessions/{Session}/edit",
+        "/admin/users",
+        $"/admin/users/{user}/edit",
         $"{Programme}/activities/new",
         $"{Programme}/activities/{activity}/edit",
         $"{Programme}/activities/{activity}/assign",
@@ -84,10 +86,10 @@ public sealed class EveryPageAxeFacts(BrowserApp app) : IAsyncLifetime
     {
         await OpenRoundAsync();
         var page = await PageAsync(language);
-        var admin = await app.UserAsync(Roles.Admin);
+        var admin = await app.NamedUserAsync(Roles.Admin, null, null, null);
         await (await SignInPage.OpenAsync(page, RoundUi.For(language))).SignInAsync(admin.Email, admin.Password);
 
-        await AssertAccessibleAsync(page, SecretariatPages(await ActivityAsync(page)));
+        await AssertAccessibleAsync(page, SecretariatPages(await ActivityAsync(page), Guid.Parse(admin.Id)));
     }
 
     [Fact]

@@ -51,6 +51,7 @@ public abstract class EveryWriteNamesItsVersion(WebAppFactory app) : IClassFixtu
     private static readonly Dictionary<string, string> FormsWithoutVersion = new(StringComparer.Ordinal)
     {
         ["Account/Profile:Create"] = "Creates a new personal API token; nothing existing is replaced.",
+        ["Account/Profile:Preferences"] = "Saves one's own language and e-mail choices: only that user writes them, and nobody else's input is replaced.",
         ["Account/Profile:Revoke"] = "Revokes one's own token: the same outcome whoever acts first, no text anyone wrote.",
         ["Account/SignIn:"] = "Signs in; no record of the programme.",
         ["Account/SignOut:"] = "Signs out; no record of the programme.",
@@ -87,6 +88,7 @@ public abstract class EveryWriteNamesItsVersion(WebAppFactory app) : IClassFixtu
             "Version", f => (f["Kind"], f["TextEn"]) = ("adopted", "Adopted on purpose.")),
         ["Admin/SessionEdit:"] = new(Roles.Admin, null, () => Task.FromResult("/admin/sessions/ctp-241-242/edit"), "#reschedule-session", "Version",
             f => f["Form.Place"] = "Genève"),
+        ["Admin/UserEdit:"] = new(Roles.Admin, null, UserToEditAsync, "#edit-user", "Version", f => f["Body"] = "Conseil"),
         ["Rounds/Report:"] = new(Roles.Editor, "CTP", async () => $"/programmes/{Slug}/rounds/{Session}/reports/{await OpenRoundAsync(10)}", "#report-form",
             "RowVersion", f => (f["Keyword"], f["NarrativeEn"]) = ("completed", "Completed on purpose.")),
         ["Rounds/Round:Review"] = new(Roles.Editor, "CTP", UpdatedReportAsync, "form[action*=Review]", "rowVersion", _ => { },
@@ -278,6 +280,15 @@ public abstract class EveryWriteNamesItsVersion(WebAppFactory app) : IClassFixtu
         var file = await app.Database.RunAsync<ExportProgramme.Handler, ProgrammeFile?>(h =>
             h.HandleAsync(new ExportProgramme.Query(Viewer.Operator, Slug, null), CancellationToken.None));
         return file!.Activities.Single(a => a.Section == "time-bound" && a.Number == number).Id!.Value;
+    }
+
+    /// <summary>Another user's edit page (not the administrator's own: a change of role or body ends that user's session).</summary>
+    private async Task<string> UserToEditAsync()
+    {
+        var (email, _) = await app.UserAsync(Roles.Editor, "CTP");
+        var row = await app.Database.RunAsync<WorkProgramme.Application.Features.Users.UserDirectory.Handler, WorkProgramme.Application.Features.Users.UserDirectory.Row?>(
+            h => h.FindByEmailAsync(email, CancellationToken.None));
+        return $"/admin/users/{row!.Id}/edit";
     }
 
     /// <summary>An activity whose French title changed after its English one: the page offers "translation checked".</summary>

@@ -38,6 +38,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         user.Property(u => u.DisplayName).HasMaxLength(200);
         user.Property(u => u.BodyCode).HasMaxLength(40);
         user.Property(u => u.Unit).HasMaxLength(200);
+        user.Ignore(u => u.IsActive);
     }
 }
 

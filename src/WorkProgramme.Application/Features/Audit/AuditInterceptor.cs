@@ -76,8 +76,9 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
         context.AddRange(entries);
     }
 
-    /// <summary>Identity's internals: never copied into the trail; a new password hash is noted without its value.</summary>
-    private static readonly HashSet<string> Secrets = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedEmail", "NormalizedUserName"];
+    /// <summary>Identity's internals and the time of the last sign-in: never copied into the trail; a new password hash is noted without its value.</summary>
+    private static readonly HashSet<string> Secrets = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedEmail", "NormalizedUserName",
+        nameof(AppUser.LastSignInAt)];
 
     private static IEnumerable<(string Field, string? Old, string? New)> ChangedFields(EntityEntry entry)
     {
@@ -148,7 +149,8 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
             null, UserName(entry.Context, assignment.UserId)),
         ApiToken token => new("ApiToken", token.Name, token.UserId, token.Name),
         AppUser user => new("User", user.Email ?? user.Id, user.BodyCode, user.DisplayName ?? user.Email),
-        IdentityUserRole<string> link => new("UserRole", link.UserId, null, entry.Context.Set<IdentityRole>().Find(link.RoleId)?.Name ?? link.RoleId),
+        IdentityUserRole<string> link => new("UserRole", UserName(entry.Context, link.UserId), null,
+            entry.Context.Set<IdentityRole>().Find(link.RoleId)?.Name ?? link.RoleId),
         _ => null,
     };
 

@@ -10,8 +10,18 @@ using WorkProgramme.Web.Infrastructure;
 namespace WorkProgramme.Web.Pages.Account;
 
 /// <summary>The signed-in user's page: who they are, and their API tokens (create, shown once; revoke).</summary>
-public sealed class ProfileModel(UserManager<AppUser> users, ApiTokens.Handler tokens) : PageModel
+public sealed class ProfileModel(UserManager<AppUser> users, ApiTokens.Handler tokens, UserPreferences.Handler preferences) : PageModel
 {
+    /// <summary>"fr", "en", or empty: the browser's.</summary>
+    [BindProperty]
+    public string? PreferredLanguage { get; set; }
+
+    [BindProperty]
+    public bool EmailSessionDigest { get; set; }
+
+    [BindProperty]
+    public bool EmailCommentNotices { get; set; }
+
     [BindProperty]
     [Required]
     [StringLength(100)]
@@ -57,6 +67,25 @@ public sealed class ProfileModel(UserManager<AppUser> users, ApiTokens.Handler t
         return Page();
     }
 
+    public async Task<IActionResult> OnPostPreferencesAsync(CancellationToken cancellationToken)
+    {
+        var me = await users.GetUserAsync(User);
+        if (me is null)
+        {
+            return Challenge();
+        }
+
+        var language = Languages.TryParse(PreferredLanguage, out var chosen) ? chosen : (Language?)null;
+        await preferences.SaveAsync(me.Id, new UserPreferences.Choices(language?.Code(), EmailSessionDigest, EmailCommentNotices), cancellationToken);
+        if (language is { } remembered)
+        {
+            Localization.Remember(HttpContext, remembered);
+        }
+
+        TempData.Success("Profile.PreferencesSaved");
+        return RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken cancellationToken)
     {
         var me = await users.GetUserAsync(User);
@@ -77,6 +106,7 @@ public sealed class ProfileModel(UserManager<AppUser> users, ApiTokens.Handler t
         }
 
         Me = me;
+        (PreferredLanguage, EmailSessionDigest, EmailCommentNotices) = (me.PreferredLanguage, me.EmailSessionDigest, me.EmailCommentNotices);
         MyRoles = await users.GetRolesAsync(me);
         Tokens = await tokens.ListAsync(me.Id, cancellationToken);
         return true;

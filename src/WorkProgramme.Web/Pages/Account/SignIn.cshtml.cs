@@ -46,7 +46,7 @@ public sealed class SignInModel(SignInManager<AppUser> signIn) : PageModel
             return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage("/Index");
         }
 
-        SecurityLog.SignInRefused(log, Email.Trim(), SecurityLog.AddressOf(HttpContext), result.IsLockedOut ? "locked out" : "wrong e-mail or password");
+        SecurityLog.SignInRefused(log, Email.Trim(), SecurityLog.AddressOf(HttpContext), result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "account deactivated" : "wrong e-mail or password");
         Problem = result.IsLockedOut ? "SignIn.LockedOut" : "SignIn.Failed";
         Password = "";
         return Page();
