@@ -3,6 +3,7 @@ using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Rounds;
+using WorkProgramme.Domain.Sessions;
 using WorkProgramme.Domain.StatusReports;
 
 namespace WorkProgramme.Application.Features.Rounds;
@@ -55,14 +56,15 @@ public static class RoundStatus
                         report.UpdatedBy, report.ReviewedBy, report.RowVersion, officers.GetValueOrDefault(r.ActivityId) ?? []);
                 })
                 .ToList();
-            var label = new BilingualText(
-                $"{context.Session.OrdinalLabel(Language.Fr)} sessions ({context.Session.Month:00}/{context.Session.Year})",
-                $"{context.Session.OrdinalLabel(Language.En)} sessions ({context.Session.Month:00}/{context.Session.Year})");
+            var body = await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Code == context.Session.BodyCode, cancellationToken);
+            var label = SessionName.Of(context.Session, body is null
+                ? new SessionName.BodyWords(context.Session.BodyCode, BilingualText.Empty, Domain.Bodies.BodyKind.Committee)
+                : SessionName.BodyWords.Of(body));
             return new Result(context.Programme.Slug, context.Programme.Title, context.Session.Key, label, context.Round.State, rows);
         }
 
         /// <summary>Sessions of the programme's body with no round yet, for the "open a round" form.</summary>
-        public async Task<IReadOnlyList<(string Key, string Label, bool HasRound)>> SessionsAsync(string slug, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<(string Key, BilingualText Label, bool HasRound)>> SessionsAsync(string slug, CancellationToken cancellationToken)
         {
             var programme = await db.Programmes.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
             if (programme is null)
@@ -72,8 +74,12 @@ public static class RoundStatus
 
             var rounds = await db.Rounds.AsNoTracking().Where(r => r.ProgrammeId == programme.Id).Select(r => r.SessionKey).ToListAsync(cancellationToken);
             var sessions = await db.Sessions.AsNoTracking().Where(s => s.BodyCode == programme.BodyCode).ToListAsync(cancellationToken);
+            var body = await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Code == programme.BodyCode, cancellationToken);
+            var words = body is null
+                ? new SessionName.BodyWords(programme.BodyCode, BilingualText.Empty, Domain.Bodies.BodyKind.Committee)
+                : SessionName.BodyWords.Of(body);
             return sessions.OrderByDescending(s => s.MonthIndex)
-                .Select(s => (s.Key, $"{s.Key} ({s.Month:00}/{s.Year})", rounds.Contains(s.Key)))
+                .Select(s => (s.Key, SessionName.Of(s, words), rounds.Contains(s.Key)))
                 .ToList();
         }
     }

@@ -12,7 +12,7 @@ public sealed class IndexModel(RoundStatus.Handler status, OpenRound.Handler ope
 {
     public string Slug { get; private set; } = "";
 
-    public IReadOnlyList<(string Key, string Label, bool HasRound)> Sessions { get; private set; } = [];
+    public IReadOnlyList<(string Key, BilingualText Label, bool HasRound)> Sessions { get; private set; } = [];
 
     public BilingualText? Problem { get; private set; }
 
