@@ -164,6 +164,7 @@ public sealed class ChangeWords(Display display, IStringLocalizer<SharedResource
     {
         StatusKeyword keyword => StatusWords.Of(keyword, display.Language),
         ExecutionLevel level => StatusWords.Of(level, display.Language),
+        Section section => display.SectionTitle(section),
         _ => Word($"{value.GetType().Name}.{value}") ?? value.ToString(),
     };
 
@@ -239,6 +240,7 @@ public sealed class ChangeWords(Display display, IStringLocalizer<SharedResource
     private string? EnumWordOrNull(Enum value) => value switch
     {
         StatusKeyword or ExecutionLevel => EnumWord(value),
+        Section section => display.SectionTitle(section),
         _ => Word($"{value.GetType().Name}.{value}"),
     };
 

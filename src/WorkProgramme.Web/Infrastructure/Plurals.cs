@@ -10,7 +10,7 @@ namespace WorkProgramme.Web.Infrastructure;
 /// </summary>
 public static class Plurals
 {
-    public static bool IsOne(int count, Language language) => language == Language.Fr ? count is 0 or 1 : count == 1;
+    public static bool IsOne(int count, Language language) => Plural.IsOne(count, language);
 
     /// <summary>The count is <c>{0}</c>; further values, if the text has them, are <c>{1}</c>, <c>{2}</c>...</summary>
     public static string Format(IStringLocalizer labels, string key, int count, Language language, params object[] more) =>

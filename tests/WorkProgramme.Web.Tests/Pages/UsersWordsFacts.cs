@@ -65,7 +65,7 @@ public sealed partial class UsersWordsFacts(UsersWordsFacts.WithHistory app) : I
             Assert.Equal(HttpStatusCode.OK, (await SendAsync(script, HttpMethod.Put, url, edited, etag)).StatusCode);
 
             var report = $"/api/programmes/{SeedFile.PtcSlug}/sessions/{Session}/status-reports/{Activity}";
-            var reportTag = (await App.ClientIn(null).GetAsync(report)).Headers.ETag!.ToString();
+            var reportTag = (await script.GetAsync(report)).Headers.ETag!.ToString();
             var status = new StatusDto
             {
                 Keyword = "not-started",

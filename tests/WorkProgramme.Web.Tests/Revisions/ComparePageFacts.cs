@@ -119,7 +119,7 @@ public sealed class VersionsPageFacts(WebAppFactory app) : IClassFixture<WebAppF
             });
         Assert.Equal(HttpStatusCode.Redirect, endorsed.StatusCode);
         var row = (await editor.GetPageAsync(Versions)).QuerySelector("tr[data-version='2024-10']")!;
-        Assert.Contains("ctp-243-244", row.Text(), StringComparison.Ordinal);
+        Assert.Contains("243rd/244th Sessions of the PTC (April 2024)", row.Text(), StringComparison.Ordinal);
     }
 }
 

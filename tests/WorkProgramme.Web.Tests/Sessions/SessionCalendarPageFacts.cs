@@ -48,7 +48,7 @@ public sealed class SessionCalendarPageFacts(WebAppFactory app) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await refused.Content.ReadAsStringAsync());
-        Assert.Equal("Le CTP a déjà une session portant ce numéro : ctp-243-244.", page.QuerySelector("#session-problem").Text());
+        Assert.Equal("Le CTP a déjà une session portant ce numéro : 243e/244e sessions du CTP (avril 2024).", page.QuerySelector("#session-problem").Text());
         Assert.Equal("243", page.QuerySelector("input[name=Ordinals]")!.GetAttribute("value"));
         Assert.Contains("entiers positifs", await badNumbers.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(before, await app.Database.ContentHashAsync());
@@ -77,7 +77,7 @@ public sealed class SessionCalendarPageFacts(WebAppFactory app) : IClassFixture<
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         var calendar = await admin.GetPageAsync(moved.Headers.Location!.OriginalString);
         Assert.Equal("Session rescheduled.", calendar.QuerySelector("#flash").Text());
-        Assert.Contains("11/2023", calendar.QuerySelector("tr#ctp-241-242").Text(), StringComparison.Ordinal);
+        Assert.Contains("November 2023", calendar.QuerySelector("tr#ctp-241-242").Text(), StringComparison.Ordinal);
     }
 
     [Fact]
