@@ -117,7 +117,7 @@ public sealed class ImportXssFacts(BrowserApp app, ITestOutputHelper output) : I
         var (appliedStatus, applied) = await ApplyAsync(page);
         visited += 2;
         Check(failures, "preview before apply", previewStatus, preview, "%22><img src=x onerror=__xss('applied')>.xlsx");
-        Check(failures, "applied", appliedStatus, applied, "1 modifiée(s)");
+        Check(failures, "applied", appliedStatus, applied, "1 modifiée");
         await page.Context.CloseAsync();
 
         var adminPage = await probe.PageAsync(app, "admin");
