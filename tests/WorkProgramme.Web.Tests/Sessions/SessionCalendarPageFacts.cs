@@ -32,7 +32,7 @@ public sealed class SessionCalendarPageFacts(WebAppFactory app) : IClassFixture<
         var row = page.QuerySelector("tr#ctp-249-250");
         Assert.NotNull(row);
         Assert.Contains("249th/250th", row.Text(), StringComparison.Ordinal);
-        Assert.Contains("2025-10-13", row.Text(), StringComparison.Ordinal);
+        Assert.Contains("13 October 2025", row.Text(), StringComparison.Ordinal);
     }
 
     [Fact]
