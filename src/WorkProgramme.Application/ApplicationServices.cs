@@ -50,6 +50,7 @@ public static class ApplicationServices
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<WorkProgrammeDb>();
 
+        services.AddScoped<RecordNames>();
         services.AddScoped<SchemaMigration>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<ImportProgramme.Handler>();

@@ -26,7 +26,7 @@ public sealed class RoundFacts : IAsyncLifetime
         Assert.Contains("94 not yet updated, 0 updated, 0 reviewed", status.Output, StringComparison.Ordinal);
         Assert.StartsWith("I.1\tNotUpdated\tOngoing", status.Output, StringComparison.Ordinal);
         Assert.Equal(1, unconfirmed.Exit);
-        Assert.Contains("94 report(s) not yet updated", unconfirmed.Error, StringComparison.Ordinal);
+        Assert.Contains("94 reports not yet updated", unconfirmed.Error, StringComparison.Ordinal);
         Assert.Equal((0, "Round published."), (published.Exit, published.Output.Trim()));
         Assert.Equal(1, (await RunAsync("round", "open", "--programme", SeedFile.PtcSlug, "--session", "ctp-245-246")).Exit);
     }

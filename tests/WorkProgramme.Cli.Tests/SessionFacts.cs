@@ -34,6 +34,6 @@ public sealed class SessionFacts : IAsyncLifetime
 
         Assert.Equal((1, "A session cannot end before it starts."), (backwards.Exit, backwards.Error.Trim()));
         Assert.Equal(2, badDate.Exit);
-        Assert.Equal((1, "The CTP already has a session with that number: ctp-243-244."), (duplicate.Exit, duplicate.Error.Trim()));
+        Assert.Equal((1, "The PTC already has a session with that number: 243rd/244th Sessions of the PTC (April 2024)."), (duplicate.Exit, duplicate.Error.Trim()));
     }
 }

@@ -44,7 +44,7 @@ public sealed class SpreadsheetCommandFacts : IAsyncLifetime
         Assert.Equal(0, exit);
         Assert.Contains("modifiée ", output, StringComparison.Ordinal);
         Assert.Contains("[Niveau de priorité]", output, StringComparison.Ordinal);
-        Assert.Contains("Appliqué à ptc-2022-2025 : 0 ajoutée(s), 1 modifiée(s), 93 inchangée(s).", output, StringComparison.Ordinal);
+        Assert.Contains("Appliqué à ptc-2022-2025 : 0 ajoutée, 1 modifiée, 93 inchangées.", output, StringComparison.Ordinal);
     }
 
     [Fact]

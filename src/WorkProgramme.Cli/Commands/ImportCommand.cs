@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using WorkProgramme.Application.Features.Backup;
 using WorkProgramme.Application.Features.Interchange;
+using WorkProgramme.Domain.Common;
 using static WorkProgramme.Cli.CliContext;
 
 namespace WorkProgramme.Cli.Commands;
@@ -89,8 +90,8 @@ public static class ImportCommand
                 if (!outcome.Succeeded)
                 {
                     await cli.Error.WriteLineAsync(Say(language,
-                        $"Import refusé ({outcome.Problems.Count} problème(s)) ; rien n’a été modifié :",
-                        $"Import refused ({outcome.Problems.Count} problem(s)); nothing was changed:"));
+                        $"Import refusé ({Plural.Count(outcome.Problems.Count, Language.Fr, "problème", "problèmes")}) ; rien n’a été modifié :",
+                        $"Import refused ({Plural.Count(outcome.Problems.Count, Language.En, "problem", "problems")}); nothing was changed:"));
                     foreach (var problem in outcome.Problems)
                     {
                         await cli.Error.WriteLineAsync("  " + problem.Describe(language));
@@ -116,13 +117,13 @@ public static class ImportCommand
                 if (outcome.Applied)
                 {
                     await cli.Output.WriteLineAsync(Say(language,
-                        $"Programme {outcome.Slug} importé (version {outcome.Version}) : {outcome.Activities} activités ; {added} ajoutée(s), {changed} modifiée(s), {retired} retirée(s).",
+                        $"Programme {outcome.Slug} importé (version {outcome.Version}) : {outcome.Activities} activités ; {Plural.Count(added, Language.Fr, "ajoutée", "ajoutées")}, {Plural.Count(changed, Language.Fr, "modifiée", "modifiées")}, {Plural.Count(retired, Language.Fr, "retirée", "retirées")}.",
                         $"Programme {outcome.Slug} imported (version {outcome.Version}): {outcome.Activities} activities; {added} added, {changed} changed, {retired} retired."));
                     return WpCli.Success;
                 }
 
                 await cli.Output.WriteLineAsync(Say(language,
-                    $"Aperçu (rien n’est modifié ; --apply pour appliquer) : {outcome.Slug} version {outcome.Version} : {added} ajoutée(s), {changed} modifiée(s), {retired} retirée(s).",
+                    $"Aperçu (rien n’est modifié ; --apply pour appliquer) : {outcome.Slug} version {outcome.Version} : {Plural.Count(added, Language.Fr, "ajoutée", "ajoutées")}, {Plural.Count(changed, Language.Fr, "modifiée", "modifiées")}, {Plural.Count(retired, Language.Fr, "retirée", "retirées")}.",
                     $"Preview (nothing changed; --apply to apply): {outcome.Slug} version {outcome.Version}: {added} added, {changed} changed, {retired} retired."));
                 if (outcome.RetireNeedsConfirmation)
                 {

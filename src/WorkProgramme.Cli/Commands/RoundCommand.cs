@@ -73,8 +73,8 @@ public static class RoundCommand
                 return WpCli.Success;
             case { Pending.Count: > 0 } failure:
                 await cli.Error.WriteLineAsync(Say(language,
-                    $"{failure.Pending.Count} rapport(s) pas encore mis à jour : {string.Join(", ", failure.Pending)}. Relancez avec --confirm pour publier quand même.",
-                    $"{failure.Pending.Count} report(s) not yet updated: {string.Join(", ", failure.Pending)}. Run again with --confirm to publish anyway."));
+                    $"{Plural.Count(failure.Pending.Count, Language.Fr, "rapport", "rapports")} pas encore mis à jour : {string.Join(", ", failure.Pending)}. Relancez avec --confirm pour publier quand même.",
+                    $"{Plural.Count(failure.Pending.Count, Language.En, "report", "reports")} not yet updated: {string.Join(", ", failure.Pending)}. Run again with --confirm to publish anyway."));
                 return WpCli.Failed;
             case { Kind: FailureKind.NotFound }:
                 await cli.Error.WriteLineAsync(Say(language, "Programme ou session introuvable.", "Programme or session not found."));

@@ -75,8 +75,8 @@ public static class TableImportCommand
                 var problems = result.Value?.Problems.Select(p => p.Describe(language)).ToList()
                     ?? failure.Problems.Select(p => p.For(language).Text ?? "").ToList();
                 await cli.Error.WriteLineAsync(Say(language,
-                    $"Import refusé ({problems.Count} problème(s)) ; rien n’a été modifié :",
-                    $"Import refused ({problems.Count} problem(s)); nothing was changed:"));
+                    $"Import refusé ({Plural.Count(problems.Count, Language.Fr, "problème", "problèmes")}) ; rien n’a été modifié :",
+                    $"Import refused ({Plural.Count(problems.Count, Language.En, "problem", "problems")}); nothing was changed:"));
                 foreach (var problem in problems)
                 {
                     await cli.Error.WriteLineAsync("  " + problem);
@@ -110,10 +110,12 @@ public static class TableImportCommand
         var (added, changed, unchanged) = (outcome.Count(ImportTable.ChangeKind.Added), outcome.Count(ImportTable.ChangeKind.Changed),
             outcome.Count(ImportTable.ChangeKind.Unchanged));
         await cli.Output.WriteLineAsync(outcome.Applied
-            ? Say(language, $"Appliqué à {slug} : {added} ajoutée(s), {changed} modifiée(s), {unchanged} inchangée(s).",
+            ? Say(language, $"Appliqué à {slug} : {Fr(added, "ajoutée")}, {Fr(changed, "modifiée")}, {Fr(unchanged, "inchangée")}.",
                 $"Applied to {slug}: {added} added, {changed} changed, {unchanged} unchanged.")
-            : Say(language, $"Aperçu (rien n’est modifié ; --apply pour appliquer) : {added} ajoutée(s), {changed} modifiée(s), {unchanged} inchangée(s).",
+            : Say(language, $"Aperçu (rien n’est modifié ; --apply pour appliquer) : {Fr(added, "ajoutée")}, {Fr(changed, "modifiée")}, {Fr(unchanged, "inchangée")}.",
                 $"Preview (nothing changed; --apply to apply): {added} added, {changed} changed, {unchanged} unchanged."));
         return WpCli.Success;
+
+        static string Fr(int count, string one) => Plural.Count(count, Language.Fr, one, one + "s");
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using WorkProgramme.Application.Features.Checks;
 using WorkProgramme.Application.Identity;
+using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Rules;
 using static WorkProgramme.Cli.CliContext;
 
@@ -39,8 +40,8 @@ public static class ValidateCommand
                 }
 
                 await cli.Output.WriteLineAsync(Say(language,
-                    $"{report.Slug} (version {report.VersionLabel}) : {report.Errors} erreur(s), {report.Warnings} avertissement(s).",
-                    $"{report.Slug} (version {report.VersionLabel}): {report.Errors} error(s), {report.Warnings} warning(s)."));
+                    $"{report.Slug} (version {report.VersionLabel}) : {Plural.Count(report.Errors, Language.Fr, "erreur", "erreurs")}, {Plural.Count(report.Warnings, Language.Fr, "avertissement", "avertissements")}.",
+                    $"{report.Slug} (version {report.VersionLabel}): {Plural.Count(report.Errors, Language.En, "error", "errors")}, {Plural.Count(report.Warnings, Language.En, "warning", "warnings")}."));
                 return report.Errors > 0 ? WpCli.Failed : WpCli.Success;
             });
         });

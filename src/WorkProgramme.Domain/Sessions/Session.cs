@@ -103,13 +103,6 @@ public sealed class Session
     public bool SharesOrdinalWith(string bodyCode, IEnumerable<int> ordinals) =>
         BodyCode == bodyCode && Ordinals.Intersect(ordinals).Any();
 
-    /// <summary>"243rd/244th" in English, "243ème/244ème" in French.</summary>
-    public string OrdinalLabel(Language language) =>
-        string.Join("/", Ordinals.Select(o => language == Language.Fr ? $"{o}ème" : $"{o}{EnglishSuffix(o)}"));
-
-    private static string EnglishSuffix(int n) => (n % 100) switch
-    {
-        11 or 12 or 13 => "th",
-        _ => (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" },
-    };
+    /// <summary>"243rd/244th" in English, "243e/244e" in French (<see cref="SessionName"/>).</summary>
+    public string OrdinalLabel(Language language) => SessionName.Ordinals(Ordinals, language);
 }

@@ -7,16 +7,51 @@ using WorkProgramme.Documents.Diff;
 using WorkProgramme.Documents.Tables;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;
+using WorkProgramme.Domain.Sessions;
+using WorkProgramme.Application.Features.Sessions;
 using WorkProgramme.Domain.StatusReports;
 
 namespace WorkProgramme.Web.Infrastructure;
 
 /// <summary>How pages show content: the chosen language, with a visible mark where the other one stands in.</summary>
-public sealed class Display(IStringLocalizer<SharedResource> labels, HtmlEncoder encoder, ReferenceLinks references)
+public sealed class Display(IStringLocalizer<SharedResource> labels, HtmlEncoder encoder, ReferenceLinks references, RecordNames names)
 {
     public Language Language => Localization.CurrentLanguage;
 
     public string Label(string key) => labels[key];
+
+    /// <summary>
+    /// A count with its noun in the right form: <c>Key.One</c> or <c>Key.Other</c>, each with <c>{0}</c> for the number.
+    /// French takes the singular for 0 and 1, English for 1 only.
+    /// </summary>
+    public string Plural(string key, int count, params object[] more) => Plurals.Format(labels, key, count, Language, more);
+
+    /// <summary>A session by its name ("243rd/244th Sessions of the PTC (April 2024)"), never its key.</summary>
+    public string Session(string sessionKey) => names.Session(sessionKey, Language);
+
+    /// <summary>A session known by its body and numbers only (an assumed next session), named as any other.</summary>
+    public string SessionName(string bodyCode, IReadOnlyList<int> ordinals, int year, int month) =>
+        Domain.Sessions.SessionName.Of(ordinals, year, month, names.BodyWords(bodyCode), Language);
+
+    /// <summary>A body by its abbreviation in the page's language (PTC in English, CTP in French).</summary>
+    public string Body(string bodyCode) => names.Body(bodyCode, Language);
+
+    /// <summary>A programme by its title in the page's language, never its slug.</summary>
+    public IHtmlContent Programme(string slug) => names.Programme(slug) is { } title ? Text(title) : new HtmlString(Encode(slug));
+
+    /// <summary>The names behind the record's keys, for pages that show keys from elsewhere (the audit trail).</summary>
+    public RecordNames Names => names;
+
+    /// <summary>"avril 2024" / "April 2024": a month and year, one way per language.</summary>
+    public string MonthYear(int year, int month) => Domain.Sessions.SessionName.MonthYear(year, month, Language);
+
+    /// <summary>A moment in UTC, one way per language: "12 avril 2024 14:05 UTC".</summary>
+    public string DateTime(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("d MMMM yyyy HH:mm", CultureInfo.GetCultureInfo(Language == Language.Fr ? "fr-FR" : "en-GB")) + " UTC";
+
+    /// <summary>A date, one way per language: "12 avril 2024" / "12 April 2024".</summary>
+    public string Date(DateOnly date) =>
+        date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo(Language == Language.Fr ? "fr-FR" : "en-GB"));
 
     /// <summary>The words announced around a change, in the language of the text they surround (not the page's).</summary>
     public DiffLabels DiffLabels(Language language)
@@ -103,14 +138,11 @@ public sealed class Display(IStringLocalizer<SharedResource> labels, HtmlEncoder
         null => "—",
     };
 
-    /// <summary>"243rd/244th sessions of the PTC (April 2024)": a session by its name, never its key.</summary>
-    public string SessionName(SessionView session) =>
-        $"{Plain(session.Ordinals)} {labels[session.Ordinals.En?.Contains('/', StringComparison.Ordinal) == true ? "Programme.SessionsOf" : "Programme.SessionOf"]} {Plain(session.Body.Display)} ({labels[$"Month.{session.Month}"]} {session.Year})";
+    /// <summary>A listed session by its name, from the one place that names sessions (<see cref="Session(string)"/>).</summary>
+    public string SessionName(SessionView session) => Session(session.Key);
 
-    /// <summary>A date as the language writes it: "7 décembre 2026", "7 December 2026".</summary>
+    /// <summary>A moment's date as the language writes it: "7 décembre 2026", "7 December 2026".</summary>
     public string Date(DateTimeOffset value) => Date(DateOnly.FromDateTime(value.UtcDateTime));
-
-    public string Date(DateOnly value) => value.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo(Language.Code()));
 
     public string SectionTitle(Section section) => labels[$"Section.{section}.Title"];
 

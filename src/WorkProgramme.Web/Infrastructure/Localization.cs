@@ -19,6 +19,7 @@ public static class Localization
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddScoped<Display>();
+        services.AddScoped<ChangeWords>();
         services.AddScoped<ReferenceLinks>();
         services.Configure<RequestLocalizationOptions>(options =>
         {

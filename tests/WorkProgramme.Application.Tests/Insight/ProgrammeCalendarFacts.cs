@@ -52,7 +52,7 @@ public sealed class ProgrammeCalendarFacts : IAsyncLifetime
     {
         var calendar = await FeedAsync(Language.En);
 
-        Assert.Contains(calendar.Events, e => e.Summary == "PTC: 243rd/244th session(s)");
+        Assert.Contains(calendar.Events, e => e.Summary == "243rd/244th Sessions of the PTC (April 2024)");
         Assert.Equal(90, calendar.Events.Count(e => e.Summary!.StartsWith("Deadline ", StringComparison.Ordinal)));
     }
 

@@ -64,7 +64,7 @@ public sealed class SessionCalendarFacts : IAsyncLifetime
 
         var refused = await Assert.ThrowsAsync<DomainException>(() => AddAsync(Viewer.Operator, [244, 245]));
 
-        Assert.Equal("The CTP already has a session with that number: ctp-243-244.", refused.MessageFor(Language.En));
+        Assert.Equal("The PTC already has a session with that number: 243rd/244th Sessions of the PTC (April 2024).", refused.MessageFor(Language.En));
         Assert.StartsWith("Le CTP a déjà une session portant ce numéro", refused.MessageFor(Language.Fr), StringComparison.Ordinal);
         Assert.Equal(before, await database.ContentHashAsync());
     }

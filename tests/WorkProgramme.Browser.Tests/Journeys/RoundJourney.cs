@@ -32,7 +32,7 @@ public sealed class RoundJourney(BrowserApp app) : IAsyncLifetime
     {
         var ui = RoundUi.For(language);
         int[] ordinals = language == "fr" ? [245, 246] : [247, 248];
-        var ordinalsShown = language == "fr" ? "245ème/246ème" : "247th/248th";
+        var ordinalsShown = language == "fr" ? "245e/246e" : "247th/248th";
         var sessionKey = await SessionAsync(ordinals);
         var writer = await app.UserAsync(Roles.Editor, Body);
         var reviewer = await app.UserAsync(Roles.Editor, Body);

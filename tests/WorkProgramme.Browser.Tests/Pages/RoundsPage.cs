@@ -18,9 +18,12 @@ public sealed class RoundsPage(IPage page, RoundUi ui)
 
     public ILocator Title => page.Locator("main h1");
 
-    /// <summary>The "Open a reporting round" button of a session's row, named with the session key for screen readers.</summary>
+    /// <summary>
+    /// The "Open a reporting round" button of a session's row (its accessible name ends with the session's name); the
+    /// row's form posts the session key.
+    /// </summary>
     public ILocator OpenButton(string sessionKey) =>
-        page.GetByRole(AriaRole.Button, new() { Name = $"{ui.OpenRound} {sessionKey}", Exact = true });
+        page.Locator($"form:has(input[name=session][value='{sessionKey}'])").GetByRole(AriaRole.Button, new() { Name = ui.OpenRound });
 
     public async Task<RoundPage> OpenRoundAsync(string sessionKey)
     {

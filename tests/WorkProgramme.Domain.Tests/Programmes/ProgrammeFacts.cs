@@ -98,7 +98,7 @@ public sealed class ProgrammeFacts
 
     [Theory]
     [InlineData(Language.En, "243rd/244th")]
-    [InlineData(Language.Fr, "243ème/244ème")]
+    [InlineData(Language.Fr, "243e/244e")]
     public void Names_session_ordinals_in_each_language(Language language, string expected) =>
         Assert.Equal(expected, new Session("ctp-243-244", "CTP", [243, 244], 2024, 4, Season.Spring).OrdinalLabel(language));
 

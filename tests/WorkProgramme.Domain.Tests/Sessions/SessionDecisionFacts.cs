@@ -36,7 +36,7 @@ public sealed class SessionDecisionFacts
 
         Assert.Equal(new DateOnly(2024, 4, 1), milestone.Date);
         Assert.Equal("The committee adopted — 243rd/244th sessions (CTP, PC0760): The Compendium is adopted.", milestone.Text.En);
-        Assert.Equal("Le comité a adopté — sessions 243ème/244ème (CTP, PC0760) : Le Recueil est adopté.", milestone.Text.Fr);
+        Assert.Equal("Le comité a adopté — sessions 243e/244e (CTP, PC0760) : Le Recueil est adopté.", milestone.Text.Fr);
     }
 
     [Fact]

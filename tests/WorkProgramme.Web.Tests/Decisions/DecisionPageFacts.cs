@@ -51,7 +51,7 @@ public sealed class DecisionPageFacts(WebAppFactory app) : IClassFixture<WebAppF
         var form = await editor.GetPageAsync(reportUrl);
         var offer = form.QuerySelector("fieldset.decision-offers input[name=AddDecisions]");
         Assert.NotNull(offer);
-        Assert.Contains("2024-04-01", form.QuerySelector("fieldset.decision-offers").Text(), StringComparison.Ordinal);
+        Assert.Contains("1 April 2024", form.QuerySelector("fieldset.decision-offers").Text(), StringComparison.Ordinal);
 
         var written = await editor.PostFormAsync(reportUrl, reportUrl, new Dictionary<string, string>
         {

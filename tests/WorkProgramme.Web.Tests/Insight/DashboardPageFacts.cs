@@ -98,7 +98,7 @@ public sealed class CalendarFeedFacts(WebAppFactory app) : IClassFixture<WebAppF
         Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
         var calendar = Ical.Net.Calendar.Load(await response.Content.ReadAsStringAsync())!;
         Assert.Equal(97, calendar.Events.Count);
-        Assert.Contains(calendar.Events, e => e.Summary == "PTC: 243rd/244th session(s)");
+        Assert.Contains(calendar.Events, e => e.Summary == "243rd/244th Sessions of the PTC (April 2024)");
     }
 
     [Fact]

@@ -120,11 +120,11 @@ public sealed class VersionsPageFacts(WebAppFactory app) : IClassFixture<WebAppF
         Assert.Equal(HttpStatusCode.Redirect, endorsed.StatusCode);
         var page = await editor.GetPageAsync(Versions);
         var row = page.QuerySelector("tr[data-version='2024-10']")!;
-        Assert.Equal("243rd/244th sessions of the PTC (April 2024)", row.QuerySelector("td[data-column=endorsed]")!.Text());
+        Assert.Equal("243rd/244th Sessions of the PTC (April 2024)", row.QuerySelector("td[data-column=endorsed]")!.Text());
         Assert.DoesNotContain("ctp-", page.QuerySelector("[data-testid=versions]")!.Text(), StringComparison.Ordinal);
         Assert.Contains("compact", page.QuerySelector("[data-testid=versions]")!.ClassName!, StringComparison.Ordinal);
         var approved = page.QuerySelector("tr[data-version='2024-04'] td[data-column=approved]")!.Text();
-        Assert.StartsWith("141st/142nd sessions of the", approved, StringComparison.Ordinal);
+        Assert.StartsWith("141st/142nd Sessions of the", approved, StringComparison.Ordinal);
         Assert.EndsWith("(June 2023)", approved, StringComparison.Ordinal);
     }
 }

@@ -79,7 +79,7 @@ public sealed class SessionCalendarPageFacts(WebAppFactory app) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await refused.Content.ReadAsStringAsync());
-        Assert.Equal("Le CTP a déjà une session portant ce numéro : ctp-243-244.", page.QuerySelector("#session-problem").Text());
+        Assert.Equal("Le CTP a déjà une session portant ce numéro : 243e/244e sessions du CTP (avril 2024).", page.QuerySelector("#session-problem").Text());
         Assert.Equal("243", page.QuerySelector("input[name=Ordinals]")!.GetAttribute("value"));
         Assert.Contains("entiers positifs", await badNumbers.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(before, await app.Database.ContentHashAsync());

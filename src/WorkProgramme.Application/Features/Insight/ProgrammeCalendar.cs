@@ -73,8 +73,7 @@ public static class ProgrammeCalendar
                 {
                     var start = s.StartDate ?? new DateOnly(s.Year, s.Month, 1);
                     var end = (s.EndDate ?? start).AddDays(1);
-                    var ordinals = s.OrdinalLabel(query.Language);
-                    var summary = fr ? $"{Body(s.BodyCode)} : {ordinals} session(s)" : $"{Body(s.BodyCode)}: {ordinals} session(s)";
+                    var summary = Text(snapshot.SessionNameOf(s));
                     var description = s.StartDate is null
                         ? (fr ? "Date exacte à confirmer : le calendrier indique le mois." : "Exact date to be confirmed: the calendar gives the month.")
                         : s.Place ?? "";

@@ -4,6 +4,7 @@ using WorkProgramme.Application.Identity;
 using WorkProgramme.Documents.Tables;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Rounds;
+using WorkProgramme.Domain.Sessions;
 using WorkProgramme.Domain.StatusReports;
 
 namespace WorkProgramme.Application.Features.Rounds;
@@ -87,9 +88,10 @@ public static class RoundStatus
                         report.UpdatedBy, report.ReviewedBy, report.RowVersion, officers.GetValueOrDefault(r.ActivityId) ?? []);
                 })
                 .ToList();
-            var label = new BilingualText(
-                $"{context.Session.OrdinalLabel(Language.Fr)} sessions ({context.Session.Month:00}/{context.Session.Year})",
-                $"{context.Session.OrdinalLabel(Language.En)} sessions ({context.Session.Month:00}/{context.Session.Year})");
+            var body = await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Code == context.Session.BodyCode, cancellationToken);
+            var label = SessionName.Of(context.Session, body is null
+                ? new SessionName.BodyWords(context.Session.BodyCode, BilingualText.Empty, Domain.Bodies.BodyKind.Committee)
+                : SessionName.BodyWords.Of(body));
             return new Result(context.Programme.Slug, context.Programme.Title, context.Session.Key, label, context.Round.State, rows, context.ProgressVersion);
         }
 

@@ -22,24 +22,25 @@ public static class AddSession
                 throw new DomainException("Seuls les administrateurs gèrent le calendrier.", "Only administrators manage the calendar.");
             }
 
-            if (!await db.Bodies.AnyAsync(b => b.Code == command.BodyCode, cancellationToken))
-            {
-                throw new DomainException($"Organe inconnu « {command.BodyCode} ».", $"Unknown body '{command.BodyCode}'.");
-            }
+            var body = await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Code == command.BodyCode, cancellationToken)
+                ?? throw new DomainException($"Organe inconnu « {command.BodyCode} ».", $"Unknown body '{command.BodyCode}'.");
+            var words = SessionName.BodyWords.Of(body);
 
             var slugPart = new string(command.BodyCode.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
             var key = $"{slugPart}-{string.Join("-", command.Ordinals)}";
             if (await db.Sessions.AnyAsync(s => s.Key == key, cancellationToken))
             {
-                throw new DomainException($"La session {key} existe déjà.", $"Session {key} already exists.");
+                var existing = SessionName.Of(command.Ordinals, command.Year, command.Month, words);
+                throw new DomainException($"Ces sessions existent déjà : {existing.Fr}.", $"These sessions already exist: {existing.En}.");
             }
 
             var sameBody = await db.Sessions.AsNoTracking().Where(s => s.BodyCode == command.BodyCode).ToListAsync(cancellationToken);
             if (sameBody.FirstOrDefault(s => s.SharesOrdinalWith(command.BodyCode, command.Ordinals)) is { } taken)
             {
+                var name = SessionName.Of(taken, words);
                 throw new DomainException(
-                    $"Le {command.BodyCode} a déjà une session portant ce numéro : {taken.Key}.",
-                    $"The {command.BodyCode} already has a session with that number: {taken.Key}.");
+                    $"Le {words.Abbreviation(Language.Fr)} a déjà une session portant ce numéro : {name.Fr}.",
+                    $"The {words.Abbreviation(Language.En)} already has a session with that number: {name.En}.");
             }
 
             db.Sessions.Add(new Session(key, command.BodyCode, command.Ordinals, command.Year, command.Month, command.Season,

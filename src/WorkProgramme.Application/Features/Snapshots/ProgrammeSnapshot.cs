@@ -53,6 +53,13 @@ public sealed class ProgrammeSnapshot
 
     public IReadOnlyDictionary<string, Session> Sessions { get; }
 
+    /// <summary>A session's name with the bodies as this programme knows them (<see cref="SessionName"/>).</summary>
+    public BilingualText SessionNameOf(Session session) => SessionName.Of(session, BodyWordsOf(session.BodyCode));
+
+    public SessionName.BodyWords BodyWordsOf(string bodyCode) => Bodies.TryGetValue(bodyCode, out var body)
+        ? SessionName.BodyWords.Of(body)
+        : new SessionName.BodyWords(bodyCode, BilingualText.Empty, BodyKind.Committee);
+
     /// <summary>The session whose status reports this snapshot shows.</summary>
     public string? StatusSessionKey { get; private init; }
 

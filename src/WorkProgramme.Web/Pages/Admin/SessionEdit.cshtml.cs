@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkProgramme.Application.Features.Sessions;
 using WorkProgramme.Domain.Common;
+using WorkProgramme.Domain.Sessions;
 using WorkProgramme.Application.Writes;
 using WorkProgramme.Web.Infrastructure;
 
@@ -61,8 +62,8 @@ public sealed class SessionEditModel(SessionCalendar.Handler calendar, Reschedul
             // The user's values stay in the form; the next save is made knowingly on top of the session as it is now.
             Problem = failure.Stale || failure.Kind == FailureKind.PreconditionRequired
                 ? new BilingualText(
-                    "La session a été modifiée entre-temps (elle se tient désormais en " + $"{found.Month:00}/{found.Year}" + ") ; vos valeurs sont conservées. Enregistrez à nouveau pour les appliquer.",
-                    "The session was changed in the meantime (it is now in " + $"{found.Month:00}/{found.Year}" + "); your values are kept. Save again to apply them.")
+                    "La session a été modifiée entre-temps (elle se tient désormais en " + SessionName.MonthYear(found.Year, found.Month, Language.Fr) + ") ; vos valeurs sont conservées. Enregistrez à nouveau pour les appliquer.",
+                    "The session was changed in the meantime (it is now in " + SessionName.MonthYear(found.Year, found.Month, Language.En) + "); your values are kept. Save again to apply them.")
                 : PageResults.Messages(failure).FirstOrDefault();
             Version = found.Version;
             ModelState.Remove(nameof(Version));

@@ -35,10 +35,9 @@ public sealed class DashboardModel(Dashboard.Handler handler, DeadlineSlippage.H
         return Page();
     }
 
-    public string SessionLabel(Dashboard.SessionOption session) => SessionLabel(session.Ordinals, session.Year, session.Month);
+    public string SessionLabel(Dashboard.SessionOption session) => display.Session(session.Key);
 
-    public string SessionLabel(IReadOnlyList<int> ordinals, int year, int month) =>
-        $"{string.Join("/", ordinals)} ({display.Label($"Month.{month}")} {year})";
+    public string SessionLabel(IReadOnlyList<int> ordinals, int year, int month) => display.SessionName(Board.BodyCode, ordinals, year, month);
 
     public static IReadOnlyList<ChartSeries> LevelSeries(Display d) =>
         Enum.GetValues<ExecutionLevel>().Select(l => new ChartSeries(d.Enum(l), $"chart-fill--{l.ToString().ToLowerInvariant()}"))

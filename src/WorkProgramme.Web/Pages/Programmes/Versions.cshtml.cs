@@ -21,8 +21,7 @@ public sealed class VersionsModel(ProgrammeVersions.Handler handler) : PageModel
     public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
 
     /// <summary>The name of the session with this key; the key itself only for a session no longer in the calendar.</summary>
-    public string SessionName(Display display, string? key) => key is null ? "—"
-        : Sessions.FirstOrDefault(s => s.Key == key) is { } session ? display.SessionName(session) : key;
+    public string SessionName(Display display, string? key) => key is null ? "—" : display.Session(key);
 
     public IReadOnlyList<BilingualText> Problems { get; private set; } = [];
 

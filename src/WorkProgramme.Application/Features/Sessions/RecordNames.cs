@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using WorkProgramme.Application.Data;
+using WorkProgramme.Domain.Bodies;
+using WorkProgramme.Domain.Common;
+using WorkProgramme.Domain.Sessions;
+
+namespace WorkProgramme.Application.Features.Sessions;
+
+/// <summary>
+/// What people call the record's keys, read once per request: where a page or e-mail holds only a session key, a body
+/// code or a programme slug, it shows the session's name (<see cref="SessionName"/>), the body's abbreviation in the
+/// reader's language or the programme's title, never the key.
+/// </summary>
+public sealed class RecordNames(WorkProgrammeDb db)
+{
+    private Dictionary<string, BilingualText>? sessions;
+    private Dictionary<string, SessionName.BodyWords>? bodies;
+    private Dictionary<string, BilingualText>? programmes;
+
+    /// <summary>"243e/244e sessions du CTP (avril 2024)"; a key no session has is shown as it is.</summary>
+    public string Session(string sessionKey, Language language)
+    {
+        Load();
+        return sessions!.TryGetValue(sessionKey, out var name) ? name.For(language).Text ?? sessionKey : sessionKey;
+    }
+
+    public bool IsSession(string key)
+    {
+        Load();
+        return sessions!.ContainsKey(key);
+    }
+
+    /// <summary>The body's abbreviation in that language (CTP / PTC); its code where it has none.</summary>
+    public string Body(string bodyCode, Language language)
+    {
+        Load();
+        return bodies!.TryGetValue(bodyCode, out var body) ? body.Abbreviation(language) : bodyCode;
+    }
+
+    public SessionName.BodyWords BodyWords(string bodyCode)
+    {
+        Load();
+        return bodies!.GetValueOrDefault(bodyCode) ?? new SessionName.BodyWords(bodyCode, BilingualText.Empty, BodyKind.Committee);
+    }
+
+    public bool IsBody(string code)
+    {
+        Load();
+        return bodies!.ContainsKey(code);
+    }
+
+    /// <summary>The programme's title for a slug; null when no programme has it.</summary>
+    public BilingualText? Programme(string slug)
+    {
+        Load();
+        return programmes!.TryGetValue(slug, out var title) ? title : null;
+    }
+
+    private void Load()
+    {
+        if (sessions is not null)
+        {
+            return;
+        }
+
+        // Razor pages render synchronously: a handful of rows, read once per request and only when a page needs them.
+        bodies = db.Bodies.AsNoTracking().AsEnumerable().ToDictionary(b => b.Code, SessionName.BodyWords.Of, StringComparer.Ordinal);
+        programmes = db.Programmes.AsNoTracking().Select(p => new { p.Slug, p.Title }).AsEnumerable()
+            .ToDictionary(p => p.Slug, p => p.Title, StringComparer.Ordinal);
+        sessions = db.Sessions.AsNoTracking().AsEnumerable().ToDictionary(s => s.Key, s => SessionName.Of(s,
+            bodies.GetValueOrDefault(s.BodyCode) ?? new SessionName.BodyWords(s.BodyCode, BilingualText.Empty, BodyKind.Committee)),
+            StringComparer.Ordinal);
+    }
+}
