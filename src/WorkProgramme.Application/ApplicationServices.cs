@@ -79,6 +79,12 @@ public static class ApplicationServices
         services.AddScoped<RescheduleSession.Handler>();
         services.AddScoped<SessionCalendar.Handler>();
         services.AddScoped<AddUser.Handler>();
+        services.AddSingleton(provider => Features.Mail.MailSettings.Read(provider.GetRequiredService<IConfiguration>()));
+        services.AddScoped<InviteUser.Handler>();
+        services.AddScoped<AccountLinks.Handler>();
+        services.AddScoped<RequestPasswordReset.Handler>();
+        services.AddScoped<Features.Mail.DeliverOutbox.Handler>();
+        services.AddScoped<Features.Mail.MailStatus.Handler>();
         services.AddScoped<ApiTokens.Handler>();
         services.AddScoped<AuditTrail.Handler>();
         services.AddScoped<LatestChange.Handler>();

@@ -15,6 +15,9 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>The Secretariat unit of an officer (rounds filter by it), e.g. "Sous-direction de la facilitation".</summary>
     public string? Unit { get; set; }
+
+    /// <summary>"fr" or "en": the language of every e-mail to this person. Null means French.</summary>
+    public string? PreferredLanguage { get; set; }
 }
 
 public static class Roles
