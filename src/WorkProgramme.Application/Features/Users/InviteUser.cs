@@ -25,6 +25,11 @@ public static class InviteUser
     public sealed class Handler(UserManager<AppUser> users, RoleManager<IdentityRole> roles, WorkProgrammeDb db, MailSettings settings,
         TimeProvider clock, ICurrentActor actor)
     {
+        /// <summary>The bodies a person can be invited to, for the form.</summary>
+        public async Task<IReadOnlyList<(string Code, BilingualText Name)>> BodiesAsync(CancellationToken cancellationToken) =>
+            (await db.Bodies.AsNoTracking().ToListAsync(cancellationToken)).OrderBy(b => b.Code, StringComparer.Ordinal)
+                .Select(b => (b.Code, b.Name)).ToList();
+
         public async Task<Result<Invited>> HandleAsync(Command command, CancellationToken cancellationToken)
         {
             var email = command.Email.Trim();
