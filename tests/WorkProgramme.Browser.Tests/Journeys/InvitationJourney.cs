@@ -23,9 +23,9 @@ public sealed class InvitationJourney(BrowserApp app)
         var invitee = $"delegate-{Guid.NewGuid():N}@example.org";
         await admin.GotoAsync("/admin/users/invite");
         await admin.GetByLabel("Email address", new() { Exact = true }).FillAsync(invitee);
-        await admin.GetByLabel("Role", new() { Exact = true }).SelectOptionAsync(Roles.Member);
-        await admin.GetByLabel("Body (required for a member)", new() { Exact = true }).SelectOptionAsync("CTP");
-        await admin.GetByLabel("Language of your emails", new() { Exact = true }).SelectOptionAsync("en");
+        await admin.GetByRole(AriaRole.Combobox, new() { Name = "Role" }).SelectOptionAsync(Roles.Member);
+        await admin.GetByRole(AriaRole.Combobox, new() { Name = "Body (required for a member)" }).SelectOptionAsync("CTP");
+        await admin.GetByRole(AriaRole.Combobox, new() { Name = "Language of your emails" }).SelectOptionAsync("en");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Invite", Exact = true }).ClickAsync();
         await Expect(admin.Locator("#invited")).ToHaveTextAsync($"Invitation sent to {invitee}.");
         await admin.Context.CloseAsync();
@@ -41,7 +41,7 @@ public sealed class InvitationJourney(BrowserApp app)
         await Expect(person.Locator("main p.lead")).ToHaveTextAsync($"Compte : {invitee}");
         await person.GetByLabel("Nouveau mot de passe", new() { Exact = false }).FillAsync("my own long password");
         await person.GetByLabel("Le même, une seconde fois", new() { Exact = true }).FillAsync("my own long password");
-        await Expect(person.GetByLabel("Langue de vos courriels", new() { Exact = true })).ToHaveValueAsync("en");
+        await Expect(person.GetByRole(AriaRole.Combobox, new() { Name = "Langue de vos courriels" })).ToHaveValueAsync("en");
         await person.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et se connecter", Exact = true }).ClickAsync();
         await person.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
         await Expect(SignInPage.SignOutButton(person, RoundUi.Fr)).ToBeVisibleAsync();
