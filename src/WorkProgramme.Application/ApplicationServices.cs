@@ -84,6 +84,12 @@ public static class ApplicationServices
         services.AddScoped<UserPreferences.Handler>();
         services.AddScoped<AddUser.Handler>();
         services.AddScoped<SignInExternally.Handler>();
+        services.AddSingleton(provider => Features.Mail.MailSettings.Read(provider.GetRequiredService<IConfiguration>()));
+        services.AddScoped<InviteUser.Handler>();
+        services.AddScoped<AccountLinks.Handler>();
+        services.AddScoped<RequestPasswordReset.Handler>();
+        services.AddScoped<Features.Mail.DeliverOutbox.Handler>();
+        services.AddScoped<Features.Mail.MailStatus.Handler>();
         services.AddScoped<ApiTokens.Handler>();
         services.AddScoped<AuditTrail.Handler>();
         services.AddScoped<LatestChange.Handler>();

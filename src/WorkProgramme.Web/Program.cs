@@ -16,6 +16,7 @@ builder.Services.AddWebInstances();
 builder.Services.AddWebHealth();
 builder.Services.AddWebHardening();
 builder.Services.AddWebPageCaching();
+builder.Services.AddWebMail();
 
 var app = builder.Build();
 

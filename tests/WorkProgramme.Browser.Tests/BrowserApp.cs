@@ -32,6 +32,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Where the app listens, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseUrl { get; private set; } = null!;
 
+    /// <summary>The mail server the app sends to (scripts/smtp-sink.py on loopback): journeys read the messages it received.</summary>
+    public SmtpSink Mail { get; private set; } = null!;
+
     /// <summary>The app's database, for setting a journey up through the application's handlers.</summary>
     public TestDatabase Database => database;
 
@@ -57,6 +60,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync(seed: false);
+        Mail = await SmtpSink.StartNewAsync();
         UseKestrel(0);
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -77,8 +81,12 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Production");
         // Tests also change the database through handlers outside the app: it reads the newest change on every request.
+        // No App:PublicUrl: links in messages take the address the request came to (the port is chosen at start).
+        var mail = Mail.Settings();
+        mail.Remove("App:PublicUrl");
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(database.Settings)
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["PageCache:RecordStampSeconds"] = "0" }));
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["PageCache:RecordStampSeconds"] = "0" })
+            .AddInMemoryCollection(mail));
     }
 
     /// <summary>
@@ -106,6 +114,11 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
         playwright?.Dispose();
         await DisposeAsync();
+        if (Mail is not null)
+        {
+            await Mail.DisposeAsync();
+        }
+
         if (database is not null)
         {
             await database.DisposeAsync();

@@ -115,6 +115,27 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The application's services over this database with more settings (a mail server) and, when given, a clock of the
+    /// test's (<c>FakeTimeProvider</c>): for handlers whose answer depends on configuration or time.
+    /// </summary>
+    public TestServices With(IDictionary<string, string?> settings, TimeProvider? clock = null)
+    {
+        var all = new Dictionary<string, string?>(Settings);
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+
+        var collection = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(all).Build());
+        if (clock is not null)
+        {
+            collection.AddSingleton(clock);
+        }
+
+        return new TestServices(collection.AddApplication().BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }));
+    }
+
     /// <summary>Resolves <typeparamref name="T"/> in a fresh scope (a fresh DbContext), as one request would.</summary>
     public async Task<TResult> RunAsync<T, TResult>(Func<T, Task<TResult>> work)
         where T : notnull
@@ -197,4 +218,17 @@ public sealed class TestDatabase : IAsyncDisposable
             // A file still held open by a finished test host is removed with the temp folder later; not worth failing for.
         }
     }
+}
+
+/// <summary>Services of <see cref="TestDatabase.With"/>: each run in a fresh scope, as one request would.</summary>
+public sealed class TestServices(ServiceProvider services) : IAsyncDisposable
+{
+    public async Task<TResult> RunAsync<T, TResult>(Func<T, Task<TResult>> work)
+        where T : notnull
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<T>());
+    }
+
+    public ValueTask DisposeAsync() => services.DisposeAsync();
 }

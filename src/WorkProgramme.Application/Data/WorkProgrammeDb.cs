@@ -46,6 +46,10 @@ public sealed class WorkProgrammeDb(DbContextOptions<WorkProgrammeDb> options) :
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<Features.Mail.OutboxMessage> OutboxMessages => Set<Features.Mail.OutboxMessage>();
+
+    public DbSet<Features.Users.AccountLink> AccountLinks => Set<Features.Users.AccountLink>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

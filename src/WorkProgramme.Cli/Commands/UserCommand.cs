@@ -52,7 +52,53 @@ public static class UserCommand
                 return WpCli.Success;
             });
         });
-        return new Command("user", "Manage users.") { add, List(cli), Set(cli), ChangeState(cli, active: false), ChangeState(cli, active: true) };
+        var inviteEmail = new Option<string>("--email") { Description = "The person's email address.", Required = true };
+        var inviteRole = new Option<string>("--role") { Description = "admin, editor or member.", Required = true };
+        inviteRole.AcceptOnlyFromAmong([.. Roles.All]);
+        var inviteBody = new Option<string?>("--body") { Description = "Body code: the committee of a member, or the body an editor edits (default: all)." };
+        var inviteLanguage = new Option<string?>("--language") { Description = "fr or en: the language of the invitation (default: fr)." };
+        var invite = new Command("invite", "Invite a person by email: a single-use link, valid 7 days, to set a password.")
+        {
+            inviteEmail, inviteRole, inviteBody, name, inviteLanguage,
+        };
+        invite.SetAction(async (result, cancellationToken) =>
+        {
+            var language = cli.LanguageOf(result);
+            return await cli.WithServicesAsync(result, async services =>
+            {
+                var outcome = await services.GetRequiredService<InviteUser.Handler>().HandleAsync(new InviteUser.Command(
+                    result.GetValue(inviteEmail)!, result.GetValue(inviteRole)!, result.GetValue(inviteBody), result.GetValue(name),
+                    result.GetValue(inviteLanguage), "http://localhost:5080"), cancellationToken);
+                if (!outcome.Succeeded)
+                {
+                    foreach (var problem in outcome.Problems)
+                    {
+                        await cli.Error.WriteLineAsync(problem.For(language).Text);
+                    }
+
+                    return WpCli.Failed;
+                }
+
+                var invited = outcome.Value!;
+                if (invited.Queued)
+                {
+                    await cli.Output.WriteLineAsync(Say(language,
+                        $"Invitation pour {invited.Email} en file d’envoi ; l’application web l’envoie. Le lien expire le {invited.ExpiresAt:yyyy-MM-dd HH:mm} UTC.",
+                        $"Invitation for {invited.Email} queued; the web app sends it. The link expires on {invited.ExpiresAt:yyyy-MM-dd HH:mm} UTC."));
+                }
+                else
+                {
+                    // E-mail is off: the operator passes the link on (it is shown once; only its hash is stored).
+                    await cli.Output.WriteLineAsync(Say(language,
+                        $"L’envoi de courriels n’est pas configuré. Transmettez ce lien à {invited.Email} (une seule fois, jusqu’au {invited.ExpiresAt:yyyy-MM-dd HH:mm} UTC) :",
+                        $"Email is off. Pass this link on to {invited.Email} (works once, until {invited.ExpiresAt:yyyy-MM-dd HH:mm} UTC):"));
+                    await cli.Output.WriteLineAsync(invited.Link);
+                }
+
+                return WpCli.Success;
+            });
+        });
+        return new Command("user", "Manage users.") { add, invite, List(cli), Set(cli), ChangeState(cli, active: false), ChangeState(cli, active: true) };
     }
 
     private static Command List(CliContext cli)

@@ -7,7 +7,7 @@ namespace WorkProgramme.Web.Infrastructure;
 
 /// <summary>
 /// What a public deployment needs around the pages: the reverse proxy's forwarded headers (from configured proxies
-/// only), security headers, a limit on request sizes, and rate limits on sign-in and the API (HTTP 429).
+/// only), security headers, a limit on request sizes, and rate limits on sign-in, password reset and the API (HTTP 429).
 /// Settings: <c>ReverseProxy:KnownProxies</c>, <c>ReverseProxy:KnownNetworks</c>, <c>Limits:MaxRequestBodyBytes</c>,
 /// <c>RateLimits:SignInPerMinute</c>, <c>RateLimits:ApiPerMinute</c>.
 /// </summary>
@@ -47,6 +47,7 @@ public static class Hardening
             var signInPerMinute = configuration.GetValue<int?>("RateLimits:SignInPerMinute") ?? 10;
             var apiPerMinute = configuration.GetValue<int?>("RateLimits:ApiPerMinute") ?? 600;
             var signInPath = new Lazy<string>(() => links.PagePath("/Account/SignIn"));
+            var resetPath = new Lazy<string>(() => links.PagePath("/Account/ForgottenPassword"));
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = (context, _) =>
             {
@@ -62,6 +63,12 @@ public static class Hardening
                 {
                     // Per address: guessing passwords from one place is slowed; other people keep signing in.
                     return PerMinute($"sign-in:{client}", signInPerMinute);
+                }
+
+                if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(resetPath.Value))
+                {
+                    // The same limit for "forgotten password": nobody fills someone's mailbox, or probes addresses, from one place.
+                    return PerMinute($"reset:{client}", signInPerMinute);
                 }
 
                 if (context.Request.Path.StartsWithSegments("/api"))

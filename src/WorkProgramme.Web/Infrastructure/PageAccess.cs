@@ -11,7 +11,7 @@ public static class PageAccess
             foreach (var page in new[] { "/Index", "/Error", "/Programmes/Show", "/Programmes/Activity", "/Programmes/Checks",
                          "/Programmes/Changes", "/Programmes/Compare", "/Programmes/Versions",
                          "/Programmes/Dashboard", "/Programmes/Workload", "/Programmes/Digest", "/Organisation", "/Account/SignIn", "/Account/Denied",
-                         "/Account/SingleSignOn" })
+                         "/Account/SingleSignOn", "/Account/ForgottenPassword", "/Account/SetPassword" })
             {
                 options.Conventions.AllowAnonymousToPage(page);
             }

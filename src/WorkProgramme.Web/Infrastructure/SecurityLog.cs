@@ -41,6 +41,10 @@ public static partial class SecurityLog
         Message = "Request body of {Length} bytes refused on {Method} {Path} from {Address}")]
     public static partial void RequestTooLarge(ILogger logger, string method, string path, long length, string? address);
 
+    [LoggerMessage(EventId = 1008, EventName = "PasswordSet", Level = LogLevel.Information,
+        Message = "Password set with an e-mailed link by {Email} from {Address}")]
+    public static partial void PasswordSet(ILogger logger, string email, string? address);
+
     /// <summary>Who the request is from, as the audit trail names them.</summary>
     public static string UserOf(HttpContext context) => context.User.Identity?.IsAuthenticated == true
         ? context.User.Identity.Name ?? "?"

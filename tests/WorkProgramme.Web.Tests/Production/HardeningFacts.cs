@@ -92,6 +92,25 @@ public sealed class LimitFacts : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Forgotten_password_requests_beyond_the_sign_in_limit_get_429()
+    {
+        app.Settings["RateLimits:SignInPerMinute"] = "3";
+        app.Settings["Email:Smtp:Host"] = "127.0.0.1"; // e-mail on (the form shows); unknown addresses queue nothing
+        app.Settings["Email:From"] = "wp@example.org";
+        var client = app.ClientIn("en");
+
+        var attempts = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            attempts.Add((await client.PostFormAsync("/account/forgotten-password", "/account/forgotten-password",
+                new Dictionary<string, string> { ["Email"] = $"someone{i}@example.org" })).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], attempts);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/forgotten-password")).StatusCode);
+    }
+
+    [Fact]
     public async Task Api_calls_beyond_the_limit_get_429_with_retry_after()
     {
         app.Settings["RateLimits:ApiPerMinute"] = "2";

@@ -39,6 +39,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         user.Property(u => u.BodyCode).HasMaxLength(40);
         user.Property(u => u.Unit).HasMaxLength(200);
         user.Ignore(u => u.IsActive);
+        user.Property(u => u.PreferredLanguage).HasMaxLength(2);
     }
 }
 
@@ -64,5 +65,37 @@ internal sealed class ActivityAssignmentConfiguration : IEntityTypeConfiguration
         assignment.Property(a => a.AssignedBy).HasMaxLength(256);
         assignment.HasIndex(a => new { a.ActivityId, a.UserId }).IsUnique();
         assignment.HasIndex(a => a.UserId);
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Features.Mail.OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<Features.Mail.OutboxMessage> message)
+    {
+        message.ToTable("OutboxMessages");
+        message.Property(m => m.MessageId).HasMaxLength(200);
+        message.HasIndex(m => m.MessageId).IsUnique();
+        message.Property(m => m.Kind).HasConversion<string>().HasMaxLength(40);
+        message.Property(m => m.State).HasConversion<string>().HasMaxLength(20);
+        message.Property(m => m.ToAddress).HasMaxLength(256);
+        message.Property(m => m.ToName).HasMaxLength(200);
+        message.Property(m => m.Language).HasMaxLength(2);
+        message.Property(m => m.Subject).HasMaxLength(300);
+        message.Property(m => m.LastError).HasMaxLength(500);
+        message.HasIndex(m => new { m.State, m.NextAttemptAt });
+    }
+}
+
+internal sealed class AccountLinkConfiguration : IEntityTypeConfiguration<Features.Users.AccountLink>
+{
+    public void Configure(EntityTypeBuilder<Features.Users.AccountLink> link)
+    {
+        link.ToTable("AccountLinks");
+        link.HasOne<AppUser>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
+        link.Property(l => l.Purpose).HasConversion<string>().HasMaxLength(20);
+        link.Property(l => l.TokenHash).HasMaxLength(64);
+        link.Property(l => l.CreatedBy).HasMaxLength(256);
+        link.HasIndex(l => l.TokenHash).IsUnique();
+        link.HasIndex(l => l.UserId);
     }
 }

@@ -148,6 +148,8 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
         Features.Assignments.ActivityAssignment assignment => new("Assignment", $"{assignment.ActivityId}@{UserName(entry.Context, assignment.UserId)}",
             null, UserName(entry.Context, assignment.UserId)),
         ApiToken token => new("ApiToken", token.Name, token.UserId, token.Name),
+        Features.Users.AccountLink link => new(link.Purpose == Features.Users.AccountLinkPurpose.Invitation ? "Invitation" : "PasswordReset",
+            UserName(entry.Context, link.UserId), null, $"valid until {Format(link.ExpiresAt)}"),
         AppUser user => new("User", user.Email ?? user.Id, user.BodyCode, user.DisplayName ?? user.Email),
         IdentityUserRole<string> link => new("UserRole", UserName(entry.Context, link.UserId), null,
             entry.Context.Set<IdentityRole>().Find(link.RoleId)?.Name ?? link.RoleId),
