@@ -97,8 +97,11 @@ public sealed class Session
         BodyCode == bodyCode && Ordinals.Intersect(ordinals).Any();
 
     /// <summary>"243rd/244th" in English, "243ème/244ème" in French.</summary>
-    public string OrdinalLabel(Language language) =>
-        string.Join("/", Ordinals.Select(o => language == Language.Fr ? $"{o}ème" : $"{o}{EnglishSuffix(o)}"));
+    public string OrdinalLabel(Language language) => OrdinalLabel(Ordinals, language);
+
+    /// <summary>The same for session numbers without a session, e.g. a session not yet in the calendar.</summary>
+    public static string OrdinalLabel(IEnumerable<int> ordinals, Language language) =>
+        string.Join("/", ordinals.Select(o => language == Language.Fr ? $"{o}ème" : $"{o}{EnglishSuffix(o)}"));
 
     private static string EnglishSuffix(int n) => (n % 100) switch
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
@@ -37,13 +38,26 @@ public sealed class DashboardModel(Dashboard.Handler handler, DeadlineSlippage.H
 
     public string SessionLabel(Dashboard.SessionOption session) => SessionLabel(session.Ordinals, session.Year, session.Month);
 
+    /// <summary>"243rd/244th sessions (April 2024)": the numbers as ordinals and the word sessions.</summary>
     public string SessionLabel(IReadOnlyList<int> ordinals, int year, int month) =>
-        $"{string.Join("/", ordinals)} ({display.Label($"Month.{month}")} {year})";
+        string.Format(CultureInfo.CurrentCulture, display.Label("Dashboard.SessionLabel"),
+            Domain.Sessions.Session.OrdinalLabel(ordinals, display.Language), display.Label($"Month.{month}"), year);
 
     public static IReadOnlyList<ChartSeries> LevelSeries(Display d) =>
         Enum.GetValues<ExecutionLevel>().Select(l => new ChartSeries(d.Enum(l), $"chart-fill--{l.ToString().ToLowerInvariant()}"))
             .Append(new ChartSeries(d.Label("Dashboard.NoReport"), "chart-fill--none"))
             .ToList();
+
+    /// <summary>Activities by execution level, each bar in its level's colour (grey: no report), its word beside it.</summary>
+    public BarChart Levels(string id, string title, IEnumerable<Dashboard.Slice<ExecutionLevel>> slices) =>
+        new(id, title, [new ChartSeries(display.Label("Dashboard.Activities"), "chart-fill--brand")],
+            slices.Select(s => new ChartBar(s.Key is { } l ? display.Enum(l) : display.Label("Dashboard.NoReport"), [s.Count])
+            {
+                FillClass = s.Key is { } level ? $"chart-fill--{level.ToString().ToLowerInvariant()}" : "chart-fill--none",
+            }).ToList())
+        {
+            ShareOf = Board.Activities,
+        };
 
     public BarChart Single<TKey>(string id, string title, IEnumerable<Dashboard.Slice<TKey>> slices, Func<TKey?, string> label)
         where TKey : struct =>
