@@ -79,6 +79,10 @@ public sealed class ScreenshotJourneys(BrowserApp app) : IAsyncLifetime
                 }
 
                 await Screenshots.SaveAsync(page, $"{name}-{language}-{width}", fullPage && width >= 1280);
+                if (name == "dashboard")
+                {
+                    await Screenshots.SaveAsync(page.Locator("#chart-level"), $"dashboard-levels-{language}-{width}");
+                }
             }
         }
 
