@@ -71,7 +71,8 @@ status=0
 audit() { # audit NAME PATH LANGUAGE [--preset=desktop]
     local name=$1 path=$2 language=$3 report="$out/$1.json"
     shift 3
-    npx --no-install lighthouse "$base$path" "$@" --only-categories=accessibility --output=json --output-path="$report" \
+    # The language twice: ?culture= chooses it (the app's first rule), Accept-Language as a browser of that language.
+    npx --no-install lighthouse "$base$path?culture=$language" "$@" --only-categories=accessibility --output=json --output-path="$report" \
         --quiet --chrome-flags="--headless=new --no-sandbox --disable-gpu" \
         --extra-headers="{\"Accept-Language\":\"$language\"}" >/dev/null 2>"$out/$name.log" || {
         echo "$name: Lighthouse failed (its log: artifacts/lighthouse/$name.log)" >&2
