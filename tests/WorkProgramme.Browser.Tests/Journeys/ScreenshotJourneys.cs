@@ -44,7 +44,7 @@ public sealed class ScreenshotJourneys(BrowserApp app) : IAsyncLifetime
         (string Name, string Url, string? ScrollTo, bool FullPage)[] pages =
         [
             ("programme", Programme, null, false),
-            ("programme-table", Programme, "section[aria-labelledby='section-1'] table.programme tbody tr:nth-child(3)", false),
+            ("programme-table", Programme, "h2#section-1", false),
             ("dashboard", $"{Programme}/dashboard", null, true),
             ("rounds", $"{Programme}/rounds", null, false),
             ("report-form", $"{Programme}/rounds/{RoundSession}/reports/{activity}", null, false),
