@@ -51,6 +51,10 @@ say "The API contract: Redocly's recommended rules on docs/api/openapi.json, the
 # Web tests check that docs/api/openapi.json is the document the app serves; a failure here fails the run.
 scripts/openapi/check.sh || { echo "The API contract check failed." >&2; status=1; }
 
+say "Lighthouse accessibility: the programme and activity pages, French and English, phone and desktop, 100 or fail"
+# The published app on a fresh SQLite file and Debian's chromium; Lighthouse pinned in scripts/lighthouse/package-lock.json.
+scripts/lighthouse/check.sh || { echo "The Lighthouse accessibility check failed." >&2; status=1; }
+
 say "Start a private PostgreSQL server"
 # Its own data folder and port on 127.0.0.1, no systemd; fsync off because the data is thrown away at exit.
 pg_folder=$(mktemp -d /tmp/wp-postgres.XXXXXX)

@@ -12,4 +12,13 @@ public static class Screenshots
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = fullPage });
     }
+
+    /// <summary>One part of a page, e.g. a chart.</summary>
+    public static async Task SaveAsync(ILocator part, string name)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await part.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png") });
+    }
 }

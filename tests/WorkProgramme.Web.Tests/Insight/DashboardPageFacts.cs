@@ -34,6 +34,26 @@ public sealed class DashboardPageFacts(WebAppFactory app) : IClassFixture<WebApp
         Assert.Equal(BarTotals(Chart(page, "priority")), TableTotals(Chart(page, "priority")));
     }
 
+    [Theory]
+    [InlineData("fr", "Vert", "Bleu", "Rouge", "243e/244e sessions du CTP (avril 2024)")]
+    [InlineData("en", "Green", "Blue", "Red", "243rd/244th Sessions of the PTC (April 2024)")]
+    public async Task Each_level_bar_is_in_its_level_colour_and_sessions_are_named_with_the_word_sessions(
+        string language, string green, string blue, string red, string session)
+    {
+        var page = await app.ClientIn(language).GetPageAsync(Url);
+
+        var level = Chart(page, "level");
+        string Fill(string word) => level.QuerySelectorAll("g.chart__bar").Single(g => g.GetAttribute("data-label") == word)
+            .QuerySelector("rect")!.GetAttribute("class")!;
+        Assert.Equal("chart-fill--green", Fill(green));
+        Assert.Equal("chart-fill--blue", Fill(blue));
+        Assert.Equal("chart-fill--red", Fill(red));
+        // The table gives the colour beside the word, and its number headings sit over their numbers.
+        Assert.Equal("chart-fill--green", level.QuerySelector("tbody tr th svg rect")!.GetAttribute("class"));
+        Assert.All(level.QuerySelectorAll("thead th").Skip(1), th => Assert.Contains("num", th.ClassList));
+        Assert.Contains(session, page.QuerySelector(".page-head .facts")!.Text(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Every_chart_is_an_image_with_a_text_alternative_and_a_table()
     {

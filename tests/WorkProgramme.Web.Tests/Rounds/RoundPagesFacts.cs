@@ -111,8 +111,8 @@ public sealed class RoundsListFacts(WebAppFactory app) : IClassFixture<WebAppFac
     private const string Rounds = "/programmes/" + SeedFile.PtcSlug + "/rounds";
 
     [Theory]
-    [InlineData("en", 247, "243rd/244th sessions of the PTC (April 2024)", "Published with the programme (no round)", "Not opened yet")]
-    [InlineData("fr", 251, "243ème/244ème sessions du CTP (avril 2024)", "Publiés avec le programme (sans cycle)", "Pas encore ouvert")]
+    [InlineData("en", 247, "243rd/244th Sessions of the PTC (April 2024)", "Published with the programme (no round)", "Not opened yet")]
+    [InlineData("fr", 251, "243e/244e sessions du CTP (avril 2024)", "Publiés avec le programme (sans cycle)", "Pas encore ouvert")]
     public async Task Shows_each_sessions_round_state_and_offers_open_only_for_a_session_without_reports(string language, int ordinal,
         string name, string imported, string notOpened)
     {

@@ -9,6 +9,9 @@ public sealed record ChartSeries(string Label, string FillClass);
 public sealed record ChartBar(string Label, IReadOnlyList<int> Values)
 {
     public int Total => Values.Sum();
+
+    /// <summary>A colour of this bar's own in a one-series chart (the level chart: each level in its colour).</summary>
+    public string? FillClass { get; init; }
 }
 
 /// <summary>
@@ -39,7 +42,8 @@ public sealed record BarChart(string Id, string Title, IReadOnlyList<ChartSeries
         for (var s = 0; s < Series.Count; s++)
         {
             var width = (double)bar.Values[s] / Scale * PlotWidth;
-            yield return new Segment(Series[s], bar.Values[s], Number(x), Number(width));
+            var fill = !Stacked && bar.FillClass is { } own ? own : Series[s].FillClass;
+            yield return new Segment(Series[s], bar.Values[s], Number(x), Number(width), fill);
             x += width;
         }
     }
@@ -64,5 +68,5 @@ public sealed record BarChart(string Id, string Title, IReadOnlyList<ChartSeries
 
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
-    public sealed record Segment(ChartSeries Series, int Value, string X, string Width);
+    public sealed record Segment(ChartSeries Series, int Value, string X, string Width, string FillClass);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
@@ -43,6 +44,17 @@ public sealed class DashboardModel(Dashboard.Handler handler, DeadlineSlippage.H
         Enum.GetValues<ExecutionLevel>().Select(l => new ChartSeries(d.Enum(l), $"chart-fill--{l.ToString().ToLowerInvariant()}"))
             .Append(new ChartSeries(d.Label("Dashboard.NoReport"), "chart-fill--none"))
             .ToList();
+
+    /// <summary>Activities by execution level, each bar in its level's colour (grey: no report), its word beside it.</summary>
+    public BarChart Levels(string id, string title, IEnumerable<Dashboard.Slice<ExecutionLevel>> slices) =>
+        new(id, title, [new ChartSeries(display.Label("Dashboard.Activities"), "chart-fill--brand")],
+            slices.Select(s => new ChartBar(s.Key is { } l ? display.Enum(l) : display.Label("Dashboard.NoReport"), [s.Count])
+            {
+                FillClass = s.Key is { } level ? $"chart-fill--{level.ToString().ToLowerInvariant()}" : "chart-fill--none",
+            }).ToList())
+        {
+            ShareOf = Board.Activities,
+        };
 
     public BarChart Single<TKey>(string id, string title, IEnumerable<Dashboard.Slice<TKey>> slices, Func<TKey?, string> label)
         where TKey : struct =>
