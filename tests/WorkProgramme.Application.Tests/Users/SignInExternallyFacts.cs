@@ -73,6 +73,43 @@ public sealed class SignInExternallyFacts : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_deactivated_user_is_refused_even_when_the_directory_grants_a_role()
+    {
+        var id = await LocalUserAsync("gone@example.org", Roles.Editor, "CTP");
+        await database.RunAsync<UserManager<AppUser>>(async users =>
+        {
+            var user = (await users.FindByIdAsync(id))!;
+            user.DeactivatedAt = DateTimeOffset.UtcNow;
+            await users.UpdateAsync(user);
+        });
+
+        var outcome = await SignInAsync("sub-gone", "gone@example.org", true, new(Roles.Editor, "CTP"));
+
+        Assert.Equal(SignInExternally.Refusal.LockedOut, outcome.Refused);
+    }
+
+    [Fact]
+    public async Task The_directory_cannot_demote_the_last_active_administrator()
+    {
+        var id = await LocalUserAsync("last-admin@example.org", Roles.Admin, null);
+        var others = await database.RunAsync<UserManager<AppUser>, IList<AppUser>>(users => users.GetUsersInRoleAsync(Roles.Admin));
+        await database.RunAsync<UserManager<AppUser>>(async users =>
+        {
+            foreach (var other in others.Where(u => u.Id != id))
+            {
+                var user = (await users.FindByIdAsync(other.Id))!;
+                user.DeactivatedAt = DateTimeOffset.UtcNow;
+                await users.UpdateAsync(user);
+            }
+        });
+
+        var outcome = await SignInAsync("sub-admin", "last-admin@example.org", true, new(Roles.Editor, "CTP"));
+
+        Assert.True(outcome.Succeeded);
+        Assert.Equal(new[] { Roles.Admin }, (await RolesAsync(id)).Roles);
+    }
+
+    [Fact]
     public async Task A_grant_of_an_unknown_body_or_of_a_member_without_a_body_is_refused_and_creates_nobody()
     {
         var unknown = await SignInAsync("sub-4", "unknown-body@example.org", true, new(Roles.Editor, "NOPE"));

@@ -88,7 +88,7 @@ public static class SignInExternally
                 Check(await users.CreateAsync(user));
                 created = true;
             }
-            else if (await users.IsLockedOutAsync(user))
+            else if (!user.IsActive || await users.IsLockedOutAsync(user))
             {
                 return Outcome.Refuse(Refusal.LockedOut);
             }
@@ -100,7 +100,7 @@ public static class SignInExternally
 
             if (command.Grant is not null)
             {
-                await ApplyAsync(user, command.Grant);
+                await ApplyAsync(user, command.Grant, cancellationToken);
             }
 
             return new Outcome(user, created, null);
@@ -111,9 +111,15 @@ public static class SignInExternally
             && (grant.Role != Roles.Member || grant.BodyCode is not null)
             && (grant.BodyCode is null || await db.Bodies.AnyAsync(b => b.Code == grant.BodyCode, cancellationToken));
 
-        private async Task ApplyAsync(AppUser user, Grant grant)
+        private async Task ApplyAsync(AppUser user, Grant grant, CancellationToken cancellationToken)
         {
             var current = await users.GetRolesAsync(user);
+            if (await LastAdminRule.RefusalAsync(db, user, current.FirstOrDefault(), grant.Role, staysActive: true, cancellationToken) is not null)
+            {
+                // The directory would demote the last active administrator: they keep their role until another is named.
+                return;
+            }
+
             if (current.Count != 1 || current[0] != grant.Role)
             {
                 if (!await roles.RoleExistsAsync(grant.Role))
