@@ -36,6 +36,8 @@ public sealed class CompressionFacts(WebAppFactory app) : IClassFixture<WebAppFa
     public async Task A_text_answer_is_compressed_in_the_accepted_encoding_and_decodes_to_the_same_bytes(string url, string mediaType, string encoding)
     {
         var client = app.ClientIn("en");
+        // Problem details name the request's correlation id: the same on both requests, so the bodies are the same.
+        client.DefaultRequestHeaders.Add("X-Correlation-ID", "compression-check");
         var plain = await client.GetAsync(url);
         var plainBytes = await plain.Content.ReadAsByteArrayAsync();
 
@@ -47,8 +49,11 @@ public sealed class CompressionFacts(WebAppFactory app) : IClassFixture<WebAppFa
         Assert.Contains("Accept-Encoding", compressed.Headers.Vary);
         Assert.Empty(plain.Content.Headers.ContentEncoding);
         Assert.True(wireBytes.Length < plainBytes.Length, $"{wireBytes.Length} compressed bytes against {plainBytes.Length}");
-        Assert.Equal(plainBytes, Decode(wireBytes, encoding));
+        Assert.Equal(WithoutStamp(plainBytes), WithoutStamp(Decode(wireBytes, encoding)));
     }
+
+    /// <summary>The calendar says when it was written (DTSTAMP), to the second: the rest must be the same bytes.</summary>
+    private static string WithoutStamp(byte[] body) => Regex.Replace(System.Text.Encoding.UTF8.GetString(body), "DTSTAMP:[^\r\n]*", "DTSTAMP:");
 
     [Fact]
     public async Task A_page_replayed_from_the_output_cache_is_compressed_like_the_rendered_one()
