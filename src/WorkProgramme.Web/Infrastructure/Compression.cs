@@ -32,8 +32,8 @@ public static class Compression
             options.MimeTypes = MimeTypes;
         });
 
-        // "Optimal" is Brotli quality 4 and gzip level 6: a third of the page's bytes again compared with "Fastest", for
-        // about a millisecond of a core on the programme page (docs/performance.md).
+        // "Optimal" is Brotli quality 4 and gzip level 6, not the slow quality 11: the programme page in 25-30 KiB
+        // (docs/performance.md), under the 40 KiB goal that "Fastest" may miss.
         services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Optimal);
         services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Optimal);
         return services;
