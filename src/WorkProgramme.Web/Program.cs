@@ -17,6 +17,7 @@ builder.Services.AddWebHealth();
 builder.Services.AddWebHardening();
 builder.Services.AddWebPageCaching();
 builder.Services.AddWebMail();
+builder.Services.AddWebCompression();
 
 var app = builder.Build();
 
@@ -24,13 +25,14 @@ await app.InitializeDatabaseAsync();
 
 app.UseWebProxy();
 app.UseHeadAsGet();
+app.UseWebCompression();
 app.UseCorrelationId();
 
 // Before the error handling, so that error answers and the error page speak the request's language.
 app.UseWebLocalization();
 app.UseWebErrorHandling();
 app.UseWebHardening();
-app.UseStaticFiles();
+app.UseWebStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

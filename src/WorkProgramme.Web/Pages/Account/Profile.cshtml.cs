@@ -10,6 +10,7 @@ using WorkProgramme.Web.Infrastructure;
 namespace WorkProgramme.Web.Pages.Account;
 
 /// <summary>The signed-in user's page: who they are, and their API tokens (create, shown once; revoke).</summary>
+[DoNotCompress]
 public sealed class ProfileModel(UserManager<AppUser> users, ApiTokens.Handler tokens, UserPreferences.Handler preferences) : PageModel
 {
     /// <summary>"fr", "en", or empty: the browser's.</summary>

@@ -12,6 +12,7 @@ namespace WorkProgramme.Web.Pages.Account;
 /// Where an invitation or a password-reset link leads: the person chooses a password (and the language of their
 /// e-mails) once, and is signed in. A used, expired or replaced link is refused in words, with the way to a new one.
 /// </summary>
+[DoNotCompress]
 public sealed class SetPasswordModel(AccountLinks.Handler links, SignInManager<AppUser> signIn) : PageModel
 {
     [BindProperty(SupportsGet = true)]

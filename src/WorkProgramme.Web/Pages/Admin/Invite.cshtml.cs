@@ -9,6 +9,7 @@ using WorkProgramme.Web.Infrastructure;
 namespace WorkProgramme.Web.Pages.Admin;
 
 /// <summary>Invite a person by e-mail (administrators): the same handler as <c>wp user invite</c>.</summary>
+[DoNotCompress]
 public sealed class InviteModel(InviteUser.Handler invite, MailSettings settings, OutboxSignal outbox) : PageModel
 {
     [BindProperty]
