@@ -21,10 +21,11 @@ public static class RoundEndpoints
         programme.MapPut("/sessions/{session}/status-reports/{activityId:guid}", PutAsync).WithName("PutStatusReport")
             .WithSummary("Writes the status report of an open round. Needs If-Match with the ETag of the version the change started from.")
             .RequireAuthorization(Policies.Edit).AddEndpointFilter<ActivityEndpoints.CookieAntiforgery>().RequiresIfMatch();
+        programme.MapGet("/rounds/{session}", GetRoundAsync).WithName("GetRound").RequireAuthorization(Policies.Edit)
+            .AnswersWithETag().WithSummary("Where the session's reporting round stands: its state and how many reports are not yet updated, updated and reviewed, with its ETag.");
         programme.MapPost("/rounds/{session}/publish", PublishAsync).WithName("PublishRound")
-            .RequireAuthorization(Policies.Edit).AddEndpointFilter<ActivityEndpoints.CookieAntiforgery>()
-            .WithoutIfMatch("A guarded transition of the round that writes nothing a user typed: publishing twice is refused (409), and the reports are published as they stand.")
-            .WithSummary("Publishes the round; with reports not yet updated, answers 409 listing them unless ?confirm=true.");
+            .RequireAuthorization(Policies.Edit).AddEndpointFilter<ActivityEndpoints.CookieAntiforgery>().RequiresIfMatch()
+            .WithSummary("Publishes the round as it stood when read (If-Match: the round's ETag); with reports not yet updated, answers 409 listing them unless ?confirm=true.");
         return endpoints;
     }
 
@@ -78,12 +79,27 @@ public static class RoundEndpoints
         return ApiResults.Problem(context, result.Failure!, report is null ? null : ToDto(report));
     }
 
+    /// <summary>A reporting round: its session, its state and its reports counted by progress.</summary>
+    public sealed record RoundDto(string Session, string State, int Reports, int NotUpdated, int Updated, int Reviewed);
+
+    private static async Task<Results<Ok<RoundDto>, ProblemHttpResult>> GetRoundAsync(HttpContext context, string slug, string session,
+        RoundStatus.Handler rounds, CancellationToken cancellationToken)
+    {
+        if (await rounds.HandleAsync(new RoundStatus.Query(context.Viewer(), slug, session), cancellationToken) is not { } round)
+        {
+            return ApiProblems.Of(StatusCodes.Status404NotFound, "Cycle de rapports introuvable", "Reporting round not found");
+        }
+
+        context.SetETag(round.Version);
+        return TypedResults.Ok(new RoundDto(round.SessionKey, Wire.Name(round.State), round.Rows.Count, round.Count(ReportProgress.NotUpdated),
+            round.Count(ReportProgress.Updated), round.Count(ReportProgress.Reviewed)));
+    }
+
     private static async Task<Results<Ok, ProblemHttpResult>> PublishAsync(HttpContext context, string slug, string session, bool? confirm,
         PublishRound.Handler publish, CancellationToken cancellationToken)
     {
-        // The API publishes the round as it stands (it has no representation to send back): the progress it reads now.
-        var current = await publish.CurrentVersionAsync(slug, session, cancellationToken);
-        var result = await publish.HandleAsync(new PublishRound.Command(context.Viewer(), slug, session, confirm == true, current), cancellationToken);
+        var result = await publish.HandleAsync(new PublishRound.Command(context.Viewer(), slug, session, confirm == true, IfMatch.Version(context)),
+            cancellationToken);
         return result.Succeeded ? TypedResults.Ok() : ApiResults.Problem(context, result.Failure!);
     }
 

@@ -152,7 +152,13 @@ public sealed class XssFacts(BrowserApp app, ITestOutputHelper output) : IClassF
         }
 
         // Published, the reports become the programme's status: public pages and exports show them.
-        await SucceedsAsync(await api.PostAsync($"/api/programmes/{Slug}/rounds/{round}/publish?confirm=true", null));
+        using (var standing = await api.GetAsync($"/api/programmes/{Slug}/rounds/{round}"))
+        {
+            await SucceedsAsync(standing);
+            var publish = new HttpRequestMessage(HttpMethod.Post, $"/api/programmes/{Slug}/rounds/{round}/publish?confirm=true");
+            publish.Headers.IfMatch.Add(standing.Headers.ETag!);
+            await SucceedsAsync(await api.SendAsync(publish));
+        }
 
         string[] publicPages =
         [

@@ -169,6 +169,17 @@ public abstract class EveryWriteNamesItsVersion(WebAppFactory app) : IClassFixtu
             ["/api/programmes/{slug}/sessions/{session}/decisions/{activityId:guid}"] = async () =>
                 ($"/api/programmes/{Slug}/sessions/ctp-243-244/decisions/{await IdAsync(15)}",
                     new WorkProgramme.Web.Api.DecisionEndpoints.RecordDecisionDto("adopted", new TextPair(null, "Adopted on purpose."), null)),
+            ["/api/programmes/{slug}/rounds/{session}/publish"] = async () =>
+            {
+                await OpenRoundAsync(16);
+                return ($"/api/programmes/{Slug}/rounds/{Session}/publish?confirm=true", new { });
+            },
+        };
+
+        // Where the write's address is not the one to read its ETag from (an action on a resource), the resource's.
+        var readUrls = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["/api/programmes/{slug}/rounds/{session}/publish"] = $"/api/programmes/{Slug}/rounds/{Session}",
         };
 
         foreach (var endpoint in writes.Where(e => e.Metadata.GetMetadata<IfMatchRequired>() is not null))
@@ -188,7 +199,7 @@ public abstract class EveryWriteNamesItsVersion(WebAppFactory app) : IClassFixtu
             Assert.Equal("application/problem+json", stale.Content.Headers.ContentType?.MediaType);
             Assert.NotNull(stale.Headers.ETag);
             Assert.Equal(before, await app.Database.ContentHashAsync());
-            using var read = await client.GetAsync(url);
+            using var read = await client.GetAsync(readUrls.GetValueOrDefault(pattern, url));
             var current = await SendAsync(client, method, url, body, ifMatch: read.Headers.ETag!.ToString());
             Assert.True(current.IsSuccessStatusCode, $"{pattern} with the current ETag: {current.StatusCode} {await current.Content.ReadAsStringAsync()}");
             Assert.NotEqual(before, await app.Database.ContentHashAsync());

@@ -34,7 +34,7 @@ namespace WorkProgramme.Web.Tests.Api.Client.Api.Programmes.Item.Rounds.Item.Pub
         {
         }
         /// <summary>
-        /// Publishes the round; with reports not yet updated, answers 409 listing them unless ?confirm=true.
+        /// Publishes the round as it stood when read (If-Match: the round&apos;s ETag); with reports not yet updated, answers 409 listing them unless ?confirm=true.
         /// </summary>
         /// <returns>A <see cref="Stream"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -44,6 +44,8 @@ namespace WorkProgramme.Web.Tests.Api.Client.Api.Programmes.Item.Rounds.Item.Pub
         /// <exception cref="global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails">When receiving a 409 status code</exception>
+        /// <exception cref="global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails">When receiving a 412 status code</exception>
+        /// <exception cref="global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails">When receiving a 428 status code</exception>
         /// <exception cref="global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -62,12 +64,14 @@ namespace WorkProgramme.Web.Tests.Api.Client.Api.Programmes.Item.Rounds.Item.Pub
                 { "403", global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "409", global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "412", global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "428", global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::WorkProgramme.Web.Tests.Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Publishes the round; with reports not yet updated, answers 409 listing them unless ?confirm=true.
+        /// Publishes the round as it stood when read (If-Match: the round&apos;s ETag); with reports not yet updated, answers 409 listing them unless ?confirm=true.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -95,7 +99,7 @@ namespace WorkProgramme.Web.Tests.Api.Client.Api.Programmes.Item.Rounds.Item.Pub
             return new global::WorkProgramme.Web.Tests.Api.Client.Api.Programmes.Item.Rounds.Item.Publish.PublishRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Publishes the round; with reports not yet updated, answers 409 listing them unless ?confirm=true.
+        /// Publishes the round as it stood when read (If-Match: the round&apos;s ETag); with reports not yet updated, answers 409 listing them unless ?confirm=true.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class PublishRequestBuilderPostQueryParameters 
