@@ -84,17 +84,26 @@ public sealed class ChangeWords(Display display, IStringLocalizer<SharedResource
         return context is null ? type : $"{type} — {context}";
     }
 
-    /// <summary>An entity id as people know it: a session or a programme by its name, "activity@session" as the session.</summary>
+    /// <summary>
+    /// An entity id as people know it: an activity by its label and title, a session or a programme by its name, a
+    /// status report ("activity@session") by its activity and session.
+    /// </summary>
     public string Entity(string entityId)
     {
         var at = entityId.LastIndexOf('@');
         if (at > 0 && display.Names.IsSession(entityId[(at + 1)..]))
         {
-            return display.Session(entityId[(at + 1)..]);
+            var session = display.Session(entityId[(at + 1)..]);
+            return Activity(entityId[..at]) is { } activity ? $"{activity} — {session}" : session;
         }
 
-        return Key(entityId) ?? entityId;
+        return Activity(entityId) ?? Key(entityId) ?? entityId;
     }
+
+    private string? Activity(string id) =>
+        Guid.TryParse(id, out var activityId) && display.Names.Activity(activityId) is { } activity
+            ? $"{activity.Label} {display.Plain(activity.Title)}"
+            : null;
 
     public string EntityType(string entityType) => Word($"Audit.Type.{entityType}") ?? Word("Audit.Type.Other")!;
 

@@ -116,6 +116,7 @@ public sealed partial class UsersWordsFacts(UsersWordsFacts.WithHistory app) : I
     [InlineData("ReviewedBy")]
     [InlineData("""[{"Date":"2024-01-01"}]""")]
     [InlineData("73 activité(s)")]
+    [InlineData("Activité 3f2504e0-4f89-11d3-9a0c-0305e82c3301")]
     public async Task The_check_finds_each_kind_of_developers_word(string text)
     {
         var words = await ForbiddenWords.ReadAsync(app.App);
@@ -364,6 +365,7 @@ public sealed partial class UsersWordsFacts(UsersWordsFacts.WithHistory app) : I
             found.AddRange(keyLike.Matches(text).Select(m => m.Value).Where(v => !keys.Contains(v)).Select(v => $"key-like “{v}”"));
             found.AddRange(Identifier().Matches(text).Select(m => m.Value).Where(v => identifiers.Contains(v) || v.Contains('.'))
                 .Select(v => $"identifier “{v}”"));
+            found.AddRange(Id().Matches(text).Select(m => $"record id “{m.Value}”"));
             if (text.Contains("{\"", StringComparison.Ordinal) || text.Contains("[{", StringComparison.Ordinal))
             {
                 found.Add("JSON");

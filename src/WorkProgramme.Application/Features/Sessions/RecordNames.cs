@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Data;
+using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Bodies;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Sessions;
@@ -16,6 +17,7 @@ public sealed class RecordNames(WorkProgrammeDb db)
     private Dictionary<string, BilingualText>? sessions;
     private Dictionary<string, SessionName.BodyWords>? bodies;
     private Dictionary<string, BilingualText>? programmes;
+    private Dictionary<Guid, (ActivityLabel Label, BilingualText Title)>? activities;
 
     /// <summary>"243e/244e sessions du CTP (avril 2024)"; a key no session has is shown as it is.</summary>
     public string Session(string sessionKey, Language language)
@@ -54,6 +56,25 @@ public sealed class RecordNames(WorkProgrammeDb db)
     {
         Load();
         return programmes!.TryGetValue(slug, out var title) ? title : null;
+    }
+
+    /// <summary>"I.12" and the title of an activity as its newest version has it; null for an id no activity has.</summary>
+    public (ActivityLabel Label, BilingualText Title)? Activity(Guid activityId)
+    {
+        if (activities is null)
+        {
+            // Only the audit pages ask, for ids the trail holds: every activity's newest row, read once per request.
+            activities = (from row in db.ActivityVersions.AsNoTracking()
+                          join version in db.ProgrammeVersions.AsNoTracking() on row.ProgrammeVersionId equals version.Id
+                          select new { row.ActivityId, row.Section, row.Number, row.Title, version.ProgrammeId, version.Sequence })
+                .AsEnumerable()
+                .GroupBy(r => r.ActivityId)
+                .ToDictionary(g => g.Key, g => g.MaxBy(r => r.Sequence) is var newest
+                    ? (new ActivityLabel(newest!.Section, newest.Number), newest.Title)
+                    : default);
+        }
+
+        return activities.TryGetValue(activityId, out var found) ? found : null;
     }
 
     private void Load()
