@@ -41,7 +41,7 @@ public sealed record Ui(
         OpenActivity: "Ouvrir l’activité {0}",
         BodyField: "Organe responsable",
         LeadBody: "organe en charge",
-        ErrorCount: "2 erreurs",
+        ErrorCount: "à traiter : 89",
         NotLinkedRule: "Activité non liée au Plan stratégique",
         ExecutionLevels: ["Vert", "Bleu", "Rouge"]);
 
@@ -63,7 +63,7 @@ public sealed record Ui(
         OpenActivity: "Open activity {0}",
         BodyField: "Responsible body",
         LeadBody: "lead body",
-        ErrorCount: "2 errors",
+        ErrorCount: "to act on: 89",
         NotLinkedRule: "Activity not linked to the Strategic Plan",
         ExecutionLevels: ["Green", "Blue", "Red"]);
 

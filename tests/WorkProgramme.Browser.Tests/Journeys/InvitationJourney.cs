@@ -44,7 +44,8 @@ public sealed class InvitationJourney(BrowserApp app)
         await Expect(person.GetByRole(AriaRole.Combobox, new() { Name = "Langue de vos courriels" })).ToHaveValueAsync("en");
         await person.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et se connecter", Exact = true }).ClickAsync();
         await person.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
-        await Expect(SignInPage.SignOutButton(person, RoundUi.Fr)).ToBeVisibleAsync();
+        // Signed in, the interface takes the language the person chose for their e-mails (their preferred language).
+        await Expect(SignInPage.SignOutButton(person, RoundUi.For("en"))).ToBeVisibleAsync();
         await person.Context.CloseAsync();
 
         var again = await app.NewPageAsync("en");

@@ -24,12 +24,12 @@ public sealed class ChecksPage(IPage page, Ui ui)
 
     public ILocator Title => page.Locator("main h1");
 
-    /// <summary>The "2 errors" count in the page head.</summary>
-    public ILocator ErrorCount => page.Locator("main .page-head .count--error");
+    /// <summary>The "to act on: N" count in the page head: errors and the warnings an editor must fix.</summary>
+    public ILocator ErrorCount => page.Locator("main .page-head [data-testid=to-act-on]");
 
-    /// <summary>The rows of the summary table whose severity is error.</summary>
+    /// <summary>The rows of the "to act on" summary whose severity is error.</summary>
     public ILocator ErrorRules =>
-        page.Locator("section[aria-labelledby='by-rule'] tbody tr").Filter(new() { Has = page.Locator("td.finding--error") });
+        page.Locator("section[data-testid=groups-to-act] tbody tr").Filter(new() { Has = page.Locator("td.finding--error") });
 
     /// <summary>The references (II.20, …) listed under every rule of error severity.</summary>
     public async Task<IReadOnlyList<string>> ErrorReferencesAsync()
