@@ -183,7 +183,7 @@ public sealed class EditingFacts(WebAppFactory app) : IClassFixture<WebAppFactor
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var page = await app.ClientIn("en").GetPageAsync(created.Headers.Location!.OriginalString);
         Assert.Contains("No. 43", page.QuerySelector(".eyebrow").Text(), StringComparison.Ordinal);
-        Assert.Contains("Spring 2026 (CTP)", page.QuerySelector(".milestones").Text(), StringComparison.Ordinal);
+        Assert.Contains("Spring 2026 (PTC)", page.QuerySelector(".milestones").Text(), StringComparison.Ordinal);
     }
 
     [Theory]

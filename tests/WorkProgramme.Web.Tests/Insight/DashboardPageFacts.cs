@@ -251,7 +251,7 @@ public sealed class OrganisationPageFacts(WebAppFactory app) : IClassFixture<Web
         var page = await app.ClientIn("en").GetPageAsync("/organisation");
 
         var row = Assert.Single(page.QuerySelectorAll("[data-testid=programmes] tbody tr"));
-        Assert.Equal(["CTP", "2024-04", "94", "14", "73", "7", "0", "1"], row.QuerySelectorAll("td").Select(td => td.Text()));
+        Assert.Equal(["PTC", "2024-04", "94", "14", "73", "7", "0", "1"], row.QuerySelectorAll("td").Select(td => td.Text()));
         Assert.Null(page.QuerySelector("[data-testid=matches]"));
     }
 

@@ -43,7 +43,7 @@ public sealed class SessionCalendarPageFacts(WebAppFactory app) : IClassFixture<
         var page = await admin.GetPageAsync(Calendar + "?body=CPG");
 
         var table = page.QuerySelector("[data-testid=sessions]")!;
-        Assert.Equal("88th session of the PC (June 2023)", table.QuerySelector("tr#cpg-88 th")!.Text());
+        Assert.Equal("88th Session of the PC (June 2023)", table.QuerySelector("tr#cpg-88 th")!.Text());
         Assert.DoesNotContain("—", table.Text(), StringComparison.Ordinal);
         Assert.Null(table.QuerySelector("td[data-column=dates]"));
         Assert.DoesNotContain("cpg-88", table.Text(), StringComparison.Ordinal);
