@@ -179,7 +179,7 @@ internal sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<I
 /// <summary>The audit trail's "who" for a web request.</summary>
 internal sealed class HttpActor(IHttpContextAccessor accessor) : ICurrentActor
 {
-    public string Name => accessor.HttpContext?.User.Identity?.Name ?? "anonymous";
+    public string Name => accessor.HttpContext?.User.Identity?.Name ?? Application.Features.Audit.AuditActors.Anonymous;
 }
 
 /// <summary>Authenticates <c>Authorization: Bearer wpt_…</c> against the stored token hashes.</summary>

@@ -27,7 +27,7 @@ namespace WorkProgramme.Web.Infrastructure;
 /// per language, milestones as dates and texts, never JSON), and a long text as a word-level diff.
 /// The trail itself keeps the developers' names (<see cref="AuditInterceptor"/>): this is the one place that reads them.
 /// </summary>
-public sealed class ChangeWords(Display display, IStringLocalizer<SharedResource> labels, HtmlEncoder encoder)
+public sealed partial class ChangeWords(Display display, IStringLocalizer<SharedResource> labels, HtmlEncoder encoder)
 {
     /// <summary>One row of the history: the values, or a diff in place of both when the text is long.</summary>
     public sealed record View(string Subject, string Field, IHtmlContent Old, IHtmlContent New, IHtmlContent? Diff);
@@ -210,9 +210,29 @@ public sealed class ChangeWords(Display display, IStringLocalizer<SharedResource
         return display.Names.IsBody(key) ? display.Body(key) : null;
     }
 
+    /// <summary>
+    /// Who made a change, in the reader's words: the names the trail stores for the command line and start-up
+    /// ("wp (operator)"), for a change with no one signed in ("anonymous", e.g. the first start's data) and for users
+    /// single sign-on created ("single sign-on (e-mail)") are the application's own, not people's.
+    /// </summary>
+    public string Actor(string actor) => actor switch
+    {
+        AuditActors.Operator => display.Label("Audit.ActorOperator"),
+        AuditActors.Anonymous => display.Label("Audit.ActorAnonymous"),
+        _ when actor.StartsWith(AuditActors.SingleSignOnStart, StringComparison.Ordinal) && actor.EndsWith(')') =>
+            string.Format(CultureInfo.CurrentCulture, display.Label("Audit.ActorSingleSignOn"), actor[AuditActors.SingleSignOnStart.Length..^1]),
+        _ => actor,
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(TimeBound|Permanent) (\d+)\b")]
+    private static partial System.Text.RegularExpressions.Regex SectionAndNumber();
+
     /// <summary>A summary the trail wrote ("TimeBound 3: …", "NotStarted (Draft)") with each enum value and key as a word.</summary>
     private string Words(string text)
     {
+        // A row as the trail names it ("TimeBound 3") is the activity's label ("I.3").
+        text = SectionAndNumber().Replace(text, m => new ActivityLabel(Enum.Parse<Section>(m.Groups[1].Value),
+            int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)).ToString());
         var result = new StringBuilder();
         foreach (var token in System.Text.RegularExpressions.Regex.Split(text, @"([\p{L}\p{N}-]+)"))
         {

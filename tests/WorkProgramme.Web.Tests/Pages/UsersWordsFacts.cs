@@ -1,3 +1,4 @@
+using WorkProgramme.Application.Features.Audit;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -117,6 +118,8 @@ public sealed partial class UsersWordsFacts(UsersWordsFacts.WithHistory app) : I
     [InlineData("""[{"Date":"2024-01-01"}]""")]
     [InlineData("73 activité(s)")]
     [InlineData("Activité 3f2504e0-4f89-11d3-9a0c-0305e82c3301")]
+    [InlineData("7 décembre 2026 wp (operator) Rapport de situation")]
+    [InlineData("7 décembre 2026 anonymous Activité")]
     public async Task The_check_finds_each_kind_of_developers_word(string text)
     {
         var words = await ForbiddenWords.ReadAsync(app.App);
@@ -366,6 +369,9 @@ public sealed partial class UsersWordsFacts(UsersWordsFacts.WithHistory app) : I
             found.AddRange(Identifier().Matches(text).Select(m => m.Value).Where(v => identifiers.Contains(v) || v.Contains('.'))
                 .Select(v => $"identifier “{v}”"));
             found.AddRange(Id().Matches(text).Select(m => $"record id “{m.Value}”"));
+            // The names the audit trail stores for the application's own changes, shown in words on every page.
+            found.AddRange(new[] { AuditActors.Operator, AuditActors.Anonymous, AuditActors.SingleSignOnStart }
+                .Where(name => text.Contains(name, StringComparison.Ordinal)).Select(name => $"stored actor “{name}”"));
             if (text.Contains("{\"", StringComparison.Ordinal) || text.Contains("[{", StringComparison.Ordinal))
             {
                 found.Add("JSON");

@@ -58,5 +58,19 @@ public interface ICurrentActor
 /// <summary>The command line and start-up act as the machine's operator.</summary>
 public sealed class OperatorActor : ICurrentActor
 {
-    public string Name => "wp (operator)";
+    public string Name => AuditActors.Operator;
+}
+
+/// <summary>The names the trail stores for changes no person signed in made; pages show them in words.</summary>
+public static class AuditActors
+{
+    public const string Operator = "wp (operator)";
+
+    /// <summary>A web request with no one signed in (the first start's data, a password reset).</summary>
+    public const string Anonymous = "anonymous";
+
+    /// <summary>Single sign-on creating or updating a user: "single sign-on (e-mail)".</summary>
+    public static string SingleSignOn(string who) => $"{SingleSignOnStart}{who})";
+
+    public const string SingleSignOnStart = "single sign-on (";
 }

@@ -60,7 +60,7 @@ public sealed class SingleSignOnModel(IOptions<SingleSignOnOptions> sso, SignInM
         var grant = sso.Value.GrantFor(principal, out var ambiguous);
 
         // Nobody is signed in yet: the audit trail names the provider, acting for this person, as who created or changed the user.
-        HttpContext.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, $"single sign-on ({email ?? subject})")], SingleSignOn.Scheme));
+        HttpContext.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, Application.Features.Audit.AuditActors.SingleSignOn(email ?? subject))], SingleSignOn.Scheme));
         var outcome = ambiguous
             ? SignInExternally.Outcome.Refuse(SignInExternally.Refusal.InvalidGrant)
             : await externally.HandleAsync(new SignInExternally.Command(SingleSignOn.Scheme, subject, email, verified,
