@@ -89,6 +89,8 @@ public static class ApplicationServices
         services.AddScoped<AccountLinks.Handler>();
         services.AddScoped<RequestPasswordReset.Handler>();
         services.AddScoped<Features.Mail.DeliverOutbox.Handler>();
+        services.AddSingleton(provider => Features.Notices.ReminderSettings.Read(provider.GetRequiredService<IConfiguration>()));
+        services.AddScoped<Features.Notices.SendReminders.Handler>();
         services.AddScoped<Features.Mail.MailStatus.Handler>();
         services.AddScoped<ApiTokens.Handler>();
         services.AddScoped<AuditTrail.Handler>();

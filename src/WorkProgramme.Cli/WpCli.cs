@@ -36,6 +36,7 @@ public static class WpCli
         root.Subcommands.Add(UserCommand.Create(context));
         root.Subcommands.Add(TokenCommand.Create(context));
         root.Subcommands.Add(MailCommand.Create(context));
+        root.Subcommands.Add(RemindersCommand.Create(context));
         root.Subcommands.Add(SessionCommand.Create(context));
         root.Subcommands.Add(RoundCommand.Create(context));
         root.Subcommands.Add(BackupCommand.Create(context));

@@ -35,6 +35,9 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>The user wants to be told of new comments on the activities assigned to them.</summary>
     public bool EmailCommentNotices { get; set; } = true;
+
+    /// <summary>The user wants the round reminders: their reports not yet updated, or the round's progress for an editor.</summary>
+    public bool EmailRoundReminders { get; set; } = true;
 }
 
 public static class Roles

@@ -49,6 +49,10 @@ public static class MailCommand
     private static string Words(MailKind kind, Domain.Common.Language language) => kind switch
     {
         MailKind.Invitation => "invitation",
+        MailKind.RoundReminder => Say(language, "rappel de rapports", "report reminder"),
+        MailKind.RoundProgress => Say(language, "avancement du cycle", "round progress"),
+        MailKind.SessionDigest => Say(language, "résumé de session", "session digest"),
+        MailKind.CommentNotice => Say(language, "nouveau commentaire", "new comment"),
         _ => Say(language, "nouveau mot de passe", "password reset"),
     };
 }

@@ -382,6 +382,44 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("WorkProgramme.Application.Features.Notices.NoticeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("Kind", "RoundId", "UserId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("NotificationLedger", (string)null);
+                });
+
             modelBuilder.Entity("WorkProgramme.Application.Features.Users.AccountLink", b =>
                 {
                     b.Property<long>("Id")
@@ -500,6 +538,9 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("EmailRoundReminders")
                         .HasColumnType("boolean");
 
                     b.Property<bool>("EmailSessionDigest")
@@ -1211,6 +1252,21 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
                     b.HasOne("WorkProgramme.Domain.Activities.Activity", null)
                         .WithMany()
                         .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkProgramme.Application.Features.Notices.NoticeRecord", b =>
+                {
+                    b.HasOne("WorkProgramme.Domain.Rounds.ReportingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("WorkProgramme.Application.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

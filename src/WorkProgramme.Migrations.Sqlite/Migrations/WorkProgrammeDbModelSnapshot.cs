@@ -363,6 +363,42 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("WorkProgramme.Application.Features.Notices.NoticeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("Kind", "RoundId", "UserId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("NotificationLedger", (string)null);
+                });
+
             modelBuilder.Entity("WorkProgramme.Application.Features.Users.AccountLink", b =>
                 {
                     b.Property<long>("Id")
@@ -477,6 +513,9 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EmailRoundReminders")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("EmailSessionDigest")
@@ -1170,6 +1209,21 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                     b.HasOne("WorkProgramme.Domain.Activities.Activity", null)
                         .WithMany()
                         .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkProgramme.Application.Features.Notices.NoticeRecord", b =>
+                {
+                    b.HasOne("WorkProgramme.Domain.Rounds.ReportingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("WorkProgramme.Application.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

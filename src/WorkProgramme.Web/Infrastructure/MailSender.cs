@@ -13,6 +13,7 @@ public static class MailSender
     {
         services.AddSingleton<OutboxSignal>();
         services.AddHostedService<OutboxSender>();
+        services.AddHostedService<ReminderService>();
         return services;
     }
 }

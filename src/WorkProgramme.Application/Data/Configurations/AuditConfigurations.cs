@@ -99,3 +99,16 @@ internal sealed class AccountLinkConfiguration : IEntityTypeConfiguration<Featur
         link.HasIndex(l => l.UserId);
     }
 }
+
+internal sealed class NoticeRecordConfiguration : IEntityTypeConfiguration<Features.Notices.NoticeRecord>
+{
+    public void Configure(EntityTypeBuilder<Features.Notices.NoticeRecord> record)
+    {
+        record.ToTable("NotificationLedger");
+        record.HasOne<Domain.Rounds.ReportingRound>().WithMany().HasForeignKey(r => r.RoundId).OnDelete(DeleteBehavior.Cascade);
+        record.HasOne<AppUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        record.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+        record.HasIndex(r => new { r.Kind, r.RoundId, r.UserId, r.Day }).IsUnique();
+        record.HasIndex(r => r.UserId);
+    }
+}

@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Data;
+using WorkProgramme.Application.Features.Assignments;
+using WorkProgramme.Application.Features.Mail;
+using WorkProgramme.Application.Features.Notices;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Domain.Common;
 
@@ -12,7 +15,7 @@ public static class Comments
 
     public sealed record View(string SessionKey, string Author, BilingualText Text, DateTimeOffset CreatedAt);
 
-    public sealed class Handler(WorkProgrammeDb db, TimeProvider clock)
+    public sealed class Handler(WorkProgrammeDb db, TimeProvider clock, MailSettings mail)
     {
         /// <summary>False when the viewer may not comment here (anonymous, another committee, unknown activity or session).</summary>
         public async Task<bool> AddAsync(Add command, CancellationToken cancellationToken)
@@ -26,8 +29,47 @@ public static class Comments
 
             var text = command.Language == Language.Fr ? new BilingualText(command.Text, null) : new BilingualText(null, command.Text);
             db.Add(new Comment(command.ActivityId, command.SessionKey, command.Viewer.Name!, text, clock.GetUtcNow()));
+            await QueueNoticesAsync(command, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return true;
+        }
+
+        /// <summary>
+        /// Tells the officers assigned to the activity, in the comment's transaction: each active one who wants comment
+        /// notices (profile), never the commenter themself (docs/decisions/0036).
+        /// </summary>
+        private async Task QueueNoticesAsync(Add command, CancellationToken cancellationToken)
+        {
+            if (!mail.IsConfigured)
+            {
+                return;
+            }
+
+            var officers = await db.Set<ActivityAssignment>().AsNoTracking().Where(a => a.ActivityId == command.ActivityId)
+                .Join(db.Users.AsNoTracking(), a => a.UserId, u => u.Id, (a, u) => u)
+                .Where(u => u.Id != command.Viewer.UserId && u.DeactivatedAt == null && u.EmailCommentNotices && u.Email != null)
+                .OrderBy(u => u.Email).ToListAsync(cancellationToken);
+            if (officers.Count == 0)
+            {
+                return;
+            }
+
+            var programme = await db.Programmes.AsNoTracking().Include(p => p.Versions).ThenInclude(v => v.Activities)
+                .SingleAsync(p => p.Slug == command.Slug, cancellationToken);
+            var row = programme.Latest?.Activities.FirstOrDefault(a => a.ActivityId == command.ActivityId);
+            if (row is null)
+            {
+                return;
+            }
+
+            var link = mail.LinkTo(NoticeLinks.Activity(programme.Slug, command.ActivityId), NoticeLinks.FallbackBase);
+            foreach (var officer in officers)
+            {
+                var language = Outbox.LanguageOf(officer.PreferredLanguage);
+                Outbox.Add(db, mail, clock, MailKind.CommentNotice, officer.Email!, officer.DisplayName, language,
+                    NoticeTemplates.CommentNotice(language, mail.OrganisationName, programme.Title, Rounds.RoundContext.Reference(row), row.Title,
+                        command.Viewer.Name!, command.Text, link));
+            }
         }
 
         /// <summary>The activity's comments, newest first, optionally for one session; empty for those who may not read them.</summary>

@@ -12,6 +12,10 @@ public enum MailKind
 {
     Invitation,
     PasswordReset,
+    RoundReminder,
+    RoundProgress,
+    SessionDigest,
+    CommentNotice,
 }
 
 /// <summary>

@@ -1,8 +1,12 @@
+using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Features.Audit;
+using WorkProgramme.Application.Features.Mail;
+using WorkProgramme.Application.Features.Notices;
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Application.Writes;
 using WorkProgramme.Domain.Common;
+using WorkProgramme.Domain.Sessions;
 using WorkProgramme.Domain.StatusReports;
 
 namespace WorkProgramme.Application.Features.Rounds;
@@ -16,7 +20,8 @@ public static class PublishRound
 {
     public sealed record Command(Viewer Viewer, string Slug, string SessionKey, bool Confirmed, string? ExpectedVersion);
 
-    public sealed class Handler(WorkProgrammeDb db, ICurrentActor actor, TimeProvider clock, WritePipeline pipeline)
+    public sealed class Handler(WorkProgrammeDb db, ICurrentActor actor, TimeProvider clock, WritePipeline pipeline, MailSettings mail,
+        SessionChanges.Handler digest)
     {
         /// <summary>The round's progress as it stands, for a caller that publishes what it has just read (the CLI, the API).</summary>
         public async Task<string?> CurrentVersionAsync(string slug, string sessionKey, CancellationToken cancellationToken) =>
@@ -29,9 +34,9 @@ public static class PublishRound
                 (await RoundContext.LoadAsync(db, Viewer.Operator, command.Slug, command.SessionKey, ct)).Context is { } context
                     ? new Target<RoundContext>(context, context.Programme.BodyCode, context.ProgressVersion)
                     : null,
-                (context, _) => Task.FromResult(Publish(context, command))) { Serialized = true, Refusal = FailureKind.Conflict }, cancellationToken);
+                (context, ct) => PublishAsync(context, command, ct)) { Serialized = true, Refusal = FailureKind.Conflict }, cancellationToken);
 
-        private Result<Done> Publish(RoundContext context, Command command)
+        private async Task<Result<Done>> PublishAsync(RoundContext context, Command command, CancellationToken cancellationToken)
         {
             if (context.Round is null)
             {
@@ -50,7 +55,53 @@ public static class PublishRound
             }
 
             context.Round.Publish(command.Viewer.Name ?? actor.Name, clock.GetUtcNow(), context.Reports.Values);
+
+            // Not saved yet: the digest reads the session's reports as drafts, which is what was just published.
+            await QueueDigestsAsync(context, cancellationToken);
             return Done.Value;
+        }
+
+        /// <summary>
+        /// The session digest to every active person of the programme's body who asked for it on their profile, in their
+        /// language, queued with the publication (docs/decisions/0036). Null when e-mail is off.
+        /// </summary>
+        private async Task<int?> QueueDigestsAsync(RoundContext context, CancellationToken cancellationToken)
+        {
+            if (!mail.IsConfigured)
+            {
+                return null;
+            }
+
+            var body = context.Programme.BodyCode;
+            var subscribers = await db.Users.AsNoTracking()
+                .Where(u => u.BodyCode == body && u.EmailSessionDigest && u.DeactivatedAt == null && u.Email != null)
+                .OrderBy(u => u.Email).ToListAsync(cancellationToken);
+            if (subscribers.Count == 0)
+            {
+                return 0;
+            }
+
+            var changes = await digest.HandleAsync(new SessionChanges.Query(Viewer.Operator, context.Programme.Slug, context.Session.Key), cancellationToken);
+            if (changes is null)
+            {
+                return 0;
+            }
+
+            var bodyRecord = await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Code == context.Session.BodyCode, cancellationToken);
+            var session = SessionName.Of(context.Session, bodyRecord is null
+                ? new SessionName.BodyWords(context.Session.BodyCode, BilingualText.Empty, Domain.Bodies.BodyKind.Committee)
+                : SessionName.BodyWords.Of(bodyRecord));
+            var slug = context.Programme.Slug;
+            string Link(string path) => mail.LinkTo(path, NoticeLinks.FallbackBase);
+            foreach (var person in subscribers)
+            {
+                var language = Outbox.LanguageOf(person.PreferredLanguage);
+                Outbox.Add(db, mail, clock, MailKind.SessionDigest, person.Email!, person.DisplayName, language,
+                    NoticeTemplates.SessionDigest(language, mail.OrganisationName, changes, session, id => Link(NoticeLinks.Activity(slug, id)),
+                        Link(NoticeLinks.Changes(slug, context.Session.Key))));
+            }
+
+            return subscribers.Count;
         }
     }
 }

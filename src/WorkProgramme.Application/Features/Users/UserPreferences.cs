@@ -8,13 +8,13 @@ namespace WorkProgramme.Application.Features.Users;
 public static class UserPreferences
 {
     /// <summary><paramref name="Language"/> "fr", "en", or null for "the browser's".</summary>
-    public sealed record Choices(string? Language, bool EmailSessionDigest, bool EmailCommentNotices);
+    public sealed record Choices(string? Language, bool EmailSessionDigest, bool EmailCommentNotices, bool EmailRoundReminders = true);
 
     public sealed class Handler(WorkProgrammeDb db, TimeProvider clock)
     {
         public async Task<Choices?> GetAsync(string userId, CancellationToken cancellationToken) =>
             await db.Users.AsNoTracking().Where(u => u.Id == userId)
-                .Select(u => new Choices(u.PreferredLanguage, u.EmailSessionDigest, u.EmailCommentNotices))
+                .Select(u => new Choices(u.PreferredLanguage, u.EmailSessionDigest, u.EmailCommentNotices, u.EmailRoundReminders))
                 .SingleOrDefaultAsync(cancellationToken);
 
         /// <summary>Saves the user's own choices; false when there is no such user.</summary>
@@ -40,6 +40,7 @@ public static class UserPreferences
             user.PreferredLanguage = language?.Code();
             user.EmailSessionDigest = choices.EmailSessionDigest;
             user.EmailCommentNotices = choices.EmailCommentNotices;
+            user.EmailRoundReminders = choices.EmailRoundReminders;
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }

@@ -24,6 +24,9 @@ public sealed class ProfileModel(UserManager<AppUser> users, ApiTokens.Handler t
     public bool EmailCommentNotices { get; set; }
 
     [BindProperty]
+    public bool EmailRoundReminders { get; set; }
+
+    [BindProperty]
     [Required]
     [StringLength(100)]
     public string TokenName { get; set; } = "";
@@ -77,7 +80,7 @@ public sealed class ProfileModel(UserManager<AppUser> users, ApiTokens.Handler t
         }
 
         var language = Languages.TryParse(PreferredLanguage, out var chosen) ? chosen : (Language?)null;
-        await preferences.SaveAsync(me.Id, new UserPreferences.Choices(language?.Code(), EmailSessionDigest, EmailCommentNotices), cancellationToken);
+        await preferences.SaveAsync(me.Id, new UserPreferences.Choices(language?.Code(), EmailSessionDigest, EmailCommentNotices, EmailRoundReminders), cancellationToken);
         if (language is { } remembered)
         {
             Localization.Remember(HttpContext, remembered);
@@ -107,7 +110,8 @@ public sealed class ProfileModel(UserManager<AppUser> users, ApiTokens.Handler t
         }
 
         Me = me;
-        (PreferredLanguage, EmailSessionDigest, EmailCommentNotices) = (me.PreferredLanguage, me.EmailSessionDigest, me.EmailCommentNotices);
+        (PreferredLanguage, EmailSessionDigest, EmailCommentNotices, EmailRoundReminders) =
+            (me.PreferredLanguage, me.EmailSessionDigest, me.EmailCommentNotices, me.EmailRoundReminders);
         MyRoles = await users.GetRolesAsync(me);
         Tokens = await tokens.ListAsync(me.Id, cancellationToken);
         return true;
