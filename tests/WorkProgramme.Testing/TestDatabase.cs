@@ -230,5 +230,12 @@ public sealed class TestServices(ServiceProvider services) : IAsyncDisposable
         return await work(scope.ServiceProvider.GetRequiredService<T>());
     }
 
+    public async Task RunAsync<T>(Func<T, Task> work)
+        where T : notnull
+    {
+        await using var scope = services.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<T>());
+    }
+
     public ValueTask DisposeAsync() => services.DisposeAsync();
 }

@@ -42,7 +42,7 @@ public static class NoticeTemplates
             ? $"Avancement du cycle : {done} sur {Count(reports, "rapport mis à jour", "rapports mis à jour", fr)} — {Words(session, language)}"
             : $"Round progress: {done} of {Count(reports, "report updated", "reports updated", fr)} — {Words(session, language)}";
         var status = fr
-            ? $"Rapports de situation de « {Words(programme, language)} » : {done} sur {reports} mis à jour, dont {reviewed} {(reviewed == 1 ? "revu" : "revus")} ; {Count(reports - done, "rapport", "rapports", fr)} pas encore mis à jour."
+            ? $"Rapports de situation de « {Words(programme, language)} » : {done} sur {reports} mis à jour, dont {reviewed} {(reviewed <= 1 ? "revu" : "revus")} ; {Count(reports - done, "rapport", "rapports", fr)} pas encore mis à jour."
             : $"Status reports of “{Words(programme, language)}”: {done} of {reports} updated, {reviewed} of them reviewed; {Count(reports - done, "report", "reports", fr)} not updated yet.";
         var intro = fr
             ? $"{Words(session, language)} : début le {Date(start, language)} ({Days(daysLeft, language)})."
