@@ -157,13 +157,13 @@ public sealed class UserAdministrationFacts : IAsyncLifetime
         await database.RunAsync<UserPreferences.Handler>(h => h.RecordSignInAsync(id, CancellationToken.None));
         Assert.Equal(trailBefore, (await database.RunAsync<AuditTrail.Handler, AuditTrail.Result>(h => h.HandleAsync(new(), CancellationToken.None))).Total);
 
-        Assert.Equal(new UserPreferences.Choices(null, false, true),
+        Assert.Equal(new UserPreferences.Choices(null, false, true, true),
             await database.RunAsync<UserPreferences.Handler, UserPreferences.Choices?>(h => h.GetAsync(id, CancellationToken.None)));
-        await database.RunAsync<UserPreferences.Handler, bool>(h => h.SaveAsync(id, new("EN", true, false), CancellationToken.None));
-        Assert.Equal(new UserPreferences.Choices("en", true, false),
+        await database.RunAsync<UserPreferences.Handler, bool>(h => h.SaveAsync(id, new("EN", true, false, false), CancellationToken.None));
+        Assert.Equal(new UserPreferences.Choices("en", true, false, false),
             await database.RunAsync<UserPreferences.Handler, UserPreferences.Choices?>(h => h.GetAsync(id, CancellationToken.None)));
         var refused = await Assert.ThrowsAsync<DomainException>(() =>
-            database.RunAsync<UserPreferences.Handler, bool>(h => h.SaveAsync(id, new("de", true, false), CancellationToken.None)));
+            database.RunAsync<UserPreferences.Handler, bool>(h => h.SaveAsync(id, new("de", true, false, true), CancellationToken.None)));
         Assert.Contains("Unknown language", refused.Messages.En, StringComparison.Ordinal);
     }
 }

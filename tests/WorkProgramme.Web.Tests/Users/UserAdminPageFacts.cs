@@ -145,7 +145,7 @@ public sealed class UserAdminPageFacts(WebAppFactory app) : IClassFixture<WebApp
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var id = (await RowAsync(email)).Id;
-        Assert.Equal(new UserPreferences.Choices("en", true, false),
+        Assert.Equal(new UserPreferences.Choices("en", true, false, false),
             await app.Database.RunAsync<UserPreferences.Handler, UserPreferences.Choices?>(h => h.GetAsync(id, CancellationToken.None)));
 
         // A new browser, French by its headers: signing in sets the user's language.
@@ -157,5 +157,6 @@ public sealed class UserAdminPageFacts(WebAppFactory app) : IClassFixture<WebApp
         Assert.Equal("en", profile.QuerySelector("select[name=PreferredLanguage] option[selected]")!.GetAttribute("value"));
         Assert.NotNull(profile.QuerySelector("input[name=EmailSessionDigest][checked]"));
         Assert.Null(profile.QuerySelector("input[name=EmailCommentNotices][checked]"));
+        Assert.Null(profile.QuerySelector("input[name=EmailRoundReminders][checked]"));
     }
 }

@@ -8,7 +8,7 @@ namespace WorkProgramme.Application.Features.Users;
 public static class UserPreferences
 {
     /// <summary><paramref name="Language"/> "fr", "en", or null for "the browser's".</summary>
-    public sealed record Choices(string? Language, bool EmailSessionDigest, bool EmailCommentNotices, bool EmailRoundReminders = true);
+    public sealed record Choices(string? Language, bool EmailSessionDigest, bool EmailCommentNotices, bool EmailRoundReminders);
 
     public sealed class Handler(WorkProgrammeDb db, TimeProvider clock)
     {
