@@ -17,5 +17,5 @@ public static class NoticeLinks
         $"programmes/{Uri.EscapeDataString(slug)}/sessions/{Uri.EscapeDataString(session)}/changes";
 
     /// <summary>The base of links when <c>App:PublicUrl</c> is not set (a message needs an absolute address).</summary>
-    public const string FallbackBase = "http://localhost/";
+    public const string FallbackBase = "http://localhost:5080/";
 }
