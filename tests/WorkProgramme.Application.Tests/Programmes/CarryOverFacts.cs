@@ -143,6 +143,18 @@ public sealed class CarryOverFacts : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_programme_file_says_which_activity_each_one_continues()
+    {
+        var file = await database.RunAsync<Features.Interchange.ExportProgramme.Handler, Features.Interchange.ProgrammeFile?>(h =>
+            h.HandleAsync(new(Viewer.Operator, "ptc-2025-2028"), CancellationToken.None));
+        var json = System.Text.Json.JsonSerializer.Serialize(file, Features.Interchange.ProgrammeJson.Options);
+
+        Assert.Equal(83, file!.Activities.Count(a => a.CarriedFrom is { Programme: SeedFile.PtcSlug }));
+        Assert.Equal("I.3", file.Activities[1].CarriedFrom!.Label);
+        Assert.Contains("\"carriedFrom\":{\"programme\":\"ptc-2022-2025\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_second_carry_over_from_an_archived_programme_is_refused()
     {
         var again = await database.RunAsync<CreateProgramme.Handler, Result<CreateProgramme.Created>>(h => h.HandleAsync(
