@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using AngleSharp.Html.Parser;
 using WorkProgramme.Application.Identity;
 
@@ -59,5 +60,20 @@ public sealed class CarryOverPageFacts(WebAppFactory app) : IClassFixture<WebApp
         var from = activity.QuerySelector("[data-testid=carried-from] a")!;
         Assert.StartsWith("/programmes/ptc-2022-2025/activities/", from.GetAttribute("href"), StringComparison.Ordinal);
         Assert.StartsWith("I.3", from.Text(), StringComparison.Ordinal);
+
+        // The archived programme refuses a change over the API, in words, as a conflict; its page hides the edit buttons.
+        var oldActivity = from.GetAttribute("href")!;
+        var old = await admin.GetPageAsync(oldActivity);
+        Assert.NotNull(old.QuerySelector("[data-testid=archived]"));
+        Assert.Null(old.QuerySelector($"a[href='{oldActivity}/edit']"));
+        var api = await app.ApiClientAsync(Roles.Admin, null);
+        var current = await api.GetAsync("/api" + oldActivity);
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await current.Content.ReadAsStringAsync())!;
+        body["title"]!["fr"] = "Un autre intitulé";
+        using var put = new HttpRequestMessage(HttpMethod.Put, "/api" + oldActivity) { Content = JsonContent.Create(body) };
+        put.Headers.IfMatch.Add(current.Headers.ETag!);
+        var refused = await api.SendAsync(put);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("is archived", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
