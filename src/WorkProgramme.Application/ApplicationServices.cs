@@ -39,12 +39,13 @@ public static class ApplicationServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ICurrentActor, OperatorActor>();
         services.AddScoped<AuditInterceptor>();
+        services.AddSingleton<ArchivedProgrammeGuard>();
         services.AddSingleton<LatestChange.Stamp>();
         services.AddSingleton<LatestChange.Signal>();
         services.AddDbContext<WorkProgrammeDb>((provider, options) =>
         {
             Configure(options, provider.GetRequiredService<DatabaseOptions>());
-            options.AddInterceptors(provider.GetRequiredService<AuditInterceptor>(), provider.GetRequiredService<LatestChange.Signal>());
+            options.AddInterceptors(provider.GetRequiredService<ArchivedProgrammeGuard>(), provider.GetRequiredService<AuditInterceptor>(), provider.GetRequiredService<LatestChange.Signal>());
         });
         services.AddIdentityCore<AppUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()
@@ -56,6 +57,7 @@ public static class ApplicationServices
         services.AddScoped<ImportProgramme.Handler>();
         services.AddScoped<ExportProgramme.Handler>();
         services.AddScoped<ListProgrammes.Handler>();
+        services.AddScoped<CreateProgramme.Handler>();
         services.AddScoped<ViewProgramme.Handler>();
         services.AddScoped<ViewActivity.Handler>();
         services.AddScoped<CheckProgramme.Handler>();

@@ -115,7 +115,8 @@ public sealed class WritePipeline(WorkProgrammeDb db)
         catch (DomainException refused)
         {
             db.ChangeTracker.Clear();
-            return (Result<TOut>.Fail(new Failure(write.Refusal, [new FieldMessage("", refused.Messages)]) { CurrentVersion = target.Version }, shown), false);
+            var kind = refused is Domain.Programmes.ArchivedProgrammeException ? FailureKind.Conflict : write.Refusal;
+            return (Result<TOut>.Fail(new Failure(kind, [new FieldMessage("", refused.Messages)]) { CurrentVersion = target.Version }, shown), false);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -1,7 +1,7 @@
 namespace WorkProgramme.Domain.Common;
 
 /// <summary>A rule of the domain refused a change; the message is given in both languages.</summary>
-public sealed class DomainException(BilingualText message) : Exception(message.Fr ?? message.En)
+public class DomainException(BilingualText message) : Exception(message.Fr ?? message.En)
 {
     public BilingualText Messages { get; } = message;
 

@@ -54,8 +54,64 @@ public sealed class Programme
 
     public IReadOnlyCollection<ProgrammeVersion> Versions => versions;
 
+    /// <summary>The programme of the previous period this one continues (its slug); null for a programme started afresh.</summary>
+    public string? Predecessor { get; private set; }
+
+    /// <summary>The programme of the next period that took over from this one; set when this one is archived.</summary>
+    public string? Successor { get; private set; }
+
+    /// <summary>
+    /// An archived programme is read-only history: its versions, reports and documents stay to be read, and nothing of
+    /// it changes again (docs/decisions/0040).
+    /// </summary>
+    public bool IsArchived { get; private set; }
+
+    /// <summary>
+    /// The month the period opens in (Session.MonthIndex scale): a programme runs from July of its first year, after the
+    /// Council's June session approved it, to June of its last (docs/decisions/0039).
+    /// </summary>
+    public int StartMonthIndex => PeriodOpens(PeriodStart);
+
+    /// <summary>July of <paramref name="periodStart"/>, in months (Session.MonthIndex scale).</summary>
+    public static int PeriodOpens(int periodStart) => (periodStart * 12) + 6;
+
+    /// <summary>Refuses any change to an archived programme, in words (the one guard every write goes through).</summary>
+    public void EnsureNotArchived()
+    {
+        if (IsArchived)
+        {
+            throw new ArchivedProgrammeException(Title);
+        }
+    }
+
+    /// <summary>
+    /// Makes this programme the next period of <paramref name="previous"/>: records the lineage both ways and archives
+    /// the previous one, which from then on is read-only history.
+    /// </summary>
+    public void Continue(Programme previous)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        previous.EnsureNotArchived();
+        if (previous.Slug == Slug)
+        {
+            throw new DomainException("Un programme ne peut pas se continuer lui-même.", "A programme cannot continue itself.");
+        }
+
+        if (PeriodStart < previous.PeriodEnd)
+        {
+            throw new DomainException(
+                $"La période {PeriodStart}-{PeriodEnd} commence avant la fin de celle qu’elle continue ({previous.PeriodStart}-{previous.PeriodEnd}).",
+                $"The period {PeriodStart}-{PeriodEnd} starts before the end of the one it continues ({previous.PeriodStart}-{previous.PeriodEnd}).");
+        }
+
+        Predecessor = previous.Slug;
+        previous.Successor = Slug;
+        previous.IsArchived = true;
+    }
+
     public void Describe(string bodyCode, int periodStart, int periodEnd, BilingualText title)
     {
+        EnsureNotArchived();
         if (periodEnd < periodStart || title.IsEmpty)
         {
             throw new DomainException("Période ou titre invalide.", "Invalid period or title.");
@@ -69,6 +125,7 @@ public sealed class Programme
 
     public ProgrammeVersion AddVersion(string label, string? documentSymbol, string? sessionKey)
     {
+        EnsureNotArchived();
         if (versions.Any(v => v.Label == label))
         {
             throw new DomainException($"La version « {label} » existe déjà.", $"Version '{label}' already exists.");
@@ -95,6 +152,7 @@ public sealed class Programme
     /// </summary>
     public ProgrammeVersion StartRevision(string label, string? documentSymbol, string? sessionKey)
     {
+        EnsureNotArchived();
         var current = Latest
             ?? throw new DomainException("Ce programme n’a pas encore de version à réviser.", "This programme has no version to revise yet.");
         if (current.State == VersionState.Draft)
@@ -109,3 +167,8 @@ public sealed class Programme
         return draft;
     }
 }
+
+/// <summary>A change asked of an archived programme: refused in words, as a conflict with the programme's state.</summary>
+public sealed class ArchivedProgrammeException(BilingualText title) : DomainException(
+    $"Le programme « {title.Fr ?? title.En} » est archivé : c’est l’historique d’une période close, il ne change plus.",
+    $"The programme '{title.En ?? title.Fr}' is archived: it is the history of a closed period and no longer changes.");

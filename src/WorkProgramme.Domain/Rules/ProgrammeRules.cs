@@ -25,6 +25,7 @@ public enum RuleCode
     Overdue,
     ReferenceToRetiredActivity,
     TranslationOutdated,
+    DeadlineBeforePeriod,
 }
 
 /// <summary>One broken rule; <see cref="ActivityId"/> is null for a rule about a whole section.</summary>
@@ -39,7 +40,7 @@ public static class ProgrammeRules
     public static Severity SeverityOf(RuleCode rule) => rule switch
     {
         RuleCode.NoKeyword or RuleCode.NoNextSteps or RuleCode.MissingTranslation or RuleCode.BlankPriority or RuleCode.Overdue
-            or RuleCode.ReferenceToRetiredActivity or RuleCode.TranslationOutdated => Severity.Warning,
+            or RuleCode.ReferenceToRetiredActivity or RuleCode.TranslationOutdated or RuleCode.DeadlineBeforePeriod => Severity.Warning,
         _ => Severity.Error,
     };
 
@@ -58,8 +59,11 @@ public static class ProgrammeRules
     /// <param name="reportedMonth">The month of that session (Session.MonthIndex): a time-bound activity whose deadline
     /// passed before it and that is not completed is overdue. Null: lateness is not checked.</param>
     /// <param name="monthOf">Where milestones fall; by default their own month (sessions are then not dated).</param>
+    /// <param name="periodStartMonth">The month a carried-over programme's period opens: a time-bound deadline before it
+    /// was kept from the previous period and needs a new one. Null: not checked.</param>
     public static IReadOnlyList<RuleViolation> Check(
-        IEnumerable<ActivityVersion> rows, Func<Guid, StatusReport?> statusOf, int? reportedMonth = null, MilestoneMonth? monthOf = null)
+        IEnumerable<ActivityVersion> rows, Func<Guid, StatusReport?> statusOf, int? reportedMonth = null, MilestoneMonth? monthOf = null,
+        int? periodStartMonth = null)
     {
         var all = rows.ToList();
         var live = all.Where(r => !r.IsDeleted).OrderBy(r => r.SortKey).ToList();
@@ -76,6 +80,15 @@ public static class ProgrammeRules
                     new BilingualText(
                         $"En retard : le délai ({row.Deadline.Text.Fr ?? row.Deadline.Text.En}) est dépassé et l’activité n’est pas achevée.",
                         $"Overdue: the deadline ({row.Deadline.Text.En ?? row.Deadline.Text.Fr}) has passed and the activity is not completed.")));
+            }
+
+            if (periodStartMonth is { } opens && row.Section == Section.TimeBound
+                && Programmes.CarryOver.DeadlineBefore(row.Deadline, opens, monthOf ?? (m => m.MonthIndex)))
+            {
+                violations.Add(new RuleViolation(RuleCode.DeadlineBeforePeriod, Severity.Warning, row.ActivityId, row.Section, row.Number,
+                    new BilingualText(
+                        $"Délai antérieur à la période du programme ({row.Deadline.Text.Fr ?? row.Deadline.Text.En}) : fixez un nouveau délai.",
+                        $"Deadline before the programme’s period ({row.Deadline.Text.En ?? row.Deadline.Text.Fr}): set a new deadline.")));
             }
         }
 

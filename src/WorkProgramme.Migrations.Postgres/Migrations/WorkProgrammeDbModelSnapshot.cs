@@ -607,10 +607,23 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("CarriedFromId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CarriedFromLabel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("CarriedFromProgramme")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CarriedFromId");
 
                     b.HasIndex("ProgrammeId");
 
@@ -806,14 +819,25 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("PeriodEnd")
                         .HasColumnType("integer");
 
                     b.Property<int>("PeriodStart")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Predecessor")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
                     b.Property<string>("Slug")
                         .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Successor")
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
 

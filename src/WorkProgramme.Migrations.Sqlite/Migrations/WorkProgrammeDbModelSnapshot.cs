@@ -582,10 +582,23 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CarriedFromId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CarriedFromLabel")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CarriedFromProgramme")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CarriedFromId");
 
                     b.HasIndex("ProgrammeId");
 
@@ -775,14 +788,25 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PeriodEnd")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("PeriodStart")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Predecessor")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Slug")
                         .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Successor")
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 

@@ -164,6 +164,7 @@ public sealed partial class ChangeWords(Display display, IStringLocalizer<Shared
                 => Html(display.DateTime(at)),
             _ when SessionKeyFields.Contains(property) => Html(display.Session(value)),
             _ when BodyCodeFields.Contains(property) => Html(display.Body(value)),
+            _ when property is "Predecessor" or "Successor" => Html(Key(value) ?? value),
             _ => Html(value),
         };
     }

@@ -63,6 +63,7 @@ public sealed class EveryPageAxeFacts(BrowserApp app) : IAsyncLifetime
         "/admin/users/invite",
         $"/admin/users/{user}/edit",
         "/admin/mail",
+        "/admin/programmes/new",
         $"{Programme}/activities/new",
         $"{Programme}/activities/{activity}/edit",
         $"{Programme}/activities/{activity}/assign",

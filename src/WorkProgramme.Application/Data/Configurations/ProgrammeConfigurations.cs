@@ -21,6 +21,8 @@ internal sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programm
         programme.HasMany(p => p.Versions).WithOne().HasForeignKey(v => v.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
         programme.Navigation(p => p.Versions).HasField("versions");
         programme.Ignore(p => p.Latest);
+        programme.Property(p => p.Predecessor).HasMaxLength(80);
+        programme.Property(p => p.Successor).HasMaxLength(80);
     }
 }
 
@@ -47,6 +49,10 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
     {
         activity.Property(a => a.Id).ValueGeneratedNever();
         activity.HasOne<Programme>().WithMany().HasForeignKey(a => a.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+        activity.Property(a => a.CarriedFromProgramme).HasMaxLength(80);
+        activity.Property(a => a.CarriedFromLabel).HasMaxLength(20);
+        activity.HasIndex(a => a.CarriedFromId);
+        activity.Ignore(a => a.CarriedFrom);
     }
 }
 

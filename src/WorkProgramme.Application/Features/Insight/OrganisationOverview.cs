@@ -24,7 +24,11 @@ public static class OrganisationOverview
     }
 
     public sealed record ProgrammeRow(string Slug, BilingualText Title, string BodyCode, string VersionLabel, string? StatusSessionKey,
-        int Activities, int Green, int Blue, int Red, int NoReport, int Overdue);
+        int Activities, int Green, int Blue, int Red, int NoReport, int Overdue)
+    {
+        /// <summary>Read-only history of a closed period (docs/decisions/0040).</summary>
+        public bool Archived { get; init; }
+    }
 
     public sealed record ActivityMatch(string Slug, string BodyCode, Guid ActivityId, string Reference, BilingualText Title,
         Priority? Priority, string? LeadBody, ExecutionLevel? Level, bool Overdue, BilingualText Resources);
@@ -56,7 +60,10 @@ public static class OrganisationOverview
                     live.Count(r => Level(r) == ExecutionLevel.Blue),
                     live.Count(r => Level(r) == ExecutionLevel.Red),
                     live.Count(r => Level(r) is null),
-                    overdue.Count));
+                    overdue.Count)
+                {
+                    Archived = snapshot.Programme.IsArchived,
+                });
                 foreach (var code in live.Select(r => r.BodyCodes.FirstOrDefault()).OfType<string>())
                 {
                     leads.Add(code);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Domain.Activities;
@@ -24,6 +25,8 @@ public static class ExportProgramme
 
 
             var (programme, version) = (snapshot.Programme, snapshot.Version);
+            var lineage = await db.Activities.AsNoTracking().Where(a => a.ProgrammeId == programme.Id && a.CarriedFromId != null)
+                .ToDictionaryAsync(a => a.Id, a => a.CarriedFrom!, cancellationToken);
             return new ProgrammeFile
             {
                 Slug = programme.Slug,
@@ -31,7 +34,10 @@ public static class ExportProgramme
                 Body = programme.BodyCode,
                 Period = new PeriodDto(programme.PeriodStart, programme.PeriodEnd),
                 Version = new VersionDto(version.Label, version.DocumentSymbol, Wire.Name(version.State), version.SessionKey),
-                Activities = snapshot.Rows.Select(a => ToDto(a, snapshot.Reports.GetValueOrDefault(a.ActivityId))).ToList(),
+                Activities = snapshot.Rows.Select(a => ToDto(a, snapshot.Reports.GetValueOrDefault(a.ActivityId)) with
+                {
+                    CarriedFrom = lineage.TryGetValue(a.ActivityId, out var from) ? new CarriedFromDto(from.Programme, from.Id, from.Label) : null,
+                }).ToList(),
                 Reference = Reference(snapshot),
             };
         }

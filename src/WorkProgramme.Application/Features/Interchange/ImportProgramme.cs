@@ -108,7 +108,7 @@ public static class ImportProgramme
 
                 if (activity is null)
                 {
-                    db.Activities.Add(new Activity(id, programme.Id));
+                    db.Activities.Add(new Activity(id, programme.Id, Lineage(dto.CarriedFrom, at, mapper)));
                 }
 
                 imported.Add(new ImportedRow(id, content!));
@@ -155,6 +155,26 @@ public static class ImportProgramme
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new Outcome(programme.Slug, rows.Count, [], version.Label, changes, Applied: true);
+        }
+
+        /// <summary>The file's "carriedFrom", checked: a programme slug, the activity's id there and its label ("I.12").</summary>
+        private static ActivityLineage? Lineage(CarriedFromDto? from, string at, ProgrammeFileMapper mapper)
+        {
+            if (from is null)
+            {
+                return null;
+            }
+
+            if (from.Id == Guid.Empty || string.IsNullOrWhiteSpace(from.Programme) || from.Programme.Length > 80
+                || !from.Programme.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
+                || !ActivityLabel.TryParse(from.Label, out _))
+            {
+                mapper.Add(at, "carriedFrom", "« carriedFrom » : l’identifiant d’un programme, celui de l’activité et son numéro (par exemple I.12)",
+                    "'carriedFrom': a programme's identifier, the activity's id and its label (for example I.12)");
+                return null;
+            }
+
+            return new ActivityLineage(from.Programme, from.Id, from.Label);
         }
 
         private static Func<ProgrammeVersion> ThrowBack(DomainException refused) => () => throw refused;

@@ -65,7 +65,14 @@ public sealed record ActivityDto
     public DeadlineDto? Deadline { get; init; }
 
     public StatusDto? Status { get; init; }
+
+    /// <summary>The activity of the previous period this one continues (docs/decisions/0039); absent when it started here.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public CarriedFromDto? CarriedFrom { get; init; }
 }
+
+/// <summary>"carriedFrom": the previous programme (its slug), the activity's id there and its label there ("I.12").</summary>
+public sealed record CarriedFromDto(string Programme, Guid Id, string Label);
 
 public sealed record DeadlineDto
 {

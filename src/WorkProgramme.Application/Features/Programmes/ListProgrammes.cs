@@ -27,6 +27,11 @@ public static class ListProgrammes
 
     public sealed class Handler(WorkProgrammeDb db)
     {
+        /// <summary>The archived programmes (read-only history), each with the programme of the next period that took over (its slug), if any.</summary>
+        public async Task<IReadOnlyDictionary<string, string?>> ArchivedAsync(CancellationToken cancellationToken) =>
+            await db.Programmes.AsNoTracking().Where(p => p.IsArchived)
+                .ToDictionaryAsync(p => p.Slug, p => p.Successor, StringComparer.Ordinal, cancellationToken);
+
         public async Task<IReadOnlyList<ProgrammeSummary>> HandleAsync(Query query, CancellationToken cancellationToken)
         {
             var programmes = await db.Programmes.AsNoTracking().Include(p => p.Versions).OrderBy(p => p.Slug).ToListAsync(cancellationToken);

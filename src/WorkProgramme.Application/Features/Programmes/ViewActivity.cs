@@ -31,7 +31,14 @@ public static class ViewActivity
         IReadOnlyList<RuleViolation> Violations,
         // The activity's history, comments and the committee's decisions are for those who see the body's drafts.
         bool IsLatest = false,
-        bool ShowsWorkingRecord = false);
+        bool ShowsWorkingRecord = false)
+    {
+        /// <summary>The activity of the previous period this one continues (docs/decisions/0039); null when it started here.</summary>
+        public ActivityLineage? CarriedFrom { get; init; }
+
+        /// <summary>The programme is read-only history (docs/decisions/0040).</summary>
+        public bool ProgrammeArchived { get; init; }
+    }
 
     public sealed class Handler(WorkProgrammeDb db)
     {
@@ -62,7 +69,11 @@ public static class ViewActivity
                 row.ToRowView(snapshot, violations.Count(v => v.Severity == Severity.Error), violations.Count(v => v.Severity == Severity.Warning)),
                 row.BodyRoles(snapshot.IsDecisionBody), versions, history, violations,
                 IsLatest: snapshot.Version == snapshot.Programme.Latest,
-                ShowsWorkingRecord: seesDrafts);
+                ShowsWorkingRecord: seesDrafts)
+            {
+                CarriedFrom = (await db.Activities.AsNoTracking().SingleAsync(a => a.Id == row.ActivityId, cancellationToken)).CarriedFrom,
+                ProgrammeArchived = snapshot.Programme.IsArchived,
+            };
         }
     }
 }

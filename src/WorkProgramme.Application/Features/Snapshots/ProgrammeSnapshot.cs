@@ -71,7 +71,8 @@ public sealed class ProgrammeSnapshot
         Version.Activities,
         id => Reports.GetValueOrDefault(id),
         StatusSessionKey is { } key && Sessions.TryGetValue(key, out var reported) ? reported.MonthIndex : null,
-        MonthOf);
+        MonthOf,
+        Programme.Predecessor is null ? null : Programme.StartMonthIndex);
 
     /// <summary>A milestone naming a session falls when that session meets, wherever the calendar moves it.</summary>
     public int? MonthOf(DeadlineMilestone milestone) => milestone.Kind == MilestoneKind.Session

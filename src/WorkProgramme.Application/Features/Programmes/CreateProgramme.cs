@@ -1,0 +1,248 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using WorkProgramme.Application.Data;
+using WorkProgramme.Application.Identity;
+using WorkProgramme.Application.Writes;
+using WorkProgramme.Domain.Activities;
+using WorkProgramme.Domain.Common;
+using WorkProgramme.Domain.Programmes;
+using WorkProgramme.Domain.Rules;
+using WorkProgramme.Domain.Sessions;
+using WorkProgramme.Domain.StatusReports;
+
+namespace WorkProgramme.Application.Features.Programmes;
+
+/// <summary>
+/// A new programme (administrators): a body, a period, titles, the document symbol of its first version, which starts
+/// as an empty draft in the organisation's template (the PTC's: two sections, the same columns). With a programme to
+/// carry over from, the next period: the activities the rule keeps (or those an editor ticked in the preview) are the
+/// first draft's rows, each recording the one it continues, and the previous programme is archived
+/// (docs/decisions/0039, 0040). The page at /programmes/new, the preview there and <c>wp programme new</c> call it.
+/// </summary>
+public static partial class CreateProgramme
+{
+    /// <param name="Period">"2025-2028".</param>
+    /// <param name="Chosen">The activities to carry over; null: the rule's (every permanent one, every time-bound one not completed).</param>
+    /// <param name="PreviewState">The digest of the preview the editor confirmed (<see cref="Preview.State"/>); null from the command line.</param>
+    public sealed record Command(Viewer Viewer, string? Slug, string? BodyCode, string? Period, string? TitleFr = null, string? TitleEn = null,
+        string? DocumentSymbol = null, string? CarryOverFrom = null, IReadOnlyCollection<Guid>? Chosen = null, string? PreviewState = null);
+
+    public sealed record PreviewQuery(Viewer Viewer, string CarryOverFrom, string? Period);
+
+    /// <summary>What a carry-over would take: every live activity of the source's latest version, with the rule's answer.</summary>
+    public sealed record Preview(string Slug, BilingualText Title, string VersionLabel, int PeriodStartMonth,
+        IReadOnlyList<CarryOverCandidate> Candidates, string State);
+
+    /// <summary>The new programme, its first version, how many activities it took over and which carried deadlines need a new one (their new labels).</summary>
+    public sealed record Created(string Slug, string VersionLabel, int Carried, IReadOnlyList<string> DeadlinesBeforePeriod);
+
+    public const int SlugMaxLength = 80;
+
+    public const int SymbolMaxLength = 40;
+
+    /// <summary>The programme a carry-over reads, with the latest published keyword of each activity.</summary>
+    private sealed record Source(Programme Programme, ProgrammeVersion Version, IReadOnlyDictionary<Guid, StatusKeyword?> Keywords,
+        ProgrammeRules.MilestoneMonth MonthOf);
+
+    /// <summary>What the write loads: the programme carried over from (tracked, it is archived), or none.</summary>
+    private sealed record Creation(Source? From);
+
+    public sealed class Handler(WorkProgrammeDb db, WritePipeline pipeline, TimeProvider clock)
+    {
+        /// <summary>The preview of a carry-over into a period; null when the programme does not exist or the viewer may not create one.</summary>
+        public async Task<Result<Preview>> HandleAsync(PreviewQuery query, CancellationToken cancellationToken)
+        {
+            if (!query.Viewer.IsAdmin)
+            {
+                return Failure.Forbidden;
+            }
+
+            if (ParsePeriod(query.Period) is not { } period)
+            {
+                return Failure.Invalid("period", PeriodWords);
+            }
+
+            var source = await LoadSourceAsync(query.CarryOverFrom, tracked: false, cancellationToken);
+            if (source is null)
+            {
+                return Failure.NotFound;
+            }
+
+            return PreviewOf(source, StartMonth(period.Start));
+        }
+
+        public Task<Result<Created>> HandleAsync(Command command, CancellationToken cancellationToken) =>
+            pipeline.RunAsync(new Write<Creation, Created>(command.Viewer, null, async ct =>
+            {
+                if (string.IsNullOrWhiteSpace(command.CarryOverFrom))
+                {
+                    return new Target<Creation>(new Creation(null), command.BodyCode ?? "", "");
+                }
+
+                var source = await LoadSourceAsync(command.CarryOverFrom.Trim(), tracked: true, ct);
+                return source is null ? null : new Target<Creation>(new Creation(source), command.BodyCode ?? "", "");
+            },
+            (creation, ct) => CreateAsync(command, creation.From, ct))
+            {
+                CreatesNew = true,
+                Serialized = true,
+                MayChange = (viewer, _) => viewer.IsAdmin,
+            }, cancellationToken);
+
+        private async Task<Result<Created>> CreateAsync(Command command, Source? source, CancellationToken cancellationToken)
+        {
+            var problems = new List<FieldMessage>();
+            var slug = command.Slug?.Trim() ?? "";
+            if (!SlugPattern().IsMatch(slug) || slug.Length > SlugMaxLength)
+            {
+                problems.Add(new("slug", new BilingualText(
+                    $"L’identifiant est obligatoire : des minuscules, des chiffres et des tirets, {SlugMaxLength} caractères au plus (par exemple ctp-2025-2028).",
+                    $"The identifier is required: lower-case letters, digits and hyphens, at most {SlugMaxLength} characters (for example ptc-2025-2028).")));
+            }
+            else if (await db.Programmes.AnyAsync(p => p.Slug == slug, cancellationToken))
+            {
+                problems.Add(new("slug", new BilingualText($"Un programme porte déjà l’identifiant « {slug} ».", $"A programme already has the identifier '{slug}'.")));
+            }
+
+            var bodyCode = command.BodyCode?.Trim() ?? "";
+            var body = bodyCode.Length == 0 ? null : await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Code == bodyCode, cancellationToken);
+            if (body is null)
+            {
+                problems.Add(new("body", bodyCode.Length == 0
+                    ? new BilingualText("Choisissez l’organe dont c’est le programme.", "Choose the body whose programme it is.")
+                    : new BilingualText($"Organe inconnu « {bodyCode} ».", $"Unknown body '{bodyCode}'.")));
+            }
+
+            var period = ParsePeriod(command.Period);
+            if (period is null)
+            {
+                problems.Add(new("period", PeriodWords));
+            }
+
+            var symbol = string.IsNullOrWhiteSpace(command.DocumentSymbol) ? null : command.DocumentSymbol.Trim();
+            if (symbol is not null && (symbol.Length > SymbolMaxLength || !symbol.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '.' or '(' or ')')))
+            {
+                problems.Add(new("symbol", new BilingualText(
+                    $"La cote du document : lettres, chiffres et / - . ( ), {SymbolMaxLength} caractères au plus (par exemple PC0780).",
+                    $"The document symbol: letters, digits and / - . ( ), at most {SymbolMaxLength} characters (for example PC0780).")));
+            }
+
+            if (problems.Count > 0 || body is null || period is null)
+            {
+                return Failure.InvalidFields(problems);
+            }
+
+            var startMonth = StartMonth(period.Value.Start);
+            IReadOnlySet<Guid>? chosen = null;
+            if (source is not null)
+            {
+                var preview = PreviewOf(source, startMonth);
+                if (command.PreviewState is not null && command.PreviewState != preview.State)
+                {
+                    return Failure.Refused(new BilingualText(
+                        "Le programme repris a changé depuis l’aperçu (une activité, un rapport de situation ou une version) : relisez l’aperçu, puis confirmez.",
+                        "The programme carried over has changed since the preview (an activity, a status report or a version): read the preview again, then confirm."));
+                }
+
+                chosen = command.Chosen?.ToHashSet() ?? preview.Candidates.Where(c => c.ByRule).Select(c => c.ActivityId).ToHashSet();
+                if (chosen.Any(id => preview.Candidates.All(c => c.ActivityId != id)))
+                {
+                    return Failure.Invalid("carry", new BilingualText(
+                        "Une activité choisie ne figure pas dans le programme repris.", "A chosen activity is not in the programme carried over."));
+                }
+            }
+
+            var title = new BilingualText(
+                Blank(command.TitleFr) ?? $"Programme de travail {period.Value.Start}-{period.Value.End} du {body.Abbreviation.Fr ?? body.Code}",
+                Blank(command.TitleEn) ?? $"{body.Abbreviation.En ?? body.Abbreviation.Fr ?? body.Code} Work Programme {period.Value.Start}-{period.Value.End}");
+            var programme = new Programme(slug, body.Code, period.Value.Start, period.Value.End, title);
+            if (source is not null)
+            {
+                programme.Continue(source.Programme);
+            }
+
+            db.Programmes.Add(programme);
+
+            // The activities name the programme by its key: the programme is stored first, in the write's transaction.
+            await db.SaveChangesAsync(cancellationToken);
+            var label = clock.GetUtcNow().ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            var version = programme.AddVersion(label, symbol, null);
+            var flagged = new List<string>();
+            if (source is not null && chosen is not null)
+            {
+                var lineage = CarryOver.Carry(source.Programme.Slug, source.Version, chosen, version, Guid.NewGuid);
+                foreach (var (id, from) in lineage)
+                {
+                    db.Activities.Add(new Activity(id, programme.Id, from));
+                }
+
+                flagged.AddRange(version.Activities.OrderBy(r => r.SortKey)
+                    .Where(r => r.Section == Section.TimeBound && CarryOver.DeadlineBefore(r.Deadline, startMonth, source.MonthOf))
+                    .Select(r => ActivityLabel.Of(r).ToString()));
+            }
+
+            return new Created(programme.Slug, version.Label, version.Activities.Count, flagged);
+        }
+
+        private static Preview PreviewOf(Source source, int startMonth)
+        {
+            var candidates = CarryOver.Candidates(source.Version, id => source.Keywords.GetValueOrDefault(id), startMonth, source.MonthOf);
+            var state = StateVersion.Of(source.Programme.Slug, source.Programme.IsArchived, source.Version.Label, source.Version.State, startMonth,
+                candidates.Select(c => new object?[] { c.ActivityId, c.Label, c.Title.Fr, c.Title.En, c.LastKeyword?.ToString(), c.ByRule, c.DeadlineBeforePeriod }));
+            return new Preview(source.Programme.Slug, source.Programme.Title, source.Version.Label, startMonth, candidates, state);
+        }
+
+        private async Task<Source?> LoadSourceAsync(string slug, bool tracked, CancellationToken cancellationToken)
+        {
+            var programmes = tracked ? db.Programmes : db.Programmes.AsNoTracking();
+            var programme = await programmes.Include(p => p.Versions).ThenInclude(v => v.Activities)
+                .SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
+            if (programme?.Latest is not { } version)
+            {
+                return null;
+            }
+
+            var sessions = await db.Sessions.AsNoTracking().ToListAsync(cancellationToken);
+            var months = sessions.ToDictionary(s => s.Key, s => s.MonthIndex, StringComparer.Ordinal);
+            var ids = version.Activities.Select(a => a.ActivityId).ToList();
+            var published = await db.StatusReports.AsNoTracking()
+                .Where(r => r.State == ReportState.Published && ids.Contains(r.ActivityId))
+                .Select(r => new { r.ActivityId, r.SessionKey, r.Keyword })
+                .ToListAsync(cancellationToken);
+            var keywords = published.GroupBy(r => r.ActivityId)
+                .ToDictionary(g => g.Key, g => g.MaxBy(r => months.GetValueOrDefault(r.SessionKey, int.MinValue))!.Keyword);
+            int? MonthOf(DeadlineMilestone milestone) => milestone.Kind == MilestoneKind.Session
+                ? sessions.FirstOrDefault(s => s.BodyCode == milestone.SessionBody && s.Ordinals.SequenceEqual(milestone.Ordinals))?.MonthIndex
+                : milestone.MonthIndex;
+            return new Source(programme, version, keywords, MonthOf);
+        }
+
+        private static int StartMonth(int periodStart) => Programme.PeriodOpens(periodStart);
+
+        private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+    }
+
+    private static readonly BilingualText PeriodWords = new(
+        "La période : deux années de 2000 à 2100, la seconde après la première (par exemple 2025-2028).",
+        "The period: two years from 2000 to 2100, the second after the first (for example 2025-2028).");
+
+    /// <summary>"2025-2028" as its two years; null for anything else.</summary>
+    public static (int Start, int End)? ParsePeriod(string? text)
+    {
+        var match = PeriodPattern().Match(text?.Trim() ?? "");
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var (start, end) = (int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture));
+        return start is >= 2000 and <= 2100 && end is >= 2000 and <= 2100 && end > start ? (start, end) : null;
+    }
+
+    [GeneratedRegex(@"^([0-9]{4})-([0-9]{4})$")]
+    private static partial Regex PeriodPattern();
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
+}

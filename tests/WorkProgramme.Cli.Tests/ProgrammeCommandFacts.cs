@@ -1,0 +1,54 @@
+using WorkProgramme.Testing;
+
+namespace WorkProgramme.Cli.Tests;
+
+/// <summary><c>wp programme new</c>: a programme from scratch, the next period with the rule's carry-over, refusals in words.</summary>
+public sealed class ProgrammeCommandFacts : IAsyncLifetime
+{
+    private TestDatabase database = null!;
+
+    public async Task InitializeAsync() => database = await TestDatabase.CreateAsync(seed: false);
+
+    public async Task DisposeAsync() => await database.DisposeAsync();
+
+    private Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => Wp.RunAsync(database, [.. args, "--lang", "en"]);
+
+    [Fact]
+    public async Task Creates_a_programme_for_another_committee_then_lists_its_empty_draft()
+    {
+        var created = await RunAsync("programme", "new", "--programme", "clf-2025-2028", "--body", "CLF", "--period", "2025-2028",
+            "--title-fr", "Programme de travail du CLF", "--title-en", "EC Work Programme", "--symbol", "EC0800");
+        var versions = await RunAsync("versions", "--programme", "clf-2025-2028");
+
+        Assert.Equal(0, created.Exit);
+        Assert.StartsWith("clf-2025-2028\t", created.Output, StringComparison.Ordinal);
+        Assert.Matches("^[0-9]{4}-[0-9]{2}\tdraft\tEC0800\t—\t0 activities$", versions.Output.Trim());
+    }
+
+    [Fact]
+    public async Task Carries_the_next_period_over_by_the_rule_and_lists_the_deadlines_to_set_again()
+    {
+        var created = await RunAsync("programme", "new", "--programme", "ptc-2025-2028", "--body", "CTP", "--period", "2025-2028",
+            "--carry-over-from", "ptc-2022-2025");
+        var again = await RunAsync("programme", "new", "--programme", "ptc-2025-2028-bis", "--body", "CTP", "--period", "2025-2028",
+            "--carry-over-from", "ptc-2022-2025");
+
+        Assert.Equal(0, created.Exit);
+        Assert.Contains("83 activities carried over from ptc-2022-2025, now archived.", created.Error, StringComparison.Ordinal);
+        Assert.Contains("Deadlines before the period, to set again: I.1, I.2, I.3,", created.Error, StringComparison.Ordinal);
+        Assert.Equal(1, again.Exit);
+        Assert.Contains("is archived", again.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Wrong_input_is_refused_in_words_with_the_usage_exit_code()
+    {
+        var taken = await RunAsync("programme", "new", "--programme", "ptc-2022-2025", "--body", "CTP", "--period", "2025-2028");
+        var period = await RunAsync("programme", "new", "--programme", "clf-x", "--body", "CLF", "--period", "2025");
+        var unknown = await RunAsync("programme", "new", "--programme", "clf-x", "--body", "CLF", "--period", "2025-2028", "--carry-over-from", "nothing");
+
+        Assert.Equal((2, "A programme already has the identifier 'ptc-2022-2025'."), (taken.Exit, taken.Error.Trim()));
+        Assert.Equal((2, "The period: two years from 2000 to 2100, the second after the first (for example 2025-2028)."), (period.Exit, period.Error.Trim()));
+        Assert.Equal((2, "Programme not found: nothing"), (unknown.Exit, unknown.Error.Trim()));
+    }
+}
