@@ -19,6 +19,7 @@ using WorkProgramme.Application.Features.Programmes;
 using WorkProgramme.Application.Features.Revisions;
 using WorkProgramme.Application.Features.Rounds;
 using WorkProgramme.Application.Features.ScaleData;
+using WorkProgramme.Application.Features.Search;
 using WorkProgramme.Application.Features.Sessions;
 using WorkProgramme.Application.Features.Users;
 
@@ -56,6 +57,8 @@ public static class ApplicationServices
         services.AddScoped<ImportProgramme.Handler>();
         services.AddScoped<ExportProgramme.Handler>();
         services.AddScoped<ListProgrammes.Handler>();
+        services.AddScoped<SearchRecord.Handler>();
+        services.AddScoped<RebuildSearchIndex.Handler>();
         services.AddScoped<ViewProgramme.Handler>();
         services.AddScoped<ViewActivity.Handler>();
         services.AddScoped<CheckProgramme.Handler>();
