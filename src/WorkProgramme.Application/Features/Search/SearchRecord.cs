@@ -102,7 +102,8 @@ public static class SearchRecord
             var versionIds = versions.Keys.ToList();
             var programmeIds = scope.Select(p => p.Programme.Id).ToList();
 
-            var hits = new List<(Hit Hit, string Sort)>();
+            // Every match is sorted, but only the page shown is cut into fragments: a common word matches thousands of rows.
+            var hits = new List<(Func<Hit> Hit, string Sort)>();
             if (!query.ReportsOnly)
             {
                 var matching = MatchingIds("SearchActivities", terms);
@@ -121,12 +122,14 @@ public static class SearchRecord
                     var title = new BilingualText(row.TitleFr, row.TitleEn);
                     var body = new BilingualText(Join(row.KpiFr, row.ResourcesFr), Join(row.KpiEn, row.ResourcesEn));
                     var label = new ActivityLabel(row.Section, row.Number).ToString();
-                    var (titleLanguage, titleText) = Pick(title, query.Language, terms);
-                    var (snippetLanguage, snippetText) = Pick(body, query.Language, terms);
-                    hits.Add((new Hit(HitKind.Activity, version.Programme.Slug, version.Programme.Title, version.Programme.BodyCode, version.Label,
-                        row.ActivityId, label, SearchTerms.Highlight(titleText, terms), titleLanguage,
-                        SearchTerms.Snippet(snippetText, terms), snippetLanguage, null, null, null, false),
-                        $"{version.Programme.Slug}\u0001{(int)row.Section}\u0001{row.Number ?? 0:D5}\u00010"));
+                    hits.Add((() =>
+                    {
+                        var (titleLanguage, titleText) = Pick(title, query.Language, terms);
+                        var (snippetLanguage, snippetText) = Pick(body, query.Language, terms);
+                        return new Hit(HitKind.Activity, version.Programme.Slug, version.Programme.Title, version.Programme.BodyCode, version.Label,
+                            row.ActivityId, label, SearchTerms.Highlight(titleText, terms), titleLanguage,
+                            SearchTerms.Snippet(snippetText, terms), snippetLanguage, null, null, null, false);
+                    }, $"{version.Programme.Slug}\u0001{(int)row.Section}\u0001{row.Number ?? 0:D5}\u00010"));
                 }
             }
 
@@ -164,24 +167,26 @@ public static class SearchRecord
                         continue;
                     }
 
-                    var milestones = report.MilestonesReached.Select(m => m.Text).ToList();
-                    var body = new BilingualText(
-                        Join([report.NarrativeFr, .. milestones.Select(m => m.Fr), report.NextStepsFr]),
-                        Join([report.NarrativeEn, .. milestones.Select(m => m.En), report.NextStepsEn]));
-                    var title = new BilingualText(row.TitleFr, row.TitleEn);
-                    var (titleLanguage, titleText) = Pick(title, query.Language, terms);
-                    var (snippetLanguage, snippetText) = Pick(body, query.Language, terms);
-                    hits.Add((new Hit(HitKind.StatusReport, version.Programme.Slug, version.Programme.Title, version.Programme.BodyCode, version.Label,
-                        report.ActivityId, new ActivityLabel(row.Section, row.Number).ToString(), SearchTerms.Highlight(titleText, terms), titleLanguage,
-                        SearchTerms.Snippet(snippetText, terms), snippetLanguage, report.SessionKey, report.Keyword, report.ExecutionLevel,
-                        report.State != ReportState.Published),
-                        $"{version.Programme.Slug}\u0001{(int)row.Section}\u0001{row.Number ?? 0:D5}\u00011{report.SessionKey}"));
+                    hits.Add((() =>
+                    {
+                        var milestones = report.MilestonesReached.Select(m => m.Text).ToList();
+                        var body = new BilingualText(
+                            Join([report.NarrativeFr, .. milestones.Select(m => m.Fr), report.NextStepsFr]),
+                            Join([report.NarrativeEn, .. milestones.Select(m => m.En), report.NextStepsEn]));
+                        var title = new BilingualText(row.TitleFr, row.TitleEn);
+                        var (titleLanguage, titleText) = Pick(title, query.Language, terms);
+                        var (snippetLanguage, snippetText) = Pick(body, query.Language, terms);
+                        return new Hit(HitKind.StatusReport, version.Programme.Slug, version.Programme.Title, version.Programme.BodyCode, version.Label,
+                            report.ActivityId, new ActivityLabel(row.Section, row.Number).ToString(), SearchTerms.Highlight(titleText, terms), titleLanguage,
+                            SearchTerms.Snippet(snippetText, terms), snippetLanguage, report.SessionKey, report.Keyword, report.ExecutionLevel,
+                            report.State != ReportState.Published);
+                    }, $"{version.Programme.Slug}\u0001{(int)row.Section}\u0001{row.Number ?? 0:D5}\u00011{report.SessionKey}"));
                 }
             }
 
-            var ordered = hits.OrderBy(h => h.Sort, StringComparer.Ordinal).Select(h => h.Hit).ToList();
             var limit = Math.Clamp(query.Limit, 1, 200);
-            return new Result(terms, ordered.Take(limit).ToList(), ordered.Count > limit, choices, bodies, sessions);
+            var shown = hits.OrderBy(h => h.Sort, StringComparer.Ordinal).Take(limit).Select(h => h.Hit()).ToList();
+            return new Result(terms, shown, hits.Count > limit, choices, bodies, sessions);
         }
 
         /// <summary>The ids the full-text index finds for every term (each a prefix), in either language.</summary>

@@ -42,12 +42,24 @@ public static class SearchTerms
             .ToList();
 
     /// <summary>
-    /// A word of a text matches a term when one begins with the other: the index matches terms as prefixes, and its
-    /// stemming finds "rapport" for "rapports"; a stem shorter than three letters is not a match.
+    /// A word of a text matches a term when it begins with the term (the index matches each term as a prefix), or when
+    /// both share a stem as PostgreSQL's French and English stemmers cut it ("facilitation" finds "faciliter"): a common
+    /// beginning of at least four letters that leaves at most four letters of the shorter one. Close enough to mark what
+    /// the index found; the index alone decides what is found.
     /// </summary>
     public static bool Matches(string foldedWord, IReadOnlyList<string> terms) =>
-        terms.Any(t => foldedWord.StartsWith(t, StringComparison.Ordinal)
-            || (foldedWord.Length >= 3 && t.StartsWith(foldedWord, StringComparison.Ordinal) && t.Length - foldedWord.Length <= 2));
+        terms.Any(t => foldedWord.StartsWith(t, StringComparison.Ordinal) || SharesStem(foldedWord, t));
+
+    private static bool SharesStem(string word, string term)
+    {
+        var common = 0;
+        while (common < word.Length && common < term.Length && word[common] == term[common])
+        {
+            common++;
+        }
+
+        return common >= Math.Max(4, Math.Min(word.Length, term.Length) - 4);
+    }
 
     public static bool Mentions(string text, IReadOnlyList<string> terms) =>
         Words(text).Any(w => Matches(Fold(w.Text), terms));
