@@ -59,6 +59,8 @@ public static class ApplicationServices
         services.AddScoped<ListProgrammes.Handler>();
         services.AddScoped<SearchRecord.Handler>();
         services.AddScoped<RebuildSearchIndex.Handler>();
+        services.AddScoped<WorkProgramme.Application.Features.Bodies.BodyDirectory>();
+        services.AddScoped<WorkProgramme.Application.Features.Bodies.EditBody.Handler>();
         services.AddScoped<ViewProgramme.Handler>();
         services.AddScoped<ViewActivity.Handler>();
         services.AddScoped<CheckProgramme.Handler>();
