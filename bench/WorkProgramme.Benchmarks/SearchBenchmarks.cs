@@ -1,31 +1,31 @@
 using BenchmarkDotNet.Attributes;
-using WorkProgramme.Application.Features.ScaleData;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using WorkProgramme.Application;
 using WorkProgramme.Application.Features.Search;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Domain.Common;
-using WorkProgramme.Testing;
 
 namespace WorkProgramme.Benchmarks;
 
 /// <summary>
-/// The search handler (docs/decisions/0041) on the 50-committee scale data of scripts/scale-test.sh (the PTC seed plus
-/// 50 generated programmes of 100 activities and their reports, as <c>wp generate --committees 50 --activities 100
-/// --sessions 12</c>): a rare word, a word of one programme, and a word of every generated row (5,000 activities),
-/// for an anonymous reader and an editor who sees drafts. SQLite unless WP_TEST_PROVIDER=postgres (with WP_TEST_POSTGRES).
+/// The search handler (docs/decisions/0041) on the 50-committee scale data of scripts/scale-test.sh: the PTC seed plus
+/// 50 generated programmes of 100 activities and their reports. Generating them takes longer than an in-process
+/// benchmark may (minutes), so the database is made first and named by WP_BENCH_SCALE_DB:
+/// <code>
+/// ConnectionStrings__WorkProgramme="Data Source=/tmp/scale-50.db" Database__Provider=Sqlite \
+///     dotnet src/WorkProgramme.Cli/bin/Release/net10.0/wp.dll generate --committees 50 --activities 100 --sessions 12
+/// WP_BENCH_SCALE_DB=/tmp/scale-50.db dotnet run -c Release --project bench/WorkProgramme.Benchmarks -- --filter '*SearchBenchmarks*'
+/// </code>
+/// Cases: a word of the PTC only, a word and a committee code (one programme's rows), and two words of every generated
+/// row (5,000 activities), for an anonymous reader and for an editor who sees drafts.
 /// </summary>
 [AllStatisticsColumn]
 public class SearchBenchmarks
 {
-    // Generating the data takes minutes: once per process, for every case.
-    private static readonly Lazy<TestDatabase> Scale = new(() =>
-    {
-        var database = TestDatabase.CreateAsync().GetAwaiter().GetResult();
-        database.RunAsync<GenerateScaleData.Handler, GenerateScaleData.Outcome>(h =>
-            h.HandleAsync(new GenerateScaleData.Command(50, 100, 12), CancellationToken.None)).GetAwaiter().GetResult();
-        return database;
-    });
-
     private static readonly Viewer Editor = new("e", "e@example.org", new HashSet<string> { Roles.Editor }, null);
+
+    private ServiceProvider services = null!;
 
     [Params("facilitation", "comité C042", "rapport présenté")]
     public string Words { get; set; } = "facilitation";
@@ -34,12 +34,30 @@ public class SearchBenchmarks
     public bool SeesDrafts { get; set; }
 
     [GlobalSetup]
-    public void Setup() => _ = Scale.Value;
+    public void Setup()
+    {
+        var file = Environment.GetEnvironmentVariable("WP_BENCH_SCALE_DB")
+            ?? throw new InvalidOperationException("Set WP_BENCH_SCALE_DB to a database made by wp generate --committees 50 (see the class's summary).");
+        services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = "Sqlite",
+                ["ConnectionStrings:WorkProgramme"] = $"Data Source={file}",
+            }).Build())
+            .AddApplication()
+            .BuildServiceProvider();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => services.Dispose();
 
     [Benchmark(Description = "search: the handler on the 50-committee data")]
-    public Task<int> SearchAsync() => Scale.Value.RunAsync<SearchRecord.Handler, int>(async handler =>
+    public async Task<int> SearchAsync()
     {
-        var result = await handler.HandleAsync(new SearchRecord.Query(SeesDrafts ? Editor : Viewer.Anonymous, Words, Language.Fr), CancellationToken.None);
+        await using var scope = services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<SearchRecord.Handler>()
+            .HandleAsync(new SearchRecord.Query(SeesDrafts ? Editor : Viewer.Anonymous, Words, Language.Fr), CancellationToken.None);
         return result.Hits.Count;
-    });
+    }
 }
