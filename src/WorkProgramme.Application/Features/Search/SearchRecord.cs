@@ -102,34 +102,21 @@ public static class SearchRecord
             var versionIds = versions.Keys.ToList();
             var programmeIds = scope.Select(p => p.Programme.Id).ToList();
 
-            // Every match is sorted, but only the page shown is cut into fragments: a common word matches thousands of rows.
-            var hits = new List<(Func<Hit> Hit, string Sort)>();
+            // Every match is sorted by its number alone; only the page shown loads its texts and is cut into fragments:
+            // a common word matches thousands of rows.
+            var candidates = new List<Candidate>();
             if (!query.ReportsOnly)
             {
                 var matching = MatchingIds("SearchActivities", terms);
                 var rows = await db.ActivityVersions.AsNoTracking()
                     .Where(a => matching.Contains(a.Id) && versionIds.Contains(a.ProgrammeVersionId) && a.Revision != RevisionKind.Deleted)
-                    .Select(a => new
-                    {
-                        a.ActivityId, a.ProgrammeVersionId, a.Section, a.Number,
-                        TitleFr = a.Title.Fr, TitleEn = a.Title.En, KpiFr = a.Kpi.Fr, KpiEn = a.Kpi.En,
-                        ResourcesFr = a.Resources.Fr, ResourcesEn = a.Resources.En,
-                    })
+                    .Select(a => new RowKey(a.Id, a.ActivityId, a.ProgrammeVersionId, a.Section, a.Number))
                     .ToListAsync(cancellationToken);
                 foreach (var row in rows.GroupBy(r => r.ActivityId).Select(g => g.MaxBy(r => versions[r.ProgrammeVersionId].Sequence)!))
                 {
                     var version = versions[row.ProgrammeVersionId];
-                    var title = new BilingualText(row.TitleFr, row.TitleEn);
-                    var body = new BilingualText(Join(row.KpiFr, row.ResourcesFr), Join(row.KpiEn, row.ResourcesEn));
-                    var label = new ActivityLabel(row.Section, row.Number).ToString();
-                    hits.Add((() =>
-                    {
-                        var (titleLanguage, titleText) = Pick(title, query.Language, terms);
-                        var (snippetLanguage, snippetText) = Pick(body, query.Language, terms);
-                        return new Hit(HitKind.Activity, version.Programme.Slug, version.Programme.Title, version.Programme.BodyCode, version.Label,
-                            row.ActivityId, label, SearchTerms.Highlight(titleText, terms), titleLanguage,
-                            SearchTerms.Snippet(snippetText, terms), snippetLanguage, null, null, null, false);
-                    }, $"{version.Programme.Slug}\u0001{(int)row.Section}\u0001{row.Number ?? 0:D5}\u00010"));
+                    candidates.Add(new Candidate(HitKind.Activity, row, version.Programme, version.Label, null, null, null, null, false,
+                        $"{version.Programme.Slug}\u0001{(int)row.Section}\u0001{row.Number ?? 0:D5}\u00010"));
                 }
             }
 
@@ -142,16 +129,14 @@ public static class SearchRecord
                     .Where(r => query.Level == null || r.ExecutionLevel == query.Level)
                     .Join(db.Activities, r => r.ActivityId, a => a.Id, (r, a) => new
                     {
-                        a.ProgrammeId, r.ActivityId, r.SessionKey, r.Keyword, r.ExecutionLevel, r.State,
-                        NarrativeFr = r.Narrative.Fr, NarrativeEn = r.Narrative.En, NextStepsFr = r.NextSteps.Fr, NextStepsEn = r.NextSteps.En,
-                        r.MilestonesReached,
+                        r.Id, a.ProgrammeId, r.ActivityId, r.SessionKey, r.Keyword, r.ExecutionLevel, r.State,
                     })
                     .Where(r => programmeIds.Contains(r.ProgrammeId))
                     .ToListAsync(cancellationToken);
                 var activityIds = reports.Select(r => r.ActivityId).Distinct().ToList();
                 var rows = await db.ActivityVersions.AsNoTracking()
                     .Where(a => activityIds.Contains(a.ActivityId) && versionIds.Contains(a.ProgrammeVersionId))
-                    .Select(a => new { a.ActivityId, a.ProgrammeVersionId, a.Section, a.Number, TitleFr = a.Title.Fr, TitleEn = a.Title.En })
+                    .Select(a => new RowKey(a.Id, a.ActivityId, a.ProgrammeVersionId, a.Section, a.Number))
                     .ToListAsync(cancellationToken);
                 var newest = rows.GroupBy(r => r.ActivityId).ToDictionary(g => g.Key, g => g.MaxBy(r => versions[r.ProgrammeVersionId].Sequence)!);
                 foreach (var report in reports)
@@ -167,27 +152,62 @@ public static class SearchRecord
                         continue;
                     }
 
-                    hits.Add((() =>
-                    {
-                        var milestones = report.MilestonesReached.Select(m => m.Text).ToList();
-                        var body = new BilingualText(
-                            Join([report.NarrativeFr, .. milestones.Select(m => m.Fr), report.NextStepsFr]),
-                            Join([report.NarrativeEn, .. milestones.Select(m => m.En), report.NextStepsEn]));
-                        var title = new BilingualText(row.TitleFr, row.TitleEn);
-                        var (titleLanguage, titleText) = Pick(title, query.Language, terms);
-                        var (snippetLanguage, snippetText) = Pick(body, query.Language, terms);
-                        return new Hit(HitKind.StatusReport, version.Programme.Slug, version.Programme.Title, version.Programme.BodyCode, version.Label,
-                            report.ActivityId, new ActivityLabel(row.Section, row.Number).ToString(), SearchTerms.Highlight(titleText, terms), titleLanguage,
-                            SearchTerms.Snippet(snippetText, terms), snippetLanguage, report.SessionKey, report.Keyword, report.ExecutionLevel,
-                            report.State != ReportState.Published);
-                    }, $"{version.Programme.Slug}\u0001{(int)row.Section}\u0001{row.Number ?? 0:D5}\u00011{report.SessionKey}"));
+                    candidates.Add(new Candidate(HitKind.StatusReport, row, version.Programme, version.Label, report.Id, report.SessionKey, report.Keyword,
+                        report.ExecutionLevel, report.State != ReportState.Published,
+                        $"{version.Programme.Slug}\u0001{(int)row.Section}\u0001{row.Number ?? 0:D5}\u00011{report.SessionKey}"));
                 }
             }
 
             var limit = Math.Clamp(query.Limit, 1, 200);
-            var shown = hits.OrderBy(h => h.Sort, StringComparer.Ordinal).Take(limit).Select(h => h.Hit()).ToList();
-            return new Result(terms, shown, hits.Count > limit, choices, bodies, sessions);
+            var shown = candidates.OrderBy(c => c.Sort, StringComparer.Ordinal).Take(limit).ToList();
+            var rowIds = shown.Select(c => c.Row.Id).Distinct().ToList();
+            var rowTexts = await db.ActivityVersions.AsNoTracking().Where(a => rowIds.Contains(a.Id))
+                .Select(a => new
+                {
+                    a.Id, TitleFr = a.Title.Fr, TitleEn = a.Title.En, KpiFr = a.Kpi.Fr, KpiEn = a.Kpi.En,
+                    ResourcesFr = a.Resources.Fr, ResourcesEn = a.Resources.En,
+                })
+                .ToDictionaryAsync(a => a.Id, cancellationToken);
+            var reportIds = shown.Where(c => c.ReportId is not null).Select(c => c.ReportId!.Value).ToList();
+            var reportTexts = await db.StatusReports.AsNoTracking().Where(r => reportIds.Contains(r.Id))
+                .Select(r => new
+                {
+                    r.Id, NarrativeFr = r.Narrative.Fr, NarrativeEn = r.Narrative.En, NextStepsFr = r.NextSteps.Fr, NextStepsEn = r.NextSteps.En,
+                    r.MilestonesReached,
+                })
+                .ToDictionaryAsync(r => r.Id, cancellationToken);
+
+            var hits = shown.Select(c =>
+            {
+                var row = rowTexts[c.Row.Id];
+                var title = new BilingualText(row.TitleFr, row.TitleEn);
+                BilingualText body;
+                if (c.ReportId is { } reportId)
+                {
+                    var report = reportTexts[reportId];
+                    var milestones = report.MilestonesReached.Select(m => m.Text).ToList();
+                    body = new BilingualText(
+                        Join([report.NarrativeFr, .. milestones.Select(m => m.Fr), report.NextStepsFr]),
+                        Join([report.NarrativeEn, .. milestones.Select(m => m.En), report.NextStepsEn]));
+                }
+                else
+                {
+                    body = new BilingualText(Join(row.KpiFr, row.ResourcesFr), Join(row.KpiEn, row.ResourcesEn));
+                }
+
+                var (titleLanguage, titleText) = Pick(title, query.Language, terms);
+                var (snippetLanguage, snippetText) = Pick(body, query.Language, terms);
+                return new Hit(c.Kind, c.Programme.Slug, c.Programme.Title, c.Programme.BodyCode, c.VersionLabel, c.Row.ActivityId,
+                    new ActivityLabel(c.Row.Section, c.Row.Number).ToString(), SearchTerms.Highlight(titleText, terms), titleLanguage,
+                    SearchTerms.Snippet(snippetText, terms), snippetLanguage, c.SessionKey, c.Keyword, c.Level, c.Draft);
+            }).ToList();
+            return new Result(terms, hits, candidates.Count > limit, choices, bodies, sessions);
         }
+
+        private sealed record RowKey(int Id, Guid ActivityId, int ProgrammeVersionId, Section Section, int? Number);
+
+        private sealed record Candidate(HitKind Kind, RowKey Row, Programme Programme, string VersionLabel, int? ReportId, string? SessionKey,
+            StatusKeyword? Keyword, ExecutionLevel? Level, bool Draft, string Sort);
 
         /// <summary>The ids the full-text index finds for every term (each a prefix), in either language.</summary>
         private IQueryable<int> MatchingIds(string index, IReadOnlyList<string> terms)
