@@ -19,6 +19,7 @@ using WorkProgramme.Application.Features.Programmes;
 using WorkProgramme.Application.Features.Revisions;
 using WorkProgramme.Application.Features.Rounds;
 using WorkProgramme.Application.Features.ScaleData;
+using WorkProgramme.Application.Features.Search;
 using WorkProgramme.Application.Features.Sessions;
 using WorkProgramme.Application.Features.Users;
 
@@ -58,6 +59,10 @@ public static class ApplicationServices
         services.AddScoped<ExportProgramme.Handler>();
         services.AddScoped<ListProgrammes.Handler>();
         services.AddScoped<CreateProgramme.Handler>();
+        services.AddScoped<SearchRecord.Handler>();
+        services.AddScoped<RebuildSearchIndex.Handler>();
+        services.AddScoped<WorkProgramme.Application.Features.Bodies.BodyDirectory>();
+        services.AddScoped<WorkProgramme.Application.Features.Bodies.EditBody.Handler>();
         services.AddScoped<ViewProgramme.Handler>();
         services.AddScoped<ViewActivity.Handler>();
         services.AddScoped<CheckProgramme.Handler>();

@@ -50,6 +50,7 @@ app.MapDecisionApi();
 app.MapSpreadsheetDownloads();
 app.MapRevisionApi();
 app.MapInsightFeeds();
+app.MapSearchApi();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealth();
 

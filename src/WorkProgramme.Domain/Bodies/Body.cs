@@ -57,7 +57,12 @@ public sealed class Body
             throw new DomainException("Un organe ne peut pas faire rapport à lui-même.", "A body cannot report to itself.");
         }
 
-        Abbreviation = abbreviation;
+        if (name.IsEmpty)
+        {
+            throw new DomainException("Un organe a un nom, en français ou en anglais.", "A body has a name, in French or in English.");
+        }
+
+        Abbreviation = TextRule.Abbreviation.Check(abbreviation);
         Name = TextRule.Name.Check(name);
         Kind = kind;
         ReportsTo = reportsTo;

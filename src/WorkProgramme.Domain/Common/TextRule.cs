@@ -20,11 +20,12 @@ public sealed record TextRule(string NameFr, string NameEn, int MaxLength)
     public static readonly TextRule Comment = new("Le commentaire", "The comment", 4000);
     public static readonly TextRule ProgrammeTitle = new("Le titre du programme", "The programme's title", 300);
     public static readonly TextRule Name = new("Le nom", "The name", 300);
+    public static readonly TextRule Abbreviation = new("Le sigle", "The abbreviation", 40);
     public static readonly TextRule Place = new("Le lieu", "The place", Sessions.Session.PlaceMaxLength);
 
     /// <summary>Every rule, for documents that list the limits (the API description, the README's table).</summary>
     public static IReadOnlyList<TextRule> All =>
-        [ActivityTitle, ActivityResources, ActivityKpi, DeadlineText, Narrative, NextSteps, MilestoneReached, DecisionText, Comment, ProgrammeTitle, Name, Place];
+        [ActivityTitle, ActivityResources, ActivityKpi, DeadlineText, Narrative, NextSteps, MilestoneReached, DecisionText, Comment, ProgrammeTitle, Name, Abbreviation, Place];
 
     /// <summary>Refuses a text with a character no text may hold or longer than the limit, naming the field and the language.</summary>
     public BilingualText Check(BilingualText text)

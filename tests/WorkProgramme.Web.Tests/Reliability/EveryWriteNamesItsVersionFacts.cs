@@ -91,6 +91,8 @@ public abstract class EveryWriteNamesItsVersion(WebAppFactory app) : IClassFixtu
             "Version", f => (f["Kind"], f["TextEn"]) = ("adopted", "Adopted on purpose.")),
         ["Admin/SessionEdit:"] = new(Roles.Admin, null, () => Task.FromResult("/admin/sessions/ctp-241-242/edit"), "#reschedule-session", "Version",
             f => f["Form.Place"] = "Genève"),
+        ["Admin/BodyEdit:"] = new(Roles.Admin, null, () => Task.FromResult("/admin/bodies/edit?code=CLF"), "#edit-body", "Version",
+            f => f["NameEn"] = "Enforcement Committee, renamed on purpose"),
         ["Admin/UserEdit:"] = new(Roles.Admin, null, UserToEditAsync, "#edit-user", "Version", f => f["Body"] = "Conseil"),
         ["Rounds/Report:"] = new(Roles.Editor, "CTP", async () => $"/programmes/{Slug}/rounds/{Session}/reports/{await OpenRoundAsync(10)}", "#report-form",
             "RowVersion", f => (f["Keyword"], f["NarrativeEn"]) = ("completed", "Completed on purpose.")),

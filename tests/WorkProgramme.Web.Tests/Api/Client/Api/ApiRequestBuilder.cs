@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using System;
 using WorkProgramme.Web.Tests.Api.Client.Api.Me;
 using WorkProgramme.Web.Tests.Api.Client.Api.Programmes;
+using WorkProgramme.Web.Tests.Api.Client.Api.Search;
 namespace WorkProgramme.Web.Tests.Api.Client.Api
 {
     /// <summary>
@@ -25,6 +26,11 @@ namespace WorkProgramme.Web.Tests.Api.Client.Api
         public global::WorkProgramme.Web.Tests.Api.Client.Api.Programmes.ProgrammesRequestBuilder Programmes
         {
             get => new global::WorkProgramme.Web.Tests.Api.Client.Api.Programmes.ProgrammesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The search property</summary>
+        public global::WorkProgramme.Web.Tests.Api.Client.Api.Search.SearchRequestBuilder Search
+        {
+            get => new global::WorkProgramme.Web.Tests.Api.Client.Api.Search.SearchRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::WorkProgramme.Web.Tests.Api.Client.Api.ApiRequestBuilder"/> and sets the default values.
