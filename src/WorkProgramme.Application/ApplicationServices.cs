@@ -55,6 +55,8 @@ public static class ApplicationServices
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<ImportProgramme.Handler>();
         services.AddScoped<ExportProgramme.Handler>();
+        services.AddScoped<Features.Translation.ExportTranslation.Handler>();
+        services.AddScoped<Features.Translation.ImportTranslation.Handler>();
         services.AddScoped<ListProgrammes.Handler>();
         services.AddScoped<ViewProgramme.Handler>();
         services.AddScoped<ViewActivity.Handler>();

@@ -47,6 +47,7 @@ public static class WpCli
         root.Subcommands.Add(VersionsCommand.CreateCompare(context));
         root.Subcommands.Add(RedlineCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create(context));
+        root.Subcommands.Add(TranslationCommand.Create(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
