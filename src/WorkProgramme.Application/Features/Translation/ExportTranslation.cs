@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Features.Snapshots;
 using WorkProgramme.Application.Identity;
@@ -23,6 +24,14 @@ public static class ExportTranslation
 
     public sealed class Handler(WorkProgrammeDb db)
     {
+        /// <summary>The labels of the versions the viewer may export, newest first; null when there is no such programme.</summary>
+        public async Task<IReadOnlyList<string>?> VersionsAsync(Viewer viewer, string slug, CancellationToken cancellationToken)
+        {
+            var programme = await db.Programmes.AsNoTracking().Include(p => p.Versions)
+                .SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
+            return programme?.VisibleTo(viewer).Versions.Select(v => v.Label).ToList();
+        }
+
         /// <summary>Null when the programme, version or session does not exist or the viewer may not see it.</summary>
         public async Task<Export?> HandleAsync(Query query, CancellationToken cancellationToken)
         {
