@@ -3,6 +3,7 @@
 
   translate_toolkit.py count FILE.xlf        -> {"units": N, "untranslated": N, "placeholders": N}
   translate_toolkit.py fill FILE.xlf OUT.xlf  -> every unit's target: "EN " + its source, placeholders kept as the tool keeps them
+  translate_toolkit.py tmx FILE.tmx          -> {"units": N, "translated": N} as translate.storage.tmx reads the memory
 """
 import json
 import sys
@@ -21,6 +22,11 @@ def placeholders(elem):
 
 
 def main(argv):
+    if argv[1] == "tmx":
+        from translate.storage import tmx
+        memory = tmx.tmxfile.parsefile(argv[2])
+        print(json.dumps({"units": len(memory.units), "translated": sum(1 for u in memory.units if u.source and u.target)}))
+        return
     store = xliff.xlifffile.parsefile(argv[2])
     if argv[1] == "count":
         found = units(store)

@@ -57,6 +57,7 @@ public static class ApplicationServices
         services.AddScoped<ExportProgramme.Handler>();
         services.AddScoped<Features.Translation.ExportTranslation.Handler>();
         services.AddScoped<Features.Translation.ImportTranslation.Handler>();
+        services.AddScoped<Features.Translation.TranslationMemory.Handler>();
         services.AddScoped<ListProgrammes.Handler>();
         services.AddScoped<ViewProgramme.Handler>();
         services.AddScoped<ViewActivity.Handler>();

@@ -75,4 +75,25 @@ public sealed class TranslationFacts : IAsyncLifetime
         Assert.Equal(WpCli.Failed, exit);
         Assert.Contains(expected, error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_memory_grows_with_each_translation_and_translate_toolkit_reads_it_as_TMX()
+    {
+        var memory = Path.Combine(database.Folder, "memory.tmx");
+        var exported = Path.Combine(database.Folder, "old.en.xlf");
+        await RunAsync("translation", "memory", "--out", memory, "--lang", "en");
+        var before = (await ToolkitAsync("tmx", memory)).GetProperty("units").GetInt32();
+        await RunAsync("translation", "export", "--programme", SeedFile.PtcSlug, "--to", "en", "--version", "2023-10", "--out", exported);
+        await ToolkitAsync("fill", exported, exported);
+        Assert.Equal(0, (await RunAsync("translation", "import", exported, "--programme", SeedFile.PtcSlug, "--apply")).Exit);
+
+        var (exit, output, error) = await RunAsync("translation", "memory", "--out", memory, "--lang", "en");
+
+        Assert.True(exit == 0, error);
+        var read = await ToolkitAsync("tmx", memory);
+        var units = read.GetProperty("units").GetInt32();
+        Assert.True(units > before + 200, $"{before} -> {units}");
+        Assert.Equal(units, read.GetProperty("translated").GetInt32());
+        Assert.Contains($"{units} FR/EN pairs written to memory.tmx", output, StringComparison.Ordinal);
+    }
 }

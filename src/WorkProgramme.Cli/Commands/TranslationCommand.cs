@@ -12,7 +12,7 @@ namespace WorkProgramme.Cli.Commands;
 /// <summary>
 /// <c>wp translation export --programme SLUG --to en|fr [--version LABEL] [--session SESSION] [--all] --out FILE.xlf</c> and
 /// <c>wp translation import FILE.xlf --programme SLUG [--apply]</c>: the texts to translate as XLIFF 1.2, and the
-/// translations back (preview unless --apply).
+/// translations back (preview unless --apply); <c>wp translation memory --out FILE.tmx</c>: the translation memory.
 /// </summary>
 public static class TranslationCommand
 {
@@ -21,6 +21,7 @@ public static class TranslationCommand
         var command = new Command("translation", "Exchange texts with the translation service as XLIFF 1.2.");
         command.Subcommands.Add(Export(cli));
         command.Subcommands.Add(Import(cli));
+        command.Subcommands.Add(Memory(cli));
         return command;
     }
 
@@ -100,6 +101,28 @@ public static class TranslationCommand
                 }
 
                 return await ReportAsync(cli, language, slug, outcome);
+            });
+        });
+        return command;
+    }
+
+    private static Command Memory(CliContext cli)
+    {
+        var output = new Option<FileInfo>("--out", "-o") { Description = "TMX file to write (.tmx).", Required = true };
+        var command = new Command("memory", "Write the translation memory (every FR/EN pair held) as TMX 1.4b.") { output };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var language = cli.LanguageOf(result);
+            return await cli.WithServicesAsync(result, async services =>
+            {
+                var pairs = await services.GetRequiredService<TranslationMemory.Handler>().HandleAsync(cancellationToken);
+                using var buffer = new MemoryStream();
+                Tmx.Write(buffer, pairs);
+                await FileOutput.WriteAsync(result.GetValue(output)!, buffer.ToArray(), cancellationToken);
+                await cli.Output.WriteLineAsync(Say(language,
+                    $"{Plural.Count(pairs.Count, Language.Fr, "paire", "paires")} FR/EN écrites dans {result.GetValue(output)!.Name}.",
+                    $"{Plural.Count(pairs.Count, Language.En, "FR/EN pair", "FR/EN pairs")} written to {result.GetValue(output)!.Name}."));
+                return WpCli.Success;
             });
         });
         return command;

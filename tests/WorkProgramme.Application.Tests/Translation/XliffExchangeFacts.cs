@@ -232,4 +232,17 @@ public sealed class XliffExchangeFacts : IAsyncLifetime
 
         Assert.Equal(FailureKind.Forbidden, refused.Failure!.Kind);
     }
+
+    [Fact]
+    public async Task Last_sessions_English_comes_with_the_export_as_exact_and_near_matches_from_the_memory()
+    {
+        var previous = await ExportAsync(version: SeedFile.PtcPreviousLabel);
+        await ImportAsync(Translated(previous.File), apply: true);
+
+        var export = await ExportAsync();
+
+        var exact = export.File.Units.First(u => previous.File.Units.Any(p => p.Source == u.Source));
+        Assert.Equal((100, "EN " + exact.Source), (exact.Matches[0].Score, exact.Matches[0].Target));
+        Assert.Contains(export.File.Units, u => u.Matches.Count > 0 && u.Matches[0].Score is >= MemoryMatcher.MinimumScore and < 100);
+    }
 }

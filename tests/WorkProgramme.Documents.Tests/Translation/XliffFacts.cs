@@ -135,3 +135,33 @@ public sealed class XliffFacts
         Assert.Equal(Xliff.Ns + "note", alt.ElementsBeforeSelf().Last().Name);
     }
 }
+
+public sealed class MemoryMatcherFacts
+{
+    private static readonly MemoryPair Spring = new("Le projet sera présenté au CTP au printemps 2024 pour approbation.", "The draft will be presented to the PTC in spring 2024 for approval.");
+
+    [Fact]
+    public void The_same_text_is_an_exact_match_and_a_changed_date_a_near_one()
+    {
+        var matcher = new MemoryMatcher([Spring, new("Sans rapport aucun avec le reste.", "Unrelated.")], Language.Fr);
+
+        Assert.Equal(100, Assert.Single(matcher.Matches(Spring.Fr)).Score);
+        var near = Assert.Single(matcher.Matches("Le projet sera présenté au CTP au printemps 2025 pour approbation."));
+        Assert.Equal((91, Spring.En), (near.Score, near.Target));
+        Assert.Empty(matcher.Matches("Un tout autre texte."));
+    }
+
+    [Fact]
+    public void The_memory_is_written_as_TMX_1_4b_with_references_as_placeholders()
+    {
+        var id = Guid.NewGuid();
+        using var stream = new MemoryStream();
+        Tmx.Write(stream, [new MemoryPair($"Voir {ActivityReferences.Token(id)}", $"See {ActivityReferences.Token(id)}")]);
+
+        var document = XDocument.Parse(Encoding.UTF8.GetString(stream.ToArray()));
+        Assert.Equal("1.4", (string)document.Root!.Attribute("version")!);
+        var variants = document.Descendants("tuv").ToList();
+        Assert.Equal(["fr", "en"], variants.Select(v => (string)v.Attribute(XNamespace.Xml + "lang")!));
+        Assert.Equal(ActivityReferences.Token(id), (string)variants[1].Descendants("ph").Single());
+    }
+}

@@ -22,7 +22,7 @@ public static class ExportTranslation
         public int Units => File.Units.Count;
     }
 
-    public sealed class Handler(WorkProgrammeDb db)
+    public sealed class Handler(WorkProgrammeDb db, TranslationMemory.Handler memory)
     {
         /// <summary>The labels of the versions the viewer may export, newest first; null when there is no such programme.</summary>
         public async Task<IReadOnlyList<string>?> VersionsAsync(Viewer viewer, string slug, CancellationToken cancellationToken)
@@ -43,6 +43,7 @@ public static class ExportTranslation
 
             var version = snapshot.Version;
             var source = query.Target.Other();
+            var matcher = new MemoryMatcher(await memory.HandleAsync(cancellationToken), source);
             var units = new List<XliffUnit>();
             foreach (var text in TranslationTexts.Of(version, snapshot.Reports))
             {
@@ -60,7 +61,11 @@ public static class ExportTranslation
                     continue;
                 }
 
-                units.Add(new XliffUnit(text.UnitId, sourceText, target, state, Notes(text, snapshot)));
+                // Suggestions where a translator starts from nothing: last session's English where only a date changed.
+                units.Add(new XliffUnit(text.UnitId, sourceText, target, state, Notes(text, snapshot))
+                {
+                    Matches = state == UnitState.NeedsTranslation ? matcher.Matches(sourceText) : [],
+                });
             }
 
             var labels = version.Activities.ToDictionary(a => a.ActivityId, a => ActivityReferenceNumbers.Text(version, a.ActivityId, query.Target));
