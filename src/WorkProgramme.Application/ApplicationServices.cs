@@ -57,6 +57,9 @@ public static class ApplicationServices
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<ImportProgramme.Handler>();
         services.AddScoped<ExportProgramme.Handler>();
+        services.AddScoped<Features.Translation.ExportTranslation.Handler>();
+        services.AddScoped<Features.Translation.ImportTranslation.Handler>();
+        services.AddScoped<Features.Translation.TranslationMemory.Handler>();
         services.AddScoped<ListProgrammes.Handler>();
         services.AddScoped<CreateProgramme.Handler>();
         services.AddScoped<SearchRecord.Handler>();

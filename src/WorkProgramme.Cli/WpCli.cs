@@ -50,6 +50,7 @@ public static class WpCli
         root.Subcommands.Add(GenerateCommand.Create(context));
         root.Subcommands.Add(ProgrammeCommand.Create(context));
         root.Subcommands.Add(SearchCommand.Create(context));
+        root.Subcommands.Add(TranslationCommand.Create(context));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -121,6 +121,56 @@ public sealed class ActivityVersion
         RowVersion++;
     }
 
+    /// <summary>The row's text of <paramref name="field"/>.</summary>
+    public BilingualText TextOf(TextField field) => field switch
+    {
+        TextField.Title => Title,
+        TextField.Resources => Resources,
+        TextField.Kpi => Kpi,
+        _ => Deadline.Text,
+    };
+
+    /// <summary>
+    /// Writes the <paramref name="language"/> side of one text (a translation): the other side stays exactly as it is, and
+    /// the text's drift mark is cleared, since the translation now follows the source it was made from.
+    /// </summary>
+    internal bool Translate(TextField field, Language language, string translation)
+    {
+        var before = TextOf(field);
+        var after = language == Language.Fr ? new BilingualText(translation, before.En) : new BilingualText(before.Fr, translation);
+        if (after == before && outdatedTranslations.All(o => o.Field != field))
+        {
+            return false;
+        }
+
+        (field switch
+        {
+            TextField.Title => TextRule.ActivityTitle,
+            TextField.Resources => TextRule.ActivityResources,
+            TextField.Kpi => TextRule.ActivityKpi,
+            _ => TextRule.DeadlineText,
+        }).Check(after);
+        switch (field)
+        {
+            case TextField.Title:
+                Title = after;
+                break;
+            case TextField.Resources:
+                Resources = after;
+                break;
+            case TextField.Kpi:
+                Kpi = after;
+                break;
+            default:
+                Deadline = new Deadline(after, Deadline.Continuous, Deadline.Milestones);
+                break;
+        }
+
+        outdatedTranslations = outdatedTranslations.Where(o => o.Field != field).ToArray();
+        RowVersion++;
+        return true;
+    }
+
     /// <summary>An editor checked the translations: the row's texts are in step again.</summary>
     internal bool ConfirmTranslations()
     {

@@ -104,6 +104,30 @@ public sealed class ProgrammeVersion
     }
 
     /// <summary>
+    /// Writes the translation of one text of a row. A draft or endorsed version takes any translation; an approved one is
+    /// frozen, so it only takes a translation where the text had none (its official wording never changes).
+    /// </summary>
+    public bool Translate(Guid activityId, TextField field, Language language, string translation)
+    {
+        var row = activities.SingleOrDefault(a => a.ActivityId == activityId)
+            ?? throw new DomainException("Cette activité ne figure pas dans la version.", "This activity is not in the version.");
+        var current = row.TextOf(field);
+        if (current.In(language) == UserText.Normalize(translation))
+        {
+            return false;
+        }
+
+        if (IsFrozen && current.In(language) is not null)
+        {
+            throw new DomainException(
+                "Cette version est approuvée : une traduction n’y est ajoutée que là où il n’y en avait pas.",
+                "This version is approved: a translation is only added where there was none.");
+        }
+
+        return row.Translate(field, language, translation);
+    }
+
+    /// <summary>
     /// Takes an activity out of the programme without erasing it: the row stays, marked deleted and unnumbered, and the
     /// rows after it in its section move up one number.
     /// </summary>

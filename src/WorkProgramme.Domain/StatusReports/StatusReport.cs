@@ -19,6 +19,14 @@ public enum ExecutionLevel
     Red,
 }
 
+/// <summary>The texts of a status report that come in French and English.</summary>
+public enum ReportTextField
+{
+    Narrative,
+    NextSteps,
+    Milestone,
+}
+
 public enum ReportState
 {
     Draft,
@@ -210,6 +218,56 @@ public sealed class StatusReport
         Narrative = narrative;
         NextSteps = nextSteps;
         milestonesReached = reached;
+    }
+
+    /// <summary>The report's text of <paramref name="field"/> (for a milestone, the one at <paramref name="index"/>); null when there is none.</summary>
+    public BilingualText? TextOf(ReportTextField field, int index = 0) => field switch
+    {
+        ReportTextField.Narrative => Narrative,
+        ReportTextField.NextSteps => NextSteps,
+        _ => index >= 0 && index < milestonesReached.Count ? milestonesReached[index].Text : null,
+    };
+
+    /// <summary>
+    /// Writes the <paramref name="language"/> side of one text (a translation); the other side stays as it is. A
+    /// published report is frozen in its official wording, so it only takes a translation where the text had none: the
+    /// missing language is added, the French as published stays.
+    /// </summary>
+    public bool Translate(ReportTextField field, int index, Language language, string translation)
+    {
+        var before = TextOf(field, index)
+            ?? throw new DomainException("Ce texte ne figure pas dans le rapport.", "This text is not in the report.");
+        var after = language == Language.Fr ? new BilingualText(translation, before.En) : new BilingualText(before.Fr, translation);
+        if (after == before)
+        {
+            return false;
+        }
+
+        if (State == ReportState.Published && before.In(language) is not null)
+        {
+            throw new DomainException(
+                "Ce rapport est publié : une traduction n’y est ajoutée que là où il n’y en avait pas.",
+                "This report is published: a translation is only added where there was none.");
+        }
+
+        switch (field)
+        {
+            case ReportTextField.Narrative:
+                TextRule.Narrative.Check(after);
+                Narrative = after;
+                break;
+            case ReportTextField.NextSteps:
+                TextRule.NextSteps.Check(after);
+                NextSteps = after;
+                break;
+            default:
+                TextRule.MilestoneReached.Check(after);
+                milestonesReached = milestonesReached.Select((m, i) => i == index ? m with { Text = after } : m).ToArray();
+                break;
+        }
+
+        RowVersion++;
+        return true;
     }
 
     public void Publish()

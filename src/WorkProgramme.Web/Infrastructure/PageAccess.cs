@@ -21,6 +21,7 @@ public static class PageAccess
             options.Conventions.AuthorizePage("/Programmes/New", Policies.Edit);
             options.Conventions.AuthorizePage("/Programmes/Assign", Policies.Edit);
             options.Conventions.AuthorizePage("/Programmes/Import", Policies.Edit);
+            options.Conventions.AuthorizePage("/Programmes/Translation", Policies.Edit);
             options.Conventions.AuthorizeFolder("/Rounds", Policies.Edit);
             options.Conventions.ConfigureFilter(new UnknownHandlerFilter());
         });

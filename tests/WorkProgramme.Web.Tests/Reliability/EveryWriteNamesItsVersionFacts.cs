@@ -64,6 +64,7 @@ public abstract class EveryWriteNamesItsVersion(WebAppFactory app) : IClassFixtu
         ["Programmes/New:"] = "Adds a new activity at the next number of its section.",
         ["Programmes/Versions:Start"] = "Starts a new draft version; a second draft is refused by the domain.",
         ["Programmes/Import:Preview"] = "Reads the file and shows what would change; writes nothing.",
+        ["Programmes/Translation:Preview"] = "Reads the XLIFF file and shows what it would translate; writes nothing.",
         ["Rounds/Index:"] = "Opens a new reporting round; opening it twice is refused by the domain.",
     };
 
@@ -102,6 +103,8 @@ public abstract class EveryWriteNamesItsVersion(WebAppFactory app) : IClassFixtu
             f => f["confirmed"] = "true"),
         ["Programmes/Import:Apply"] = new(Roles.Editor, "CTP", () => Task.FromResult($"/programmes/{Slug}/import"), "form:has(input[name=token])", "state",
             _ => { }, Open: PreviewImportAsync),
+        ["Programmes/Translation:Apply"] = new(Roles.Editor, "CTP", () => Task.FromResult($"/programmes/{Slug}/translation"), "form:has(input[name=token])", "state",
+            _ => { }, Open: PreviewTranslationAsync),
 
         // Last: an approved version can no longer be edited.
         ["Programmes/Versions:Adopt"] = new(Roles.Editor, "CTP", () => Task.FromResult($"/programmes/{Slug}/versions"), "form[action*=Adopt]", "Version",
@@ -279,6 +282,18 @@ public abstract class EveryWriteNamesItsVersion(WebAppFactory app) : IClassFixtu
         {
             { new StringContent(await client.AntiforgeryTokenAsync(url)), "__RequestVerificationToken" },
             { new ByteArrayContent(OfficeFiles.EditSheet(workbook, 0, new Dictionary<string, string?> { ["D7"] = "Imported on purpose" })), "upload", "ptc.xlsx" },
+        };
+        return await client.PostAsync(url + "?handler=Preview", form);
+    }
+
+    /// <summary>Uploads the texts to translate with every title translated: the answer is the preview, with its confirmation form.</summary>
+    private static async Task<HttpResponseMessage> PreviewTranslationAsync(HttpClient client, string url)
+    {
+        var exported = await client.GetByteArrayAsync(url + "?handler=Export&to=en");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(await client.AntiforgeryTokenAsync(url)), "__RequestVerificationToken" },
+            { new ByteArrayContent(XliffFiles.Translated(exported, id => id.EndsWith("/title", StringComparison.Ordinal))), "upload", "ptc.en.xlf" },
         };
         return await client.PostAsync(url + "?handler=Preview", form);
     }
