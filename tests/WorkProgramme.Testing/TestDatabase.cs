@@ -230,5 +230,16 @@ public sealed class TestServices(ServiceProvider services) : IAsyncDisposable
         return await work(scope.ServiceProvider.GetRequiredService<T>());
     }
 
+    public async Task RunAsync<T>(Func<T, Task> work)
+        where T : notnull
+    {
+        await using var scope = services.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<T>());
+    }
+
+    /// <summary>A singleton of these services (a queue, a cache, a counter), shared by every run.</summary>
+    public T Get<T>()
+        where T : notnull => services.GetRequiredService<T>();
+
     public ValueTask DisposeAsync() => services.DisposeAsync();
 }
