@@ -31,7 +31,8 @@ public static class DocumentEndpoints
         documents.MapGet("/export.docx", DocxAsync).WithName(AnnexDocx)
             .WithSummary("The programme as the official annex in Word (?lang=fr|en, ?version=, ?session=, ?slippage=true adds the deadline slippage table).");
         documents.MapGet("/export.pdf", PdfAsync).WithName(AnnexPdf)
-            .WithSummary("The official annex in PDF, converted from the Word document by LibreOffice; 202 with Retry-After and the queue position while it is converted.");
+            .WithSummary("The official annex in PDF, converted from the Word document by LibreOffice; 202 with Retry-After and the queue position while it is converted.")
+            .Produces(StatusCodes.Status200OK, contentType: ExportAnnex.PdfContentType);
         documents.MapGet("/redline.docx", RedlineAsync).WithName(RedlineDocx)
             .WithSummary("The annex of version ?to= in Word with tracked changes against version ?from= (?lang=fr|en).");
         return endpoints;
