@@ -118,7 +118,15 @@ public sealed class DocumentCache
             return false;
         }
 
-        Sweep(Path.GetFileName(path));
+        try
+        {
+            Sweep(Path.GetFileName(path));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The folder changed under the sweep (another instance sweeping): the next write sweeps again.
+        }
+
         return true;
     }
 
