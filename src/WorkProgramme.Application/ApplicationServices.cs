@@ -108,6 +108,10 @@ public static class ApplicationServices
         services.AddScoped<Features.Backup.DatabaseBackup.Handler>();
         services.AddScoped<Features.Backup.DatabaseArchive.Handler>();
         services.AddSingleton<PdfConverter>();
+        services.AddSingleton<DocumentCache>();
+        services.AddSingleton<PdfQueue>();
+        services.AddSingleton<DocumentWarming>();
+        services.AddScoped<CachedDocuments.Handler>();
         services.AddScoped<ExportAnnex.Handler>();
         services.AddScoped<ExportRedline.Handler>();
         services.AddScoped<Features.OfficeTables.ExportSpreadsheet.Handler>();

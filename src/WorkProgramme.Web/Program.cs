@@ -17,6 +17,7 @@ builder.Services.AddWebHealth();
 builder.Services.AddWebHardening();
 builder.Services.AddWebPageCaching();
 builder.Services.AddWebMail();
+builder.Services.AddWebDocumentWarming();
 builder.Services.AddWebCompression();
 
 var app = builder.Build();

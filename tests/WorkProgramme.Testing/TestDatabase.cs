@@ -237,5 +237,9 @@ public sealed class TestServices(ServiceProvider services) : IAsyncDisposable
         await work(scope.ServiceProvider.GetRequiredService<T>());
     }
 
+    /// <summary>A singleton of these services (a queue, a cache, a counter), shared by every run.</summary>
+    public T Get<T>()
+        where T : notnull => services.GetRequiredService<T>();
+
     public ValueTask DisposeAsync() => services.DisposeAsync();
 }

@@ -26,6 +26,8 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
         ["RateLimits:SignInPerMinute"] = "100000",
         ["RateLimits:ApiPerMinute"] = "100000",
         ["PageCache:RecordStampSeconds"] = "0",
+        // A download waits for its PDF as it did before the queue; the queue's own tests set 0.
+        ["Documents:PdfWaitSeconds"] = "300",
     };
 
     public async Task InitializeAsync() => database = await TestDatabase.CreateAsync(seed: false);
@@ -41,7 +43,10 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseEnvironment("Production");
         builder.ConfigureServices(services => ExtraServices?.Invoke(services));
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
-        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(database.Settings).AddInMemoryCollection(Settings));
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(database.Settings)
+            // The documents this app builds stay in its own folder, whichever database provider the suite runs on.
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Documents:CacheFolder"] = Path.Combine(database.Folder, "document-cache") })
+            .AddInMemoryCollection(Settings));
     }
 
     public HttpClient ClientIn(string? acceptLanguage)

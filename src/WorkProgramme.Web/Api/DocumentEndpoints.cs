@@ -6,15 +6,24 @@ using WorkProgramme.Web.Infrastructure;
 
 namespace WorkProgramme.Web.Api;
 
+/// <summary>A PDF not ready yet: where it stands in the queue (1: being converted), and when to ask again.</summary>
+public sealed record DocumentPending(int Position, int RetryAfterSeconds, string Title, string Detail);
+
 /// <summary>
 /// GET /programmes/{slug}/export.docx and .pdf: the official annex to download, in <c>?lang=</c> (default: the page's
 /// language), followed by the deadline slippage table with <c>?slippage=true</c>. Anyone may download a published
-/// version; drafts only those who may see them (the snapshot's rule).
+/// version; drafts only those who may see them (the snapshot's rule). Every download is built once per state of the
+/// record and then served from the document cache (<see cref="CachedDocuments"/>, docs/decisions/0038). A PDF still in
+/// the conversion queue is answered at once: 202 with Retry-After and its position for a script, the waiting page that
+/// refreshes itself for a browser.
 /// </summary>
 public static class DocumentEndpoints
 {
     /// <summary>The endpoints' names, which pages link to them by.</summary>
     public const string AnnexDocx = "DownloadAnnexDocx", AnnexPdf = "DownloadAnnexPdf", RedlineDocx = "DownloadRedlineDocx";
+
+    /// <summary>How long a client waiting for a PDF is asked to wait before it asks again.</summary>
+    public const int RetryAfterSeconds = 5;
 
     public static IEndpointRouteBuilder MapDocumentDownloads(this IEndpointRouteBuilder endpoints)
     {
@@ -22,7 +31,8 @@ public static class DocumentEndpoints
         documents.MapGet("/export.docx", DocxAsync).WithName(AnnexDocx)
             .WithSummary("The programme as the official annex in Word (?lang=fr|en, ?version=, ?session=, ?slippage=true adds the deadline slippage table).");
         documents.MapGet("/export.pdf", PdfAsync).WithName(AnnexPdf)
-            .WithSummary("The official annex in PDF, converted from the Word document by LibreOffice.");
+            .WithSummary("The official annex in PDF, converted from the Word document by LibreOffice; 202 with Retry-After and the queue position while it is converted.")
+            .Produces(StatusCodes.Status200OK, contentType: ExportAnnex.PdfContentType);
         documents.MapGet("/redline.docx", RedlineAsync).WithName(RedlineDocx)
             .WithSummary("The annex of version ?to= in Word with tracked changes against version ?from= (?lang=fr|en).");
         return endpoints;
@@ -30,30 +40,51 @@ public static class DocumentEndpoints
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DocxAsync(HttpContext context, string slug,
         [FromQuery] string? lang, [FromQuery] string? version, [FromQuery] string? session, [FromQuery] bool? slippage,
-        ExportAnnex.Handler handler, CancellationToken cancellationToken)
+        CachedDocuments.Handler documents, CancellationToken cancellationToken)
     {
-        var file = await handler.DocxAsync(Query(context, slug, lang, version, session, slippage), cancellationToken);
-        return file is null ? NotFound(slug) : TypedResults.File(file.Content, file.ContentType, file.FileName);
+        var outcome = await documents.GetAsync(Request(context, DocumentKind.Annex, slug, lang, version, session, slippage), cancellationToken);
+        return outcome is { File: { } file } ? File(file) : NotFound(slug);
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PdfAsync(HttpContext context, string slug,
-        [FromQuery] string? lang, [FromQuery] string? version, [FromQuery] string? session, [FromQuery] bool? slippage,
-        ExportAnnex.Handler handler, CancellationToken cancellationToken)
+    private static async Task<Results<FileContentHttpResult, Accepted<DocumentPending>, RedirectHttpResult, ProblemHttpResult>> PdfAsync(
+        HttpContext context, string slug, [FromQuery] string? lang, [FromQuery] string? version, [FromQuery] string? session,
+        [FromQuery] bool? slippage, CachedDocuments.Handler documents, CancellationToken cancellationToken)
     {
-        var outcome = await handler.PdfAsync(Query(context, slug, lang, version, session, slippage), cancellationToken);
-        return outcome switch
+        var outcome = await documents.GetAsync(Request(context, DocumentKind.AnnexPdf, slug, lang, version, session, slippage), cancellationToken);
+        var fr = Localization.CurrentLanguage == Language.Fr;
+        switch (outcome)
         {
-            null => NotFound(slug),
-            { Value: { } file } => TypedResults.File(file.Content, file.ContentType, file.FileName),
-            _ => TypedResults.Problem(
-                statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: Localization.CurrentLanguage == Language.Fr ? "PDF indisponible" : "PDF unavailable",
-                detail: outcome.Problem!.For(Localization.CurrentLanguage).Text),
-        };
+            case null:
+                return NotFound(slug);
+            case { File: { } file }:
+                return File(file);
+            case { Problem: { } problem }:
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status503ServiceUnavailable,
+                    title: fr ? "PDF indisponible" : "PDF unavailable",
+                    detail: problem.For(Localization.CurrentLanguage).Text);
+        }
+
+        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (WantsPage(context.Request))
+        {
+            // A browser shows the waiting page, which comes back here until the PDF is ready.
+            var page = context.RequestServices.GetRequiredService<LinkGenerator>().GetPathByPage(context, "/Programmes/PdfPending",
+                values: new { slug, lang, version, session, slippage = slippage == true ? "true" : null, position = outcome.Position });
+            return TypedResults.Redirect(page!);
+        }
+
+        return TypedResults.Accepted(context.Request.Path + context.Request.QueryString, new DocumentPending(
+            outcome.Position,
+            RetryAfterSeconds,
+            fr ? "PDF en préparation" : "PDF being prepared",
+            fr
+                ? $"Le PDF est en préparation (position {outcome.Position} dans la file) : redemandez-le dans {RetryAfterSeconds} secondes."
+                : $"The PDF is being prepared (position {outcome.Position} in the queue): ask again in {RetryAfterSeconds} seconds."));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> RedlineAsync(HttpContext context, string slug,
-        [FromQuery] string? from, [FromQuery] string? to, [FromQuery] string? lang, ExportRedline.Handler handler,
+        [FromQuery] string? from, [FromQuery] string? to, [FromQuery] string? lang, CachedDocuments.Handler documents,
         CancellationToken cancellationToken)
     {
         var fr = Localization.CurrentLanguage == Language.Fr;
@@ -66,17 +97,26 @@ public static class DocumentEndpoints
         }
 
         var language = Languages.TryParse(lang, out var chosen) ? chosen : Localization.CurrentLanguage;
-        var file = await handler.HandleAsync(new ExportRedline.Query(context.Viewer(), slug, from, to, language), cancellationToken);
-        return file is null
-            ? TypedResults.Problem(
+        var outcome = await documents.GetAsync(
+            new CachedDocuments.Request(context.Viewer(), DocumentKind.Redline, slug, language, From: from, To: to), cancellationToken);
+        return outcome is { File: { } file }
+            ? File(file)
+            : TypedResults.Problem(
                 statusCode: StatusCodes.Status404NotFound,
                 title: fr ? "Document introuvable" : "Document not found",
-                detail: fr ? $"Aucun programme ou version correspondant pour « {slug} » ({from}, {to})." : $"No matching programme or version for '{slug}' ({from}, {to}).")
-            : TypedResults.File(file.Content, file.ContentType, file.FileName);
+                detail: fr ? $"Aucun programme ou version correspondant pour « {slug} » ({from}, {to})." : $"No matching programme or version for '{slug}' ({from}, {to}).");
     }
 
-    private static ExportAnnex.Query Query(HttpContext context, string slug, string? lang, string? version, string? session, bool? slippage) => new(
+    /// <summary>A browser navigating (it accepts HTML) rather than a script asking for the file.</summary>
+    private static bool WantsPage(HttpRequest request) =>
+        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+
+    internal static FileContentHttpResult File(CachedDocument file) => TypedResults.File(file.Content, file.ContentType, file.FileName);
+
+    private static CachedDocuments.Request Request(HttpContext context, DocumentKind kind, string slug, string? lang, string? version,
+        string? session, bool? slippage) => new(
         context.Viewer(),
+        kind,
         slug,
         Languages.TryParse(lang, out var language) ? language : Localization.CurrentLanguage,
         string.IsNullOrWhiteSpace(version) ? null : version,

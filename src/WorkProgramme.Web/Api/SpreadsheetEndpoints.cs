@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using WorkProgramme.Application.Features.Documents;
 using WorkProgramme.Application.Features.OfficeTables;
 using WorkProgramme.Documents.Tables;
 using WorkProgramme.Domain.Common;
@@ -26,10 +27,12 @@ public static class SpreadsheetEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(HttpContext context, string slug,
-        [FromQuery] string? lang, [FromQuery] string? version, ExportSpreadsheet.Handler handler, CancellationToken cancellationToken)
+        [FromQuery] string? lang, [FromQuery] string? version, CachedDocuments.Handler documents, CancellationToken cancellationToken)
     {
-        var workbook = await handler.HandleAsync(new ExportSpreadsheet.Query(context.Viewer(), slug, LanguageOf(lang), version), cancellationToken);
-        if (workbook is null)
+        // Built once per state of the record, then served from the document cache (docs/decisions/0038).
+        var outcome = await documents.GetAsync(new CachedDocuments.Request(context.Viewer(), DocumentKind.Workbook, slug, LanguageOf(lang),
+            string.IsNullOrWhiteSpace(version) ? null : version), cancellationToken);
+        if (outcome is not { File: { } workbook })
         {
             var fr = Localization.CurrentLanguage == Language.Fr;
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
@@ -37,7 +40,7 @@ public static class SpreadsheetEndpoints
                 detail: fr ? $"Aucun programme ou version « {slug} » visible." : $"No visible programme or version '{slug}'.");
         }
 
-        return TypedResults.File(workbook.Content, ProgrammeWorkbook.ContentType, workbook.FileName);
+        return DocumentEndpoints.File(workbook);
     }
 
     private static FileContentHttpResult Template([FromQuery] string? lang)

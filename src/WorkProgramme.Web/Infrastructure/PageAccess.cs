@@ -10,7 +10,7 @@ public static class PageAccess
             // Public: published programmes and status reports, and what it takes to sign in.
             foreach (var page in new[] { "/Index", "/Error", "/Programmes/Show", "/Programmes/Activity", "/Programmes/Checks",
                          "/Programmes/Changes", "/Programmes/Compare", "/Programmes/Versions",
-                         "/Programmes/Dashboard", "/Programmes/Workload", "/Programmes/Digest", "/Organisation", "/Search", "/Account/SignIn", "/Account/Denied",
+                         "/Programmes/Dashboard", "/Programmes/Workload", "/Programmes/Digest", "/Programmes/PdfPending", "/Organisation", "/Search", "/Account/SignIn", "/Account/Denied",
                          "/Account/SingleSignOn", "/Account/ForgottenPassword", "/Account/SetPassword" })
             {
                 options.Conventions.AllowAnonymousToPage(page);

@@ -34,6 +34,11 @@ public sealed class PdfConverter(IConfiguration configuration)
 
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
+    private long conversions;
+
+    /// <summary>How many times this converter started LibreOffice: what the document cache saves is counted here, not timed.</summary>
+    public long Conversions => Interlocked.Read(ref conversions);
+
     private static readonly string Profile = CreateProfilePath();
 
     /// <summary>The profile lives as long as the process: the next process starts clean and no folder piles up in /tmp.</summary>
@@ -112,6 +117,7 @@ public sealed class PdfConverter(IConfiguration configuration)
                 start.ArgumentList.Add(argument);
             }
 
+            Interlocked.Increment(ref conversions);
             using var process = Process.Start(start)!;
             var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
             var errors = process.StandardError.ReadToEndAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Data;
+using WorkProgramme.Application.Features.Documents;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Application.Features.Sessions;
 using WorkProgramme.Application.Writes;
@@ -41,7 +42,7 @@ public static class ProgrammeVersions
     /// <summary>The adoption step to record: <see cref="VersionState.Endorsed"/> or <see cref="VersionState.Approved"/>.</summary>
     public sealed record AdoptCommand(Viewer Viewer, string Slug, string Label, VersionState Step, string SessionKey, string? ExpectedVersion);
 
-    public sealed class Handler(WorkProgrammeDb db, WritePipeline pipeline)
+    public sealed class Handler(WorkProgrammeDb db, WritePipeline pipeline, DocumentWarming warming)
     {
         /// <summary>The versions the viewer may see, oldest first; null when the programme does not exist.</summary>
         public async Task<IReadOnlyList<VersionSummary>?> HandleAsync(ListQuery query, CancellationToken cancellationToken)
@@ -99,7 +100,19 @@ public static class ProgrammeVersions
             }) { CreatesNew = true }, cancellationToken);
 
         /// <summary>The value is the adopted version's label.</summary>
-        public Task<Result<string>> HandleAsync(AdoptCommand command, CancellationToken cancellationToken) =>
+        public async Task<Result<string>> HandleAsync(AdoptCommand command, CancellationToken cancellationToken)
+        {
+            var result = await AdoptAsync(command, cancellationToken);
+            if (result.Succeeded)
+            {
+                // After the commit: the adopted version's downloads are built before they are asked for (docs/decisions/0038).
+                warming.Request(command.Slug);
+            }
+
+            return result;
+        }
+
+        private Task<Result<string>> AdoptAsync(AdoptCommand command, CancellationToken cancellationToken) =>
             pipeline.RunAsync(new Write<ProgrammeVersion, string>(command.Viewer, command.ExpectedVersion, async ct =>
             {
                 var programme = await db.Programmes.Include(p => p.Versions)

@@ -3,6 +3,7 @@ using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Features.Mail;
 using WorkProgramme.Application.Features.Notices;
 using WorkProgramme.Application.Data;
+using WorkProgramme.Application.Features.Documents;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Application.Writes;
 using WorkProgramme.Domain.Common;
@@ -21,13 +22,25 @@ public static class PublishRound
     public sealed record Command(Viewer Viewer, string Slug, string SessionKey, bool Confirmed, string? ExpectedVersion);
 
     public sealed class Handler(WorkProgrammeDb db, ICurrentActor actor, TimeProvider clock, WritePipeline pipeline, MailSettings mail,
-        SessionChanges.Handler digest)
+        SessionChanges.Handler digest, DocumentWarming warming)
     {
         /// <summary>The round's progress as it stands, for a caller that publishes what it has just read (the CLI, the API).</summary>
         public async Task<string?> CurrentVersionAsync(string slug, string sessionKey, CancellationToken cancellationToken) =>
             (await RoundContext.LoadAsync(db, Viewer.Operator, slug, sessionKey, cancellationToken)).Context?.ProgressVersion;
 
-        public Task<Result<Done>> HandleAsync(Command command, CancellationToken cancellationToken) =>
+        public async Task<Result<Done>> HandleAsync(Command command, CancellationToken cancellationToken)
+        {
+            var result = await PublishAsync(command, cancellationToken);
+            if (result.Succeeded)
+            {
+                // After the commit: the delegates' downloads are built before they ask (docs/decisions/0038).
+                warming.Request(command.Slug);
+            }
+
+            return result;
+        }
+
+        private Task<Result<Done>> PublishAsync(Command command, CancellationToken cancellationToken) =>
             // Serialized: the progress is a digest of every report, so the check and the publication share one transaction.
             pipeline.RunAsync(new Write<RoundContext, Done>(command.Viewer, command.ExpectedVersion, async ct =>
                 // The round's context decides who may publish (the programme's body); a missing one reads as not found.
