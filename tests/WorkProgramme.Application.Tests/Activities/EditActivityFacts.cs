@@ -154,6 +154,26 @@ public sealed class EditActivityFacts : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_chosen_role_is_written_after_the_body_in_the_table_and_read_back_as_the_body()
+    {
+        var (id, opened) = await RowAsync("time-bound", 4);
+        var others = opened.Activity.Bodies.Skip(1).Append("EPMD").Distinct().ToList();
+
+        var saved = await SaveFormAsync(id, opened.RowVersion, FormOf(opened.Activity, others, new Dictionary<string, string> { ["EPMD"] = "lead" }));
+
+        Assert.Null(saved.Failure);
+        var view = (await database.RunAsync<Features.Programmes.ViewActivity.Handler, Features.Programmes.ViewActivity.Result?>(h =>
+            h.HandleAsync(new(Viewer.Operator, SeedFile.PtcSlug, id), CancellationToken.None)))!;
+        // The row the page, the Word annex and the workbook write.
+        Assert.Equal(new BilingualText("EPMD (organe en charge)", "DMPT (lead body)"), view.Row.Bodies.Single(b => b.Code == "EPMD").Display);
+        Assert.Equal(opened.Activity.Bodies[0], view.Row.Bodies[0].Display.Fr);
+        Assert.Contains(("EPMD", BodyRole.Lead), view.BodyRoles);
+        var book = new Features.OfficeTables.CodeBook(
+            [("CTP", new BilingualText("CTP", "PTC")), ("EPMD", new BilingualText("EPMD", "DMPT"))], []);
+        Assert.Equal(["CTP", "EPMD"], book.Bodies("PTC, DMPT (lead body)", unknown => Assert.Fail($"unknown body {unknown}")));
+    }
+
+    [Fact]
     public async Task A_role_the_place_already_gives_is_not_stored_as_a_choice()
     {
         var (id, opened) = await RowAsync("time-bound", 3);

@@ -66,7 +66,11 @@ public sealed class FormFitFacts(BrowserApp app) : IAsyncLifetime
             const cut = [];
             const doc = document.documentElement;
             if (doc.scrollWidth > doc.clientWidth) {
-                cut.push(`the page is ${doc.scrollWidth} px wide in a ${doc.clientWidth} px window`);
+                // Name the outermost boxes that run out: those whose parent does not.
+                const out = e => e.getBoundingClientRect().right > doc.clientWidth + 1;
+                const culprits = [...document.querySelectorAll('body *')].filter(e => out(e) && !out(e.parentElement)).slice(0, 3)
+                    .map(e => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : ''));
+                cut.push(`the page is ${doc.scrollWidth} px wide in a ${doc.clientWidth} px window (${culprits.join(', ')})`);
             }
             const controls = document.querySelectorAll('main form select, main form input, main form button, main form textarea');
             for (const c of controls) {
@@ -84,9 +88,11 @@ public sealed class FormFitFacts(BrowserApp app) : IAsyncLifetime
                     c.parentElement.appendChild(free);
                     const needed = free.getBoundingClientRect().width;
                     free.remove();
-                    const form = c.closest('form').getBoundingClientRect();
-                    // Cut: narrower than its longest choice, yet not as wide as its form (on a phone, the form's width is all there is).
-                    if (needed > box.width + 1 && box.width < form.width - 48) {
+                    const form = c.closest('form');
+                    const style = getComputedStyle(form);
+                    const room = form.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+                    // Cut: narrower than its longest choice where the form had room for more (on a phone, the form's width is all there is).
+                    if (box.width + 2 < Math.min(needed, room)) {
                         cut.push(`${name} is ${Math.round(box.width)} px wide, its longest choice needs ${Math.round(needed)} px`);
                     }
                 } else if (c.tagName !== 'TEXTAREA' && c.scrollWidth > c.clientWidth + 1) {
