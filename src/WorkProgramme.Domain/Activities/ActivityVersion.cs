@@ -7,6 +7,7 @@ public sealed class ActivityVersion
 {
     private IReadOnlyList<string> planCodes = [];
     private IReadOnlyList<string> bodyCodes = [];
+    private IReadOnlyList<BodyRoleChoice> chosenRoles = [];
     private IReadOnlyList<OutdatedTranslation> outdatedTranslations = [];
 
     private ActivityVersion()
@@ -53,6 +54,9 @@ public sealed class ActivityVersion
 
     public IReadOnlyList<string> BodyCodes => bodyCodes;
 
+    /// <summary>The roles chosen for some of the bodies, in the bodies' order (<see cref="ActivityContent.ChosenRoles"/>).</summary>
+    public IReadOnlyList<BodyRoleChoice> ChosenRoles => chosenRoles;
+
     public BilingualText Title { get; private set; }
 
     public BilingualText Resources { get; private set; }
@@ -93,6 +97,7 @@ public sealed class ActivityVersion
         PlanCodes = planCodes.ToArray(),
         TaskType = TaskType,
         BodyCodes = bodyCodes.ToArray(),
+        ChosenRoles = chosenRoles.ToArray(),
         Title = Title,
         Resources = Resources,
         Kpi = Kpi,
@@ -247,15 +252,20 @@ public sealed class ActivityVersion
         planCodes = Distinct(content.PlanCodes);
         TaskType = content.TaskType;
         bodyCodes = Distinct(content.BodyCodes);
+        chosenRoles = bodyCodes.Select(code => content.ChosenRoles.LastOrDefault(c => c.Body?.Trim() == code) is { } choice ? new BodyRoleChoice(code, choice.Role) : null)
+            .OfType<BodyRoleChoice>().ToArray();
         Title = content.Title;
         Resources = content.Resources;
         Kpi = content.Kpi;
         Deadline = content.Deadline;
     }
 
-    /// <summary>The role of each responsible body: the first is the lead, decision bodies decide, the rest support.</summary>
+    /// <summary>
+    /// The role of each responsible body: the one an editor chose, otherwise by its place (the first is the lead,
+    /// decision bodies decide, the rest support).
+    /// </summary>
     public IReadOnlyList<(string Code, BodyRole Role)> BodyRoles(Func<string, bool> isDecisionBody) =>
-        bodyCodes.Select((code, index) => (code, index == 0 ? BodyRole.Lead : isDecisionBody(code) ? BodyRole.Deciding : BodyRole.Supporting))
+        bodyCodes.Select((code, index) => (code, chosenRoles.FirstOrDefault(c => c.Body == code)?.Role ?? ActivityContent.RoleByPlace(index, code, isDecisionBody)))
             .ToArray();
 
     private static string[] Distinct(IEnumerable<string> codes) =>

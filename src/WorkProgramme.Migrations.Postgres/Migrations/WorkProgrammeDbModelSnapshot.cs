@@ -646,6 +646,11 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
                         .HasMaxLength(800)
                         .HasColumnType("character varying(800)");
 
+                    b.Property<string>("ChosenRoles")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)");
+
                     b.Property<string>("Deadline")
                         .IsRequired()
                         .HasColumnType("text");

@@ -619,6 +619,11 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                         .HasMaxLength(800)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChosenRoles")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Deadline")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -371,6 +371,12 @@ public sealed partial class ChangeWords(Display display, IStringLocalizer<Shared
             return Encode(bodies.Count == 0 ? when : $"{when} ({string.Join(", ", bodies)})");
         }
 
+        // A role chosen for a body: the body and the role's words.
+        if (Get("Body") is { } roleBody && Enum.TryParse<BodyRole>(Get("Role"), out var role))
+        {
+            return Encode($"{display.Body(roleBody)}{labels["Audit.Colon"]}{EnumWord(role)}");
+        }
+
         // Anything else: its values, never its names.
         return string.Join(" · ", o.EnumerateObject().Select(p => JsonHtml(p.Value)).Where(v => v.Length > 0));
     }

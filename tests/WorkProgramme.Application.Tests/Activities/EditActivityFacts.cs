@@ -103,6 +103,90 @@ public sealed class EditActivityFacts : IAsyncLifetime
         Assert.Contains(trail.Rows, r => r.Field == "Revision" && r.OldValue == "Unchanged" && r.NewValue == "Reworded");
     }
 
+    private static ActivityFields FormOf(Features.Interchange.ActivityDto a, IReadOnlyList<string> otherBodies, IReadOnlyDictionary<string, string> roles) => new()
+    {
+        Priority = a.Priority,
+        Linked = a.LinkedToStrategicPlan switch { true => "yes", false => "no", null => null },
+        PlanCodes = a.StrategicPlan,
+        TaskType = a.TaskType,
+        LeadBody = a.Bodies[0],
+        OtherBodies = otherBodies,
+        Roles = roles,
+        Title = new BilingualText(a.Title?.Fr, a.Title?.En),
+        Resources = new BilingualText(a.Resources?.Fr, a.Resources?.En),
+        Kpi = new BilingualText(a.Kpi?.Fr, a.Kpi?.En),
+        Deadline = new BilingualText(a.Deadline?.Text?.Fr, a.Deadline?.Text?.En),
+    };
+
+    private Task<Result<Versioned<ActivityContent>>> SaveFormAsync(Guid id, int rowVersion, ActivityFields fields) =>
+        database.RunAsync<EditActivity.Handler, Result<Versioned<ActivityContent>>>(h =>
+            h.HandleAsync(new EditActivity.FormCommand(Alice, SeedFile.PtcSlug, id, rowVersion, fields), CancellationToken.None));
+
+    [Fact]
+    public async Task A_role_chosen_on_the_form_is_stored_and_the_roles_saved_unchanged_change_nothing()
+    {
+        var (id, opened) = await RowAsync("time-bound", 2);
+        Assert.Null(opened.Activity.BodyRoles);
+        var others = opened.Activity.Bodies.Skip(1).Append("EPMD").Distinct().ToList();
+        // Every other body's select posts: EPMD chosen as a lead, the rest as their place has them.
+        var roles = others.ToDictionary(code => code, code => code == "EPMD" ? "lead" : "place");
+
+        var saved = await SaveFormAsync(id, opened.RowVersion, FormOf(opened.Activity, others, roles));
+
+        Assert.Null(saved.Failure);
+        var stored = (await CurrentAsync(id))!;
+        Assert.Equal(new Dictionary<string, string> { ["EPMD"] = "lead" }, stored.Activity.BodyRoles);
+        Assert.Equal(opened.RowVersion + 1, stored.RowVersion);
+        var trail = await database.RunAsync<AuditTrail.Handler, AuditTrail.Result>(h => h.HandleAsync(new("Activity", id.ToString()), CancellationToken.None));
+        Assert.Contains(trail.Rows, r => r.Field == "ChosenRoles" && r.NewValue == "[{\"Body\":\"EPMD\",\"Role\":\"Lead\"}]");
+
+        // The same form saved again: nothing changes.
+        var again = await SaveFormAsync(id, stored.RowVersion, FormOf(stored.Activity, others, roles));
+
+        Assert.Null(again.Failure);
+        Assert.Equal(stored.RowVersion, (await CurrentAsync(id))!.RowVersion);
+
+        // Back to the role its place gives it: no role is stored any more.
+        var back = await SaveFormAsync(id, stored.RowVersion, FormOf(stored.Activity, others, others.ToDictionary(code => code, _ => "place")));
+
+        Assert.Null(back.Failure);
+        Assert.Null((await CurrentAsync(id))!.Activity.BodyRoles);
+    }
+
+    [Fact]
+    public async Task A_chosen_role_is_written_after_the_body_in_the_table_and_read_back_as_the_body()
+    {
+        var (id, opened) = await RowAsync("time-bound", 4);
+        var others = opened.Activity.Bodies.Skip(1).Append("EPMD").Distinct().ToList();
+
+        var saved = await SaveFormAsync(id, opened.RowVersion, FormOf(opened.Activity, others, new Dictionary<string, string> { ["EPMD"] = "lead" }));
+
+        Assert.Null(saved.Failure);
+        var view = (await database.RunAsync<Features.Programmes.ViewActivity.Handler, Features.Programmes.ViewActivity.Result?>(h =>
+            h.HandleAsync(new(Viewer.Operator, SeedFile.PtcSlug, id), CancellationToken.None)))!;
+        // The row the page, the Word annex and the workbook write.
+        Assert.Equal(new BilingualText("EPMD (organe en charge)", "DMPT (lead body)"), view.Row.Bodies.Single(b => b.Code == "EPMD").Display);
+        Assert.Equal(opened.Activity.Bodies[0], view.Row.Bodies[0].Display.Fr);
+        Assert.Contains(("EPMD", BodyRole.Lead), view.BodyRoles);
+        var book = new Features.OfficeTables.CodeBook(
+            [("CTP", new BilingualText("CTP", "PTC")), ("EPMD", new BilingualText("EPMD", "DMPT"))], []);
+        Assert.Equal(["CTP", "EPMD"], book.Bodies("PTC, DMPT (lead body)", unknown => Assert.Fail($"unknown body {unknown}")));
+    }
+
+    [Fact]
+    public async Task A_role_the_place_already_gives_is_not_stored_as_a_choice()
+    {
+        var (id, opened) = await RowAsync("time-bound", 3);
+        var others = opened.Activity.Bodies.Skip(1).Append("EPMD").Distinct().ToList();
+
+        var saved = await SaveFormAsync(id, opened.RowVersion, FormOf(opened.Activity, others, others.ToDictionary(code => code, _ => "supporting")));
+
+        Assert.Null(saved.Failure);
+        var stored = (await CurrentAsync(id))!.Activity;
+        Assert.Contains("EPMD", stored.Bodies);
+        Assert.DoesNotContain("EPMD", stored.BodyRoles?.Keys ?? []);
+    }
+
     [Fact]
     public async Task An_edit_that_breaks_a_rule_of_the_template_is_refused_with_the_rule()
     {

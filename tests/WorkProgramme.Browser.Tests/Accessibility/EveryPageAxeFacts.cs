@@ -32,7 +32,7 @@ public sealed class EveryPageAxeFacts(BrowserApp app) : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    private static string[] ReaderPages(Guid activity) =>
+    internal static string[] ReaderPages(Guid activity) =>
     [
         "/",
         "/organisation",
@@ -52,7 +52,7 @@ public sealed class EveryPageAxeFacts(BrowserApp app) : IAsyncLifetime
         "/account/set-password?token=no-such-link",
     ];
 
-    private static string[] SecretariatPages(Guid activity, Guid user = default) =>
+    internal static string[] SecretariatPages(Guid activity, Guid user = default) =>
     [
         "/my-reports",
         "/account/profile",
@@ -128,7 +128,7 @@ public sealed class EveryPageAxeFacts(BrowserApp app) : IAsyncLifetime
         return page;
     }
 
-    private static async Task<Guid> ActivityAsync(IPage page)
+    internal static async Task<Guid> ActivityAsync(IPage page)
     {
         var response = await page.APIRequest.GetAsync("/api/programmes/ptc-2022-2025");
         var file = JsonSerializer.Deserialize<ProgrammeFile>(await response.TextAsync(), ProgrammeJson.Options)!;

@@ -55,7 +55,11 @@ public sealed class RevisionJourney(BrowserApp app) : IAsyncLifetime
         var added = language == "fr" ? $"Réviser {run} :" : $"Revise {run}:";
         var reworded = $"{added} {title[..lastSpace]}";
         await ReportPage.TypeOverAsync(edit.ActivityTitle, reworded);
+        // A body joins the activity with the role chosen for it, not the one its place would give it.
+        var (team, lead) = language == "fr" ? ("EPMD", "organe en charge") : ("DMPT", "lead body");
+        await edit.AddBodyWithRoleAsync(team, lead);
         await edit.SaveAsync();
+        await Expect(edit.RoleOf(team).Locator("option:checked")).ToHaveTextAsync(lead);
 
         // Compare the draft with the version it was copied from: one activity reworded, nothing else.
         programme = await ProgrammePage.OpenAsync(page, ui.Reader);
@@ -74,6 +78,7 @@ public sealed class RevisionJourney(BrowserApp app) : IAsyncLifetime
         await Expect(compare.Change(reference)).ToContainTextAsync(ui.RewordedBadge);
         await Expect(compare.Change(reference).Locator("ins")).ToContainTextAsync([run]);
         await Expect(compare.Change(reference).Locator("del")).ToContainTextAsync([removed]);
+        await Expect(compare.Change(reference)).ToContainTextAsync($"{team}{(language == "fr" ? " : " : ": ")}{lead}");
 
         // The redline: the draft's annex with the change as Word tracked changes.
         var redline = await Downloaded.ByClickingAsync(page, compare.RedlineLink);

@@ -51,6 +51,9 @@ public sealed class ScreenshotJourneys(BrowserApp app) : IAsyncLifetime
             ("activity-history", $"{Programme}/activities/{activity}", "#changes", false),
             ("versions", $"{Programme}/versions", null, false),
             ("workload", $"{Programme}/workload", null, false),
+            // Date inputs as chromium draws them in the page's language; a body's role chosen on the edit form.
+            ("session-dates", "/admin/sessions/ctp-243-244/edit", null, false),
+            ("edit-activity-roles", $"{Programme}/activities/{activity}/edit", "fieldset.choices", false),
         ];
 
         var problems = new StringBuilder();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using WorkProgramme.Testing;
@@ -52,6 +53,22 @@ public sealed partial class EditActivityPage(IPage page, EditorUi ui)
 
     /// <summary>The label of a field in the conflict list: the legend and the language in capitals.</summary>
     public string ConflictLabel(string legend) => $"{legend} ({ui.Code.ToUpperInvariant()})";
+
+    /// <summary>The role select of a supporting or decision body, named "Role of EPMD" / "Rôle de EPMD" by its abbreviation.</summary>
+    public ILocator RoleOf(string abbreviation) =>
+        page.GetByRole(AriaRole.Combobox, new() { Name = string.Format(CultureInfo.InvariantCulture, ui.Code == "fr" ? "Rôle de {0}" : "Role of {0}", abbreviation), Exact = true });
+
+    /// <summary>Ticks a body among the supporting and decision bodies and chooses its role by the role's words, from the keyboard.</summary>
+    public async Task AddBodyWithRoleAsync(string abbreviation, string role)
+    {
+        var box = page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new Regex($"^{Regex.Escape(abbreviation)}\\s") });
+        await box.FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await Expect(box).ToBeCheckedAsync();
+        await RoleOf(abbreviation).FocusAsync();
+        await RoleOf(abbreviation).SelectOptionAsync(new SelectOptionValue { Label = role });
+        await Expect(RoleOf(abbreviation).Locator("option:checked")).ToHaveTextAsync(role);
+    }
 
     /// <summary>Saves and waits for the form to come back with "Changes saved."</summary>
     public async Task SaveAsync()

@@ -61,6 +61,58 @@ public sealed class ActivityVersionFacts
     }
 
     [Fact]
+    public void A_role_chosen_for_a_body_wins_over_the_role_its_place_gives_it()
+    {
+        var row = Build.Row(Build.Content() with
+        {
+            BodyCodes = ["EPMD", "CTP", "CPG"],
+            ChosenRoles = [new BodyRoleChoice("CTP", BodyRole.Lead), new BodyRoleChoice("EPMD", BodyRole.Supporting)],
+        });
+
+        Assert.Equal(
+            [("EPMD", BodyRole.Supporting), ("CTP", BodyRole.Lead), ("CPG", BodyRole.Deciding)],
+            row.BodyRoles(code => code is "CPG"));
+        Assert.Equal([new BodyRoleChoice("EPMD", BodyRole.Supporting), new BodyRoleChoice("CTP", BodyRole.Lead)], row.ChosenRoles);
+    }
+
+    [Fact]
+    public void A_role_is_kept_only_for_a_body_of_the_activity()
+    {
+        var row = Build.Row(Build.Content() with
+        {
+            BodyCodes = ["CTP", "Conseil"],
+            ChosenRoles = [new BodyRoleChoice("CRC", BodyRole.Lead), new BodyRoleChoice(" Conseil", BodyRole.Supporting)],
+        });
+
+        Assert.Equal([new BodyRoleChoice("Conseil", BodyRole.Supporting)], row.ChosenRoles);
+    }
+
+    [Fact]
+    public void Only_the_roles_that_differ_from_the_place_say_something()
+    {
+        var content = Build.Content() with
+        {
+            BodyCodes = ["CTP", "CPG", "EPMD"],
+            ChosenRoles = [new BodyRoleChoice("CTP", BodyRole.Lead), new BodyRoleChoice("CPG", BodyRole.Deciding), new BodyRoleChoice("EPMD", BodyRole.Lead)],
+        };
+
+        var kept = content.WithRolesThatSaySomething(code => code is "CPG");
+
+        Assert.Equal([new BodyRoleChoice("EPMD", BodyRole.Lead)], kept.ChosenRoles);
+        Assert.NotEqual(content, kept);
+        Assert.Equal(kept, kept.WithRolesThatSaySomething(code => code is "CPG"));
+    }
+
+    [Fact]
+    public void A_row_without_chosen_roles_reads_as_before()
+    {
+        var row = Build.Row(Build.Content() with { BodyCodes = ["CTP", "Conseil"] });
+
+        Assert.Empty(row.ChosenRoles);
+        Assert.Equal([("CTP", BodyRole.Lead), ("Conseil", BodyRole.Deciding)], row.BodyRoles(code => code is "Conseil"));
+    }
+
+    [Fact]
     public void Returns_what_it_was_given_as_content()
     {
         var content = Build.Content();

@@ -69,6 +69,7 @@ internal sealed class ActivityVersionConfiguration : IEntityTypeConfiguration<Ac
         row.Property(r => r.TaskType).HasConversion<string>().HasMaxLength(20);
         row.Property(r => r.PlanCodes).HasField("planCodes").HasJsonConversion().HasMaxLength(400);
         row.Property(r => r.BodyCodes).HasField("bodyCodes").HasJsonConversion().HasMaxLength(800);
+        row.Property(r => r.ChosenRoles).HasField("chosenRoles").HasJsonConversion().HasMaxLength(800);
         row.Bilingual(r => r.Title, "Title");
         row.Bilingual(r => r.Resources, "Resources");
         row.Bilingual(r => r.Kpi, "Kpi");

@@ -22,6 +22,12 @@ public sealed record ActivityFields
 
     public IReadOnlyList<string> OtherBodies { get; init; } = [];
 
+    /// <summary>
+    /// The role chosen for a body, by body code, as its wire name ("lead", "supporting", "deciding"); any other value
+    /// leaves the body the role its place gives it, and a body not named here keeps the role chosen for it before.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Roles { get; init; } = new Dictionary<string, string>();
+
     public BilingualText Title { get; init; } = BilingualText.Empty;
 
     public BilingualText Resources { get; init; } = BilingualText.Empty;
@@ -32,19 +38,24 @@ public sealed record ActivityFields
 
     /// <summary>
     /// The content the fields describe. Bodies keep the order they had in <paramref name="stored"/>, the lead first and
-    /// newly ticked ones last; the deadline's milestones are read again from its wording only when the wording changed.
+    /// newly ticked ones last; a body keeps the role chosen for it when the form names none; the deadline's milestones are read again from its wording only when the wording changed.
     /// </summary>
     public ActivityContent ToContent(ActivityContent? stored)
     {
         var storedBodies = stored?.BodyCodes ?? [];
         var others = storedBodies.Where(OtherBodies.Contains).Concat(OtherBodies.Where(b => !storedBodies.Contains(b)));
+        IReadOnlyList<string> bodies = [.. (LeadBody is null ? [] : new[] { LeadBody }).Concat(others.Where(b => b != LeadBody))];
         return new ActivityContent
         {
             Priority = Wire.TryParse<Domain.Activities.Priority>(Priority, out var priority) ? priority : null,
             LinkedToStrategicPlan = Linked switch { "yes" => true, "no" => false, _ => null },
             PlanCodes = PlanCodes,
             TaskType = Wire.TryParse<Domain.Activities.TaskType>(TaskType, out var taskType) ? taskType : null,
-            BodyCodes = [.. (LeadBody is null ? [] : new[] { LeadBody }).Concat(others.Where(b => b != LeadBody))],
+            BodyCodes = bodies,
+            ChosenRoles = [.. bodies.Select(code => Roles.TryGetValue(code, out var posted)
+                    ? Wire.TryParse<BodyRole>(posted, out var role) ? new BodyRoleChoice(code, role) : null
+                    : stored?.ChosenRoles.FirstOrDefault(c => c.Body == code))
+                .OfType<BodyRoleChoice>()],
             Title = Title,
             Resources = Resources,
             Kpi = Kpi,

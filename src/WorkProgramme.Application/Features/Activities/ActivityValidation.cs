@@ -9,6 +9,18 @@ namespace WorkProgramme.Application.Features.Activities;
 /// <summary>What a created or edited activity must satisfy before it is saved.</summary>
 internal static class ActivityValidation
 {
+    /// <summary>The content with only the chosen body roles that differ from the role each body's place gives it.</summary>
+    public static async Task<ActivityContent> WithRolesThatSaySomethingAsync(WorkProgrammeDb db, ActivityContent content, CancellationToken cancellationToken)
+    {
+        if (content.ChosenRoles.Count == 0)
+        {
+            return content;
+        }
+
+        var decisionBodies = (await db.Bodies.ToListAsync(cancellationToken)).Where(b => b.IsDecisionBody).Select(b => b.Code).ToHashSet(StringComparer.Ordinal);
+        return content.WithRolesThatSaySomething(decisionBodies.Contains);
+    }
+
     /// <summary>Codes must exist, and the rules the template sets for one row must hold (footnotes 1 and 8).</summary>
     public static async Task<List<BilingualText>> ProblemsAsync(WorkProgrammeDb db, ActivityContent content, CancellationToken cancellationToken)
     {

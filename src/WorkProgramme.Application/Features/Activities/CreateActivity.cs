@@ -34,7 +34,8 @@ public static class CreateActivity
                     return Failure.Invalid(unknownReference!);
                 }
 
-                var content = edited with { Number = 1, PreviousNumber = null, Revision = RevisionKind.New };
+                var content = await ActivityValidation.WithRolesThatSaySomethingAsync(db,
+                    edited with { Number = 1, PreviousNumber = null, Revision = RevisionKind.New }, ct);
                 var problems = await ActivityValidation.ProblemsAsync(db, content, ct);
                 if (problems.Count > 0)
                 {

@@ -67,7 +67,8 @@ public static class EditActivity
                         return Failure.Invalid(unknownReference!);
                     }
 
-                    var content = Normalise(row.Content, linkReferences ? new VersionReferences(latest.Version).LinkMentions(edited with { Section = row.Section }) : edited);
+                    var content = Normalise(row.Content, await ActivityValidation.WithRolesThatSaySomethingAsync(db,
+                        linkReferences ? new VersionReferences(latest.Version).LinkMentions(edited with { Section = row.Section }) : edited, ct));
                     var problems = await ActivityValidation.ProblemsAsync(db, content, ct);
                     if (problems.Count > 0)
                     {

@@ -65,6 +65,7 @@ public static class ExportProgramme
             StrategicPlan = row.PlanCodes,
             TaskType = Wire.Name(row.TaskType),
             Bodies = row.BodyCodes,
+            BodyRoles = row.ChosenRoles.Count == 0 ? null : row.ChosenRoles.ToDictionary(c => c.Body, c => Wire.Name(c.Role)),
             Title = Pair(row.Title),
             Resources = Pair(row.Resources),
             Kpi = Pair(row.Kpi),

@@ -56,6 +56,13 @@ public sealed record ActivityDto
 
     public IReadOnlyList<string> Bodies { get; init; } = [];
 
+    /// <summary>
+    /// The role chosen for a body ("lead", "supporting", "deciding"), by body code, where it differs from the role its
+    /// place gives it (the first leads, decision bodies decide, the rest support). Absent: every body by its place.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string>? BodyRoles { get; init; }
+
     public TextPair? Title { get; init; }
 
     public TextPair? Resources { get; init; }

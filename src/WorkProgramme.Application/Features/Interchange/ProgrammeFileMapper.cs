@@ -88,6 +88,19 @@ internal sealed class ProgrammeFileMapper
             CheckBody(code, at, "bodies");
         }
 
+        var chosenRoles = new List<BodyRoleChoice>();
+        foreach (var (code, role) in dto.BodyRoles ?? new Dictionary<string, string>())
+        {
+            if (!dto.Bodies.Contains(code))
+            {
+                Add(at, "bodyRoles", $"« {code} » n’est pas un organe de l’activité", $"'{code}' is not one of the activity's bodies");
+            }
+            else if (Enum<BodyRole>(role, at, "bodyRoles") is { } parsed)
+            {
+                chosenRoles.Add(new BodyRoleChoice(code, parsed));
+            }
+        }
+
         if (dto.Title is null || (string.IsNullOrWhiteSpace(dto.Title.Fr) && string.IsNullOrWhiteSpace(dto.Title.En)))
         {
             Add(at, "title", "l’intitulé est obligatoire", "the title is required");
@@ -111,6 +124,7 @@ internal sealed class ProgrammeFileMapper
             PlanCodes = dto.StrategicPlan,
             TaskType = taskType,
             BodyCodes = dto.Bodies,
+            ChosenRoles = chosenRoles,
             Title = Text(dto.Title),
             Resources = Text(dto.Resources),
             Kpi = Text(dto.Kpi),

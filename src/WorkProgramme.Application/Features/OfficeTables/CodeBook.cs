@@ -4,7 +4,7 @@ using WorkProgramme.Domain.Common;
 namespace WorkProgramme.Application.Features.OfficeTables;
 
 /// <summary>Codes as files write them (the code, or its French or English display) back to the stored code.</summary>
-internal sealed class CodeBook
+internal sealed partial class CodeBook
 {
     private static readonly string[] ListSeparators = [",", ";", "\n", " et ", " and "];
     private readonly Dictionary<string, string> bodies = new(StringComparer.Ordinal);
@@ -46,7 +46,9 @@ internal sealed class CodeBook
 
         foreach (var part in cell.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (index.TryGetValue(ProgrammeTable.Normalise(part), out var code))
+            // A body written with its chosen role after it ("EPMD (organe en charge)") is the body.
+            if (index.TryGetValue(ProgrammeTable.Normalise(part), out var code)
+                || (RoleAfter().Match(part) is { Success: true } written && index.TryGetValue(ProgrammeTable.Normalise(written.Groups[1].Value), out code)))
             {
                 if (!codes.Contains(code))
                 {
@@ -61,4 +63,7 @@ internal sealed class CodeBook
 
         return codes;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(.*\S)\s*\([^()]*\)$")]
+    private static partial System.Text.RegularExpressions.Regex RoleAfter();
 }

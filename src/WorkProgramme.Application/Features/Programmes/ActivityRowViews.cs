@@ -21,7 +21,7 @@ public static class ActivityRowViews
         row.LinkedToStrategicPlan,
         row.PlanCodes.Select(code => snapshot.PlanLabel(code)).ToList(),
         row.TaskType,
-        row.BodyCodes.Select(code => snapshot.BodyLabel(code)).ToList(),
+        row.BodyCodes.Select(code => snapshot.BodyLabel(code).WithChosenRole(row.ChosenRoles.FirstOrDefault(c => c.Body == code)?.Role)).ToList(),
         row.Title,
         row.Resources,
         row.Kpi,
@@ -46,6 +46,23 @@ public static class ActivityRowViews
         snapshot.Bodies.TryGetValue(code, out var body)
             ? new CodeLabel(code, body.Abbreviation.IsEmpty ? new BilingualText(code, null) : body.Abbreviation, body.Name)
             : new CodeLabel(code, new BilingualText(code, null), BilingualText.Empty);
+
+    /// <summary>
+    /// A body as the table writes it, its role in words after it where an editor chose one ("EPMD (organe en charge)"):
+    /// the page, the Word annex and the workbook show it; a body by its place reads as before (docs/decisions/0035).
+    /// </summary>
+    public static CodeLabel WithChosenRole(this CodeLabel body, BodyRole? role)
+    {
+        if (role is not { } chosen)
+        {
+            return body;
+        }
+
+        var words = BodyRoleWords.Of(chosen);
+        var fr = body.Display.Fr ?? body.Display.En ?? body.Code;
+        var en = body.Display.En ?? body.Display.Fr ?? body.Code;
+        return body with { Display = new BilingualText($"{fr} ({words.Fr})", $"{en} ({words.En})") };
+    }
 
     public static SessionView ToView(this Session session, ProgrammeSnapshot snapshot) => new(session.Key, snapshot.BodyLabel(session.BodyCode),
         new BilingualText(session.OrdinalLabel(Language.Fr), session.OrdinalLabel(Language.En)), session.Year, session.Month, session.Season);

@@ -20,6 +20,7 @@ public enum ComparedField
     StrategicPlan,
     TaskType,
     Bodies,
+    BodyRoles,
     Resources,
     Kpi,
     Deadline,
@@ -177,6 +178,7 @@ public static class CompareVersions
             Field(ComparedField.StrategicPlan, (r, s) => Join(r.PlanCodes.Select(c => s.PlanLabel(c).Display))),
             Field(ComparedField.TaskType, (r, _) => r.TaskType is { } t ? TaskTypeWords.Of(t) : BilingualText.Empty),
             Field(ComparedField.Bodies, (r, s) => Join(r.BodyCodes.Select(c => s.BodyLabel(c).Display))),
+            Field(ComparedField.BodyRoles, (r, s) => Roles(r.ChosenRoles.Select(c => (s.BodyLabel(c.Body).Display, BodyRoleWords.Of(c.Role))))),
             Field(ComparedField.Resources, (r, _) => r.Resources),
             Field(ComparedField.Kpi, (r, _) => r.Kpi),
             Field(ComparedField.Deadline, (r, _) => r.Deadline.Text),
@@ -184,6 +186,15 @@ public static class CompareVersions
             Status(ComparedField.Status, r => r.Narrative),
             Status(ComparedField.NextSteps, r => r.NextSteps),
         ];
+    }
+
+    /// <summary>"CPG: lead body; CRC: decision body": only the roles chosen, a body going by its place says nothing.</summary>
+    private static BilingualText Roles(IEnumerable<(BilingualText Body, BilingualText Role)> roles)
+    {
+        var list = roles.ToList();
+        return list.Count == 0 ? BilingualText.Empty : new BilingualText(
+            string.Join(" ; ", list.Select(r => $"{r.Body.Fr ?? r.Body.En} : {r.Role.Fr}")),
+            string.Join("; ", list.Select(r => $"{r.Body.En ?? r.Body.Fr}: {r.Role.En}")));
     }
 
     private static BilingualText Same(string? text) => new(text, text);

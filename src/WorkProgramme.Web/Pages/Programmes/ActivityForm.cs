@@ -21,6 +21,15 @@ public sealed class ActivityForm
 
     public List<string> OtherBodies { get; set; } = [];
 
+    /// <summary>
+    /// The role chosen for a body, by body code, as its wire name; <see cref="ByPlace"/> (or nothing) leaves the body the
+    /// role its place gives it.
+    /// </summary>
+    public Dictionary<string, string> Roles { get; set; } = [];
+
+    /// <summary>The role select's value for "the role the body's place gives it".</summary>
+    public const string ByPlace = "place";
+
     public string? TitleFr { get; set; }
 
     public string? TitleEn { get; set; }
@@ -62,6 +71,11 @@ public sealed class ActivityForm
         {
             yield return KeyValuePair.Create($"{prefix}.{nameof(OtherBodies)}", code);
         }
+
+        foreach (var (code, role) in Roles)
+        {
+            yield return KeyValuePair.Create($"{prefix}.{nameof(Roles)}[{code}]", role ?? "");
+        }
     }
 
     public static ActivityForm From(ActivityDto activity) => new()
@@ -72,6 +86,7 @@ public sealed class ActivityForm
         TaskType = activity.TaskType,
         LeadBody = activity.Bodies.FirstOrDefault(),
         OtherBodies = [.. activity.Bodies.Skip(1)],
+        Roles = activity.BodyRoles?.ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal) ?? [],
         TitleFr = activity.Title?.Fr,
         TitleEn = activity.Title?.En,
         ResourcesFr = activity.Resources?.Fr,
@@ -82,6 +97,9 @@ public sealed class ActivityForm
         DeadlineEn = activity.Deadline?.Text?.En,
     };
 
+    /// <summary>The role a body's select shows: the one chosen for it, or <see cref="ByPlace"/>.</summary>
+    public string RoleOf(string code) => Roles.GetValueOrDefault(code) is { Length: > 0 } role ? role : ByPlace;
+
     /// <summary>The values as posted, for the handler to map against the activity as stored (<see cref="ActivityFields.ToContent"/>).</summary>
     public ActivityFields ToFields() => new()
     {
@@ -91,6 +109,7 @@ public sealed class ActivityForm
         TaskType = TaskType,
         LeadBody = LeadBody,
         OtherBodies = OtherBodies,
+        Roles = Roles.ToDictionary(r => r.Key, r => r.Value ?? ByPlace, StringComparer.Ordinal),
         Title = new BilingualText(TitleFr, TitleEn),
         Resources = new BilingualText(ResourcesFr, ResourcesEn),
         Kpi = new BilingualText(KpiFr, KpiEn),

@@ -9,6 +9,7 @@ public enum ActivityField
     LeadBody,
     PlanCodes,
     OtherBodies,
+    Roles,
     TitleFr,
     TitleEn,
     ResourcesFr,
@@ -75,6 +76,9 @@ public sealed record ActivityMerge(ActivityForm Form, IReadOnlyList<ActivityFiel
         new(ActivityField.PlanCodes, f => Set(f.PlanCodes), (from, to) => to.PlanCodes = [.. from.PlanCodes]),
         // The lead body ticked again among the others changes nothing once saved (ActivityForm.ToContent drops it).
         new(ActivityField.OtherBodies, f => Set(f.OtherBodies.Where(b => b != f.LeadBody)), (from, to) => to.OtherBodies = [.. from.OtherBodies]),
+        // A role counts for the other bodies ticked, and only where one is chosen: "by its place" is no choice.
+        new(ActivityField.Roles, f => Set(f.OtherBodies.Where(b => b != f.LeadBody).Where(b => f.RoleOf(b) != ActivityForm.ByPlace).Select(b => $"{b}={f.RoleOf(b)}")),
+            (from, to) => to.Roles = new Dictionary<string, string>(from.Roles, StringComparer.Ordinal)),
         new(ActivityField.TitleFr, f => Text(f.TitleFr), (from, to) => to.TitleFr = from.TitleFr),
         new(ActivityField.TitleEn, f => Text(f.TitleEn), (from, to) => to.TitleEn = from.TitleEn),
         new(ActivityField.ResourcesFr, f => Text(f.ResourcesFr), (from, to) => to.ResourcesFr = from.ResourcesFr),

@@ -20,13 +20,13 @@ namespace WorkProgramme.Web.Tests.Api.Client.Models
 #else
         public List<string> Bodies { get; set; }
 #endif
-        /// <summary>The carriedFrom property</summary>
+        /// <summary>The bodyRoles property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public global::WorkProgramme.Web.Tests.Api.Client.Models.CarriedFromDto? CarriedFrom { get; set; }
+        public global::WorkProgramme.Web.Tests.Api.Client.Models.ActivityDto_bodyRoles? BodyRoles { get; set; }
 #nullable restore
 #else
-        public global::WorkProgramme.Web.Tests.Api.Client.Models.CarriedFromDto CarriedFrom { get; set; }
+        public global::WorkProgramme.Web.Tests.Api.Client.Models.ActivityDto_bodyRoles BodyRoles { get; set; }
 #endif
         /// <summary>The deadline property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -135,7 +135,7 @@ namespace WorkProgramme.Web.Tests.Api.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "bodies", n => { Bodies = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
-                { "carriedFrom", n => { CarriedFrom = n.GetObjectValue<global::WorkProgramme.Web.Tests.Api.Client.Models.CarriedFromDto>(global::WorkProgramme.Web.Tests.Api.Client.Models.CarriedFromDto.CreateFromDiscriminatorValue); } },
+                { "bodyRoles", n => { BodyRoles = n.GetObjectValue<global::WorkProgramme.Web.Tests.Api.Client.Models.ActivityDto_bodyRoles>(global::WorkProgramme.Web.Tests.Api.Client.Models.ActivityDto_bodyRoles.CreateFromDiscriminatorValue); } },
                 { "deadline", n => { Deadline = n.GetObjectValue<global::WorkProgramme.Web.Tests.Api.Client.Models.DeadlineDto>(global::WorkProgramme.Web.Tests.Api.Client.Models.DeadlineDto.CreateFromDiscriminatorValue); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "kpi", n => { Kpi = n.GetObjectValue<global::WorkProgramme.Web.Tests.Api.Client.Models.TextPair>(global::WorkProgramme.Web.Tests.Api.Client.Models.TextPair.CreateFromDiscriminatorValue); } },
@@ -160,7 +160,7 @@ namespace WorkProgramme.Web.Tests.Api.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteCollectionOfPrimitiveValues<string>("bodies", Bodies);
-            writer.WriteObjectValue<global::WorkProgramme.Web.Tests.Api.Client.Models.CarriedFromDto>("carriedFrom", CarriedFrom);
+            writer.WriteObjectValue<global::WorkProgramme.Web.Tests.Api.Client.Models.ActivityDto_bodyRoles>("bodyRoles", BodyRoles);
             writer.WriteObjectValue<global::WorkProgramme.Web.Tests.Api.Client.Models.DeadlineDto>("deadline", Deadline);
             writer.WriteGuidValue("id", Id);
             writer.WriteObjectValue<global::WorkProgramme.Web.Tests.Api.Client.Models.TextPair>("kpi", Kpi);
