@@ -33,8 +33,8 @@ editor_email=load-editor@example.org
 editor_password="load test editor password"
 add_user "$work/cli" "$work/load.db" "$editor_email" editor "$editor_password"
 editor_cookie=$(sign_in "$base" "$editor_email" "$editor_password")
-curl -fsS -H "Cookie: $editor_cookie" "$base$page" | grep -q 'account/sign-out' \
-    || { echo "the editor's cookie does not sign the page in" >&2; exit 1; }
+signed_in_page=$(curl -fsS -H "Cookie: $editor_cookie" "$base$page")
+[[ "$signed_in_page" == *account/sign-out* ]] || { echo "the editor's cookie does not sign the page in" >&2; exit 1; }
 
 static=/load-test/programme.html
 mkdir -p "$work/app/wwwroot/load-test"
@@ -56,7 +56,8 @@ ratio() { # ratio LABEL PAGE_LINE LIMIT_LINE
     python3 - "$@" <<'PY'
 import sys
 def fields(line):
-    return {key: float(value) for key, value in (item.split("=") for item in line.split() if "=" in item)}
+    pairs = (item.split("=", 1) for item in line.split() if "=" in item)
+    return {key: float(value) for key, value in pairs if value.replace(".", "", 1).isdigit()}
 label, page, limit = sys.argv[1], fields(sys.argv[2]), fields(sys.argv[3])
 print(f"ratio {label} throughput={page['per_second'] / limit['per_second']:.3f} p95={page['p95_ms']:.1f} ms p99={page['p99_ms']:.1f} ms "
       f"errors={int(page['errors'] + limit['errors'])}")

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WorkProgramme.Application.Data;
-using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Features.Programmes;
 using WorkProgramme.Application.Features.Snapshots;
 using WorkProgramme.Application.Identity;
@@ -72,7 +71,7 @@ public class ProgrammePageBenchmarks
     public Task<int> ReadModelBuiltAsync() => database.RunAsync<IServiceProvider, int>(async services =>
     {
         var handler = new ViewProgramme.Handler(services.GetRequiredService<WorkProgrammeDb>(), new ReadModelCache(TimeProvider.System),
-            services.GetRequiredService<LatestChange.Handler>());
+            services.GetRequiredService<RecordState>());
         var result = await handler.HandleAsync(new ViewProgramme.Query(Viewer.Anonymous, SeedFile.PtcSlug), CancellationToken.None);
         return result!.Sections.Sum(section => section.Rows.Count);
     });

@@ -43,6 +43,7 @@ public static class ApplicationServices
         services.AddSingleton<LatestChange.Stamp>();
         services.AddSingleton<LatestChange.Signal>();
         services.AddSingleton<ReadModelCache>();
+        services.AddScoped<RecordState>();
         services.AddDbContext<WorkProgrammeDb>((provider, options) =>
         {
             Configure(options, provider.GetRequiredService<DatabaseOptions>());

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Data;
-using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Application.Features.Snapshots;
 using WorkProgramme.Documents.Tables;
@@ -79,20 +77,19 @@ public static class ViewProgramme
     /// viewer changes in it, through <see cref="Programme.VisibleTo"/>), and shares it (<see cref="ReadModelCache"/>,
     /// docs/decisions/0037); the filter is applied to the shared rows per request.
     /// </summary>
-    public sealed class Handler(WorkProgrammeDb db, ReadModelCache cache, LatestChange.Handler latest)
+    public sealed class Handler(WorkProgrammeDb db, ReadModelCache cache, RecordState state)
     {
         public async Task<Result?> HandleAsync(Query query, CancellationToken cancellationToken)
         {
             // Read before the data, so a model is never older than the state it is kept under.
-            var stamp = await latest.HandleAsync(cancellationToken);
-            var head = await cache.GetOrBuildAsync(stamp, new HeadKey(query.Slug), async () => new Head(
-                await db.Programmes.AsNoTracking().Include(p => p.Versions).SingleOrDefaultAsync(p => p.Slug == query.Slug, cancellationToken)));
-            if (head.Programme is null)
+            var stamp = await state.StampAsync(cancellationToken);
+            var programme = await state.ProgrammeAsync(cache, query.Slug, cancellationToken);
+            if (programme is null)
             {
                 return null;
             }
 
-            var seesDrafts = head.Programme.VisibleTo(query.Viewer).SeesDrafts;
+            var seesDrafts = programme.VisibleTo(query.Viewer).SeesDrafts;
             var whole = await cache.GetOrBuildAsync(stamp, new ModelKey(query.Slug, query.VersionLabel, seesDrafts),
                 async () => new Whole(await BuildAsync(query, cancellationToken)));
             if (whole.Result is not { } result)
@@ -158,10 +155,6 @@ public static class ViewProgramme
                 ForInformation = violations.Count(v => !ProgrammeRules.NeedsAction(v.Rule)),
             };
         }
-
-        private sealed record HeadKey(string Slug);
-
-        private sealed record Head(Programme? Programme);
 
         private sealed record ModelKey(string Slug, string? VersionLabel, bool SeesDrafts);
 
