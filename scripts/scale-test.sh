@@ -4,9 +4,13 @@
 # loopback: every generated programme page in turn, the organisation view, and the organisation view filtered (overdue
 # activities led by the Facilitation Sub-Directorate), every programme page rendered on each request (a query parameter
 # of its own defeats the output cache, as a signed-in user is never served from it); then the app's peak resident
-# memory. One "result" line per target.
+# memory. Then every programme page for a signed-in editor (a real session cookie, the sign-in form posted: decision
+# 0037), the same compressed (Accept-Encoding: br, with the bytes per response), and with WP_SCALE_DOCUMENT (a path
+# after each programme's, e.g. "/export.docx") that document of every programme for the editor (the document cache's
+# hook). One "result" line per target.
 # Optional: WP_SCALE_SECONDS (30), WP_SCALE_CONNECTIONS (8), WP_SCALE_DATA (a folder that keeps the generated
-# databases, scale-N.db, and reuses them on the next run: generating 50 committees takes minutes). Needs wrk.
+# databases, scale-N.db, and reuses them on the next run: generating 50 committees takes minutes), WP_SCALE_DOCUMENT.
+# Needs wrk.
 # Not part of scripts/test.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,11 +18,12 @@ source scripts/load/app.sh
 sizes="${WP_SCALE_COMMITTEES:-10 25 50}"
 seconds="${WP_SCALE_SECONDS:-30}"
 connections="${WP_SCALE_CONNECTIONS:-8}"
+document="${WP_SCALE_DOCUMENT:-}"
 
 work=$(mktemp -d /tmp/wp-scale.XXXXXX)
 trap 'stop_app; rm -rf "$work"' EXIT
 publish_app "$work/app"
-dotnet publish src/WorkProgramme.Cli -c Release -o "$work/cli" -v quiet >/dev/null
+publish_cli "$work/cli"
 echo "machine: $(nproc) cores, $(dotnet --version) SDK, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "wrk -t2 -c$connections -d${seconds}s per target"
 
@@ -65,6 +70,14 @@ for committees in $sizes; do
     run organisation "$organisation"
     run organisation-filtered "$filtered"
     WP_WRK_UNIQUE_QUERY=1 run programme-pages-rendered "${pages[@]}"
+    # The editor is added once per database file (a reused file already has it).
+    add_user "$work/cli" "$database" scale-editor@example.org editor "scale test editor password" 2>/dev/null || true
+    cookie=$(sign_in "$base" scale-editor@example.org "scale test editor password")
+    WP_WRK_COOKIE="$cookie" run programme-pages-signed-in "${pages[@]}"
+    WP_WRK_COOKIE="$cookie" WP_WRK_ENCODING=br run programme-pages-signed-in-br "${pages[@]}"
+    if [ -n "$document" ]; then
+        WP_WRK_COOKIE="$cookie" run "documents$document" "${pages[@]/%/$document}"
+    fi
     echo "committees=$committees app $(app_memory)"
     stop_app
 done

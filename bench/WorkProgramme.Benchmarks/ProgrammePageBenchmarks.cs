@@ -2,7 +2,10 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Features.Programmes;
+using WorkProgramme.Application.Features.Snapshots;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Testing;
 
@@ -53,9 +56,22 @@ public class ProgrammePageBenchmarks
         return (await response.Content.ReadAsByteArrayAsync()).Length;
     }
 
-    [Benchmark(Description = "programme page of the PTC: its read model alone")]
+    // Kept per state of the record (docs/decisions/0037): what a request pays once the model is built, i.e. reading the
+    // record's stamp and filtering the shared rows.
+    [Benchmark(Description = "programme page of the PTC: its read model, kept")]
     public Task<int> ReadModelAsync() => database.RunAsync<ViewProgramme.Handler, int>(async handler =>
     {
+        var result = await handler.HandleAsync(new ViewProgramme.Query(Viewer.Anonymous, SeedFile.PtcSlug), CancellationToken.None);
+        return result!.Sections.Sum(section => section.Rows.Count);
+    });
+
+    // A cache of its own per call: what the first request after a change pays (the rows of both versions, the reports,
+    // the reference data and the rule checks).
+    [Benchmark(Description = "programme page of the PTC: its read model, built")]
+    public Task<int> ReadModelBuiltAsync() => database.RunAsync<IServiceProvider, int>(async services =>
+    {
+        var handler = new ViewProgramme.Handler(services.GetRequiredService<WorkProgrammeDb>(), new ReadModelCache(TimeProvider.System),
+            services.GetRequiredService<RecordState>());
         var result = await handler.HandleAsync(new ViewProgramme.Query(Viewer.Anonymous, SeedFile.PtcSlug), CancellationToken.None);
         return result!.Sections.Sum(section => section.Rows.Count);
     });

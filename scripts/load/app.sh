@@ -40,3 +40,32 @@ app_memory() {
     awk '/^VmHWM/ {peak = $2} /^VmRSS/ {now = $2} END {printf "peak_rss_mb=%.0f rss_mb=%.0f\n", peak / 1024, now / 1024}' \
         "/proc/$app_pid/status"
 }
+
+# A signed-in session as a browser gets it: the sign-in form read for its antiforgery token, then posted. Prints the
+# Cookie header value (the session and antiforgery cookies) for wrk (WP_WRK_COOKIE). The user must exist (wp user add).
+sign_in() { # sign_in BASE_URL EMAIL PASSWORD
+    local jar token
+    jar=$(mktemp)
+    token=$(curl -fsS -c "$jar" -b "$jar" "$1/account/sign-in" \
+        | grep -o '<input[^>]*name="__RequestVerificationToken"[^>]*>' | head -n 1 | sed -n 's/.*value="\([^"]*\)".*/\1/p')
+    local status
+    status=$(curl -sS -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" --data-urlencode "Email=$2" --data-urlencode "Password=$3" \
+        --data-urlencode "__RequestVerificationToken=$token" "$1/account/sign-in")
+    if [ "$status" != 302 ]; then
+        echo "signing in $2 answered $status, not a redirect" >&2
+        rm -f "$jar"
+        return 1
+    fi
+    awk -F '\t' 'NF >= 7 { sub(/^#HttpOnly_/, "", $1); printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar"
+    rm -f "$jar"
+}
+
+# A user of the given role on the app's database, through the published CLI (publish_cli).
+add_user() { # add_user CLI_FOLDER DATABASE_FILE EMAIL ROLE PASSWORD
+    ConnectionStrings__WorkProgramme="Data Source=$2" Database__Provider=Sqlite Logging__LogLevel__Default=Warning \
+        dotnet "$1/wp.dll" user add --email "$3" --role "$4" --password "$5" >/dev/null
+}
+
+publish_cli() { # publish_cli FOLDER
+    dotnet publish src/WorkProgramme.Cli -c Release -o "$1" -v quiet >/dev/null
+}

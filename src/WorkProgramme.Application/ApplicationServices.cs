@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WorkProgramme.Application.Features.Audit;
+using WorkProgramme.Application.Features.Snapshots;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Application.Writes;
 using Microsoft.Extensions.Configuration;
@@ -43,6 +44,8 @@ public static class ApplicationServices
         services.AddSingleton<ArchivedProgrammeGuard>();
         services.AddSingleton<LatestChange.Stamp>();
         services.AddSingleton<LatestChange.Signal>();
+        services.AddSingleton<ReadModelCache>();
+        services.AddScoped<RecordState>();
         services.AddDbContext<WorkProgrammeDb>((provider, options) =>
         {
             Configure(options, provider.GetRequiredService<DatabaseOptions>());

@@ -9,7 +9,8 @@ namespace WorkProgramme.Web.Tests.Production;
 /// <summary>
 /// Public pages come from the output cache for anonymous readers (the <c>Age</c> header says so) and never outlive a
 /// change of the record: one made through the same instance at once, one made through another instance over the same
-/// database once the record stamp's age (a second) has passed.
+/// database once the record stamp's age (a second) has passed. A signed-in user's page is rendered from the model kept
+/// for the record's state, which follows every change at once.
 /// </summary>
 public sealed class PageCachingFacts : IAsyncLifetime
 {
@@ -116,6 +117,26 @@ public sealed class PageCachingFacts : IAsyncLifetime
         Assert.Null(page.Headers.Age);
         Assert.Null(again.Headers.Age);
         Assert.Contains("/account/sign-out", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_signed_in_editor_sees_an_edit_at_the_next_page_whichever_instance_made_it()
+    {
+        // The read model and the table are kept per state of the record (decision 0037), read from the database on
+        // each signed-in request: no stamp age, no clock to move.
+        using var editor = await SignedInEditorAsync(first);
+        await editor.GetStringAsync(first.Url(ProgrammePage));
+        var sameInstance = $"Kept model check {Guid.NewGuid():N}";
+        await EditFirstActivityTitleAsync(first, sameInstance);
+
+        Assert.Contains(sameInstance, await editor.GetStringAsync(first.Url(ProgrammePage)), StringComparison.Ordinal);
+
+        var otherInstance = $"Kept model check {Guid.NewGuid():N}";
+        await EditFirstActivityTitleAsync(second, otherInstance);
+
+        var page = await editor.GetStringAsync(first.Url(ProgrammePage));
+        Assert.Contains(otherInstance, page, StringComparison.Ordinal);
+        Assert.DoesNotContain(sameInstance, page, StringComparison.Ordinal);
     }
 
     private static HttpClient Reader(string language)

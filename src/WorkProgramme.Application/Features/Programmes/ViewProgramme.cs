@@ -64,11 +64,50 @@ public static class ViewProgramme
 
         /// <summary>Broken rules that are information only (translations pending).</summary>
         public int ForInformation { get; init; }
+
+        /// <summary>
+        /// Names what the unfiltered model was built from (the record's state, the programme, the version asked for and
+        /// whether the viewer sees drafts): equal states give equal models, so a page may keep what it renders from one.
+        /// </summary>
+        public string State { get; init; } = "";
     }
 
-    public sealed class Handler(WorkProgrammeDb db)
+    /// <summary>
+    /// Builds the read model once per state of the record, programme, version and whether the viewer sees drafts (all a
+    /// viewer changes in it, through <see cref="Programme.VisibleTo"/>), and shares it (<see cref="ReadModelCache"/>,
+    /// docs/decisions/0037); the filter is applied to the shared rows per request.
+    /// </summary>
+    public sealed class Handler(WorkProgrammeDb db, ReadModelCache cache, RecordState state)
     {
         public async Task<Result?> HandleAsync(Query query, CancellationToken cancellationToken)
+        {
+            // Read before the data, so a model is never older than the state it is kept under.
+            var stamp = await state.StampAsync(cancellationToken);
+            var programme = await state.ProgrammeAsync(cache, query.Slug, cancellationToken);
+            if (programme is null)
+            {
+                return null;
+            }
+
+            var seesDrafts = programme.VisibleTo(query.Viewer).SeesDrafts;
+            var whole = await cache.GetOrBuildAsync(stamp, new ModelKey(query.Slug, query.VersionLabel, seesDrafts),
+                async () => new Whole(await BuildAsync(query, cancellationToken)));
+            if (whole.Result is not { } result)
+            {
+                return null;
+            }
+
+            var filter = query.Filter ?? new Filter();
+            return result with
+            {
+                Sections = result.Sections.Select(s => s with { Rows = s.Rows.Where(filter.Matches).ToList() }).ToList(),
+                Filter = filter,
+                State = $"{stamp}|{query.Slug}|{query.VersionLabel}|{seesDrafts}",
+            };
+        }
+
+        /// <summary>Every row, the deleted ones included, for the viewer of the query; the filter is applied afterwards.</summary>
+        private async Task<Result?> BuildAsync(Query query, CancellationToken cancellationToken)
         {
             var snapshot = await ProgrammeSnapshot.LoadAsync(db, query.Slug, query.VersionLabel, query.Viewer, cancellationToken);
             if (snapshot is null)
@@ -76,7 +115,7 @@ public static class ViewProgramme
                 return null;
             }
 
-            var filter = query.Filter ?? new Filter();
+            var filter = new Filter(IncludeDeleted: true);
             var violations = snapshot.Violations();
             var byActivity = violations.Where(v => v.ActivityId is not null).ToLookup(v => v.ActivityId!.Value);
             var rows = snapshot.Rows
@@ -116,6 +155,10 @@ public static class ViewProgramme
                 ForInformation = violations.Count(v => !ProgrammeRules.NeedsAction(v.Rule)),
             };
         }
+
+        private sealed record ModelKey(string Slug, string? VersionLabel, bool SeesDrafts);
+
+        private sealed record Whole(Result? Result);
 
         private static VersionView ToView(ProgrammeSnapshot snapshot, ProgrammeVersion version) => new(
             version.Label, version.DocumentSymbol, version.State,

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Features.Documents;
+using WorkProgramme.Application.Features.Snapshots;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Application.Features.Sessions;
 using WorkProgramme.Application.Writes;
@@ -42,19 +43,28 @@ public static class ProgrammeVersions
     /// <summary>The adoption step to record: <see cref="VersionState.Endorsed"/> or <see cref="VersionState.Approved"/>.</summary>
     public sealed record AdoptCommand(Viewer Viewer, string Slug, string Label, VersionState Step, string SessionKey, string? ExpectedVersion);
 
-    public sealed class Handler(WorkProgrammeDb db, WritePipeline pipeline, DocumentWarming warming)
+    public sealed class Handler(WorkProgrammeDb db, WritePipeline pipeline, DocumentWarming warming, ReadModelCache cache, RecordState state)
     {
-        /// <summary>The versions the viewer may see, oldest first; null when the programme does not exist.</summary>
+        /// <summary>
+        /// The versions the viewer may see, oldest first; kept per state of the record and kind of viewer (decision 0037):
+        /// an editor's programme page asks on every request.
+        /// </summary>
         public async Task<IReadOnlyList<VersionSummary>?> HandleAsync(ListQuery query, CancellationToken cancellationToken)
         {
-            var programme = await db.Programmes.AsNoTracking().Include(p => p.Versions)
-                .SingleOrDefaultAsync(p => p.Slug == query.Slug, cancellationToken);
+            var programme = await state.ProgrammeAsync(cache, query.Slug, cancellationToken);
             if (programme is null)
             {
                 return null;
             }
 
-            var versions = programme.VisibleTo(query.Viewer).Versions.Reverse().ToList();
+            var visibility = programme.VisibleTo(query.Viewer);
+            return (await cache.GetOrBuildAsync(await state.StampAsync(cancellationToken), new ListKey(query.Slug, visibility.SeesDrafts),
+                async () => new Listed(await ListAsync(visibility.Versions, cancellationToken)))).Versions;
+        }
+
+        private async Task<IReadOnlyList<VersionSummary>> ListAsync(IReadOnlyList<ProgrammeVersion> visible, CancellationToken cancellationToken)
+        {
+            var versions = visible.Reverse().ToList();
             var ids = versions.Select(v => v.Id).ToList();
             var counts = await db.ActivityVersions.AsNoTracking()
                 .Where(a => ids.Contains(a.ProgrammeVersionId) && a.Revision != Domain.Activities.RevisionKind.Deleted)
@@ -65,13 +75,22 @@ public static class ProgrammeVersions
                 v.EndorsedAt, v.ApprovedAt, counts.GetValueOrDefault(v.Id)) { Version = VersionOf(v) }).ToList();
         }
 
+        private sealed record ListKey(string Slug, bool SeesDrafts);
+
+        private sealed record Listed(IReadOnlyList<VersionSummary> Versions);
+
+        private sealed record SessionsKey;
+
+        private sealed record Sessions(IReadOnlyList<SessionView> Views);
+
         /// <summary>The body whose programme it is (who may edit it follows from it); null when there is no such programme.</summary>
         public async Task<string?> BodyOfAsync(string slug, CancellationToken cancellationToken) =>
             await db.Programmes.AsNoTracking().Where(p => p.Slug == slug).Select(p => p.BodyCode).SingleOrDefaultAsync(cancellationToken);
 
         /// <summary>The sessions a version can be prepared for, endorsed or approved at, latest first, with what names them.</summary>
-        public Task<IReadOnlyList<SessionView>> SessionsAsync(CancellationToken cancellationToken) =>
-            SessionViews.LoadAsync(db, null, cancellationToken);
+        public async Task<IReadOnlyList<SessionView>> SessionsAsync(CancellationToken cancellationToken) =>
+            (await cache.GetOrBuildAsync(await state.StampAsync(cancellationToken), new SessionsKey(),
+                async () => new Sessions(await SessionViews.LoadAsync(db, null, cancellationToken)))).Views;
 
         /// <summary>The value is the new draft's label.</summary>
         public Task<Result<string>> HandleAsync(StartCommand command, CancellationToken cancellationToken) =>
