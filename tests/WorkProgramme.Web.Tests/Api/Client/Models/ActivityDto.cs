@@ -28,6 +28,14 @@ namespace WorkProgramme.Web.Tests.Api.Client.Models
 #else
         public global::WorkProgramme.Web.Tests.Api.Client.Models.ActivityDto_bodyRoles BodyRoles { get; set; }
 #endif
+        /// <summary>The carriedFrom property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::WorkProgramme.Web.Tests.Api.Client.Models.CarriedFromDto? CarriedFrom { get; set; }
+#nullable restore
+#else
+        public global::WorkProgramme.Web.Tests.Api.Client.Models.CarriedFromDto CarriedFrom { get; set; }
+#endif
         /// <summary>The deadline property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -136,6 +144,7 @@ namespace WorkProgramme.Web.Tests.Api.Client.Models
             {
                 { "bodies", n => { Bodies = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "bodyRoles", n => { BodyRoles = n.GetObjectValue<global::WorkProgramme.Web.Tests.Api.Client.Models.ActivityDto_bodyRoles>(global::WorkProgramme.Web.Tests.Api.Client.Models.ActivityDto_bodyRoles.CreateFromDiscriminatorValue); } },
+                { "carriedFrom", n => { CarriedFrom = n.GetObjectValue<global::WorkProgramme.Web.Tests.Api.Client.Models.CarriedFromDto>(global::WorkProgramme.Web.Tests.Api.Client.Models.CarriedFromDto.CreateFromDiscriminatorValue); } },
                 { "deadline", n => { Deadline = n.GetObjectValue<global::WorkProgramme.Web.Tests.Api.Client.Models.DeadlineDto>(global::WorkProgramme.Web.Tests.Api.Client.Models.DeadlineDto.CreateFromDiscriminatorValue); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "kpi", n => { Kpi = n.GetObjectValue<global::WorkProgramme.Web.Tests.Api.Client.Models.TextPair>(global::WorkProgramme.Web.Tests.Api.Client.Models.TextPair.CreateFromDiscriminatorValue); } },
@@ -161,6 +170,7 @@ namespace WorkProgramme.Web.Tests.Api.Client.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteCollectionOfPrimitiveValues<string>("bodies", Bodies);
             writer.WriteObjectValue<global::WorkProgramme.Web.Tests.Api.Client.Models.ActivityDto_bodyRoles>("bodyRoles", BodyRoles);
+            writer.WriteObjectValue<global::WorkProgramme.Web.Tests.Api.Client.Models.CarriedFromDto>("carriedFrom", CarriedFrom);
             writer.WriteObjectValue<global::WorkProgramme.Web.Tests.Api.Client.Models.DeadlineDto>("deadline", Deadline);
             writer.WriteGuidValue("id", Id);
             writer.WriteObjectValue<global::WorkProgramme.Web.Tests.Api.Client.Models.TextPair>("kpi", Kpi);
