@@ -31,7 +31,7 @@ public sealed class UserAdminJourney(BrowserApp app) : IAsyncLifetime
         await admin.Locator("header").GetByRole(AriaRole.Link, new() { Name = usersLink, Exact = true }).ClickAsync();
         await Expect(admin.Locator("main h1")).ToHaveTextAsync(usersLink);
         await admin.Locator("select[name=role]").SelectOptionAsync("member");
-        await admin.Locator("input[name=q]").FillAsync(member.Email);
+        await admin.Locator("main input[name=q]").FillAsync(member.Email);
         await admin.Locator("form.filters button[type=submit]").ClickAsync();
         var row = admin.Locator("tbody tr");
         await Expect(row).ToHaveCountAsync(1);
