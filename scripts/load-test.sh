@@ -45,7 +45,8 @@ echo "page: $page ($(stat -c %s "$work/app/wwwroot$static") bytes of HTML); wrk 
 
 run() { # run LABEL PATH [CONNECTIONS]
     wrk -t"$threads" -c"${3:-$connections}" -d"${seconds}s" --latency -s scripts/load/report.lua "$base$2" >"$work/wrk.out"
-    sed -n 's/^result /'"$1"' /p' "$work/wrk.out"
+    # awk, not sed: a label may hold a path and its slashes.
+    awk -v label="$1" 'sub(/^result /, label " ")' "$work/wrk.out"
 }
 
 # Both targets warm up first (JIT, tiered compilation, the SQLite page cache), so neither pays for starting.

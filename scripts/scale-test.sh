@@ -64,7 +64,7 @@ for committees in $sizes; do
 
     run() { # run LABEL PATH...
         wrk -t2 -c"$connections" -d"${seconds}s" -s scripts/load/report.lua "$base" -- "${@:2}" \
-            | sed -n 's/^result /committees='"$committees"' '"$1"' /p'
+            | awk -v label="committees=$committees $1" 'sub(/^result /, label " ")'
     }
     run programme-pages "${pages[@]}"
     run organisation "$organisation"
