@@ -57,6 +57,17 @@ public sealed class RoundLifecycleFacts : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_refusal_names_the_session_as_people_do_never_by_its_key()
+    {
+        await OpenAsync();
+
+        var refused = Assert.Single((await OpenAsync()).Failure!.Problems);
+        Assert.Equal("Les rapports sont déjà ouverts ou publiés pour les 245e/246e sessions du CTP (octobre 2024).", refused.Fr);
+        Assert.Equal("The reports are already open or published for the 245th/246th Sessions of the PTC (October 2024).", refused.En);
+        Assert.DoesNotContain(session, refused.Fr + refused.En, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Only_editors_of_the_body_open_rounds()
     {
         var member = new Viewer("m", "member", new HashSet<string> { Roles.Member }, "CTP");

@@ -54,8 +54,7 @@ public static class SessionDecisions
                 var (context, decision) = target;
                 if (context.Session.BodyCode != context.Programme.BodyCode)
                 {
-                    throw new DomainException($"La session {command.SessionKey} n’est pas une session du {context.Programme.BodyCode}.",
-                        $"Session {command.SessionKey} is not a session of the {context.Programme.BodyCode}.");
+                    throw context.NotThisBodysSession();
                 }
 
                 var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

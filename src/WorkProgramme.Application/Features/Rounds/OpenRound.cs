@@ -29,12 +29,12 @@ public static class OpenRound
 
             if (context.Session.BodyCode != context.Programme.BodyCode)
             {
-                return Failure.Refused(new BilingualText($"La session {command.SessionKey} n’est pas une session du {context.Programme.BodyCode}.", $"Session {command.SessionKey} is not a session of the {context.Programme.BodyCode}."));
+                return Failure.Refused(context.NotThisBodysSession().Messages);
             }
 
             if (context.Round is not null || context.Reports.Values.Any(r => r.State == ReportState.Published))
             {
-                return Failure.Refused(new BilingualText($"Les rapports de la session {command.SessionKey} sont déjà ouverts ou publiés.", $"The reports for session {command.SessionKey} are already open or published."));
+                return Failure.Refused(new BilingualText($"Les rapports sont déjà ouverts ou publiés pour {context.SessionLabelFrWithArticle}.", $"The reports are already open or published for the {context.SessionLabel.En}."));
             }
 
             var previous = await LastPublishedAsync(context, cancellationToken);

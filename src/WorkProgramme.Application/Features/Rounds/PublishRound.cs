@@ -53,7 +53,7 @@ public static class PublishRound
         {
             if (context.Round is null)
             {
-                return Failure.Refused(new BilingualText($"Aucun cycle de rapports n’est ouvert pour la session {command.SessionKey}.", $"No reporting round is open for session {command.SessionKey}."));
+                return Failure.Refused(new BilingualText($"Aucun cycle de rapports n’est ouvert pour {context.SessionLabelFrWithArticle}.", $"No reporting round is open for the {context.SessionLabel.En}."));
             }
 
             var pending = context.LiveRows
@@ -100,10 +100,7 @@ public static class PublishRound
                 return 0;
             }
 
-            var bodyRecord = await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Code == context.Session.BodyCode, cancellationToken);
-            var session = SessionName.Of(context.Session, bodyRecord is null
-                ? new SessionName.BodyWords(context.Session.BodyCode, BilingualText.Empty, Domain.Bodies.BodyKind.Committee)
-                : SessionName.BodyWords.Of(bodyRecord));
+            var session = context.SessionLabel;
             var slug = context.Programme.Slug;
             string Link(string path) => mail.LinkTo(path, NoticeLinks.FallbackBase);
             foreach (var person in subscribers)

@@ -3,6 +3,7 @@ using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Application.Writes;
 using WorkProgramme.Domain.Activities;
+using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Programmes;
 using WorkProgramme.Domain.Rounds;
 using WorkProgramme.Domain.Sessions;
@@ -11,9 +12,15 @@ using WorkProgramme.Domain.StatusReports;
 namespace WorkProgramme.Application.Features.Rounds;
 
 /// <summary>A programme's latest version, one session, its round and its reports, loaded for change (tracked).</summary>
-internal sealed record RoundContext(Programme Programme, ProgrammeVersion Version, Session Session, ReportingRound? Round,
-    Dictionary<Guid, StatusReport> Reports)
+internal sealed record RoundContext(Programme Programme, ProgrammeVersion Version, Session Session, SessionName.BodyWords SessionBody,
+    ReportingRound? Round, Dictionary<Guid, StatusReport> Reports)
 {
+    /// <summary>The session as people name it ("227e session du CTP"), for every message about this round.</summary>
+    public BilingualText SessionLabel => SessionName.Of(Session, SessionBody);
+
+    /// <summary>The French name with its article, for "pour la 227e session…" or "pour les 243e/244e sessions…".</summary>
+    public string SessionLabelFrWithArticle => (Session.Ordinals.Count > 1 ? "les " : "la ") + SessionLabel.Fr;
+
     public IEnumerable<ActivityVersion> LiveRows => Version.Activities.Where(a => !a.IsDeleted).OrderBy(a => a.SortKey);
 
     public static async Task<(RoundContext? Context, Failure? Failure)> LoadAsync(WorkProgrammeDb db, Viewer viewer, string slug,
@@ -37,7 +44,11 @@ internal sealed record RoundContext(Programme Programme, ProgrammeVersion Versio
         var ids = version.Activities.Select(a => a.ActivityId).ToList();
         var reports = await db.StatusReports.Where(r => r.SessionKey == sessionKey && ids.Contains(r.ActivityId))
             .ToDictionaryAsync(r => r.ActivityId, cancellationToken);
-        return (new RoundContext(programme, version, session, round, reports), null);
+        var body = await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Code == session.BodyCode, cancellationToken);
+        var words = body is null
+            ? new SessionName.BodyWords(session.BodyCode, BilingualText.Empty, Domain.Bodies.BodyKind.Committee)
+            : SessionName.BodyWords.Of(body);
+        return (new RoundContext(programme, version, session, words, round, reports), null);
     }
 
     /// <summary>
@@ -45,6 +56,11 @@ internal sealed record RoundContext(Programme Programme, ProgrammeVersion Versio
     /// page was loaded changes it, so a publication from that page is refused.
     /// </summary>
     public string ProgressVersion => StateVersion.Of(Round?.State, Reports.Values.OrderBy(r => r.ActivityId).Select(r => $"{r.ActivityId}:{r.RowVersion}").ToList());
+
+    /// <summary>Refused: the session belongs to another body than the programme's.</summary>
+    public DomainException NotThisBodysSession() => new(
+        $"Ce programme n’est pas celui de l’organe qui tient {SessionLabelFrWithArticle}.",
+        $"This programme does not belong to the body that holds the {SessionLabel.En}.");
 
     public static string Reference(ActivityVersion row) => ActivityLabel.Of(row).ToString();
 }

@@ -88,11 +88,7 @@ public static class RoundStatus
                         report.UpdatedBy, report.ReviewedBy, report.RowVersion, officers.GetValueOrDefault(r.ActivityId) ?? []);
                 })
                 .ToList();
-            var body = await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Code == context.Session.BodyCode, cancellationToken);
-            var label = SessionName.Of(context.Session, body is null
-                ? new SessionName.BodyWords(context.Session.BodyCode, BilingualText.Empty, Domain.Bodies.BodyKind.Committee)
-                : SessionName.BodyWords.Of(body));
-            return new Result(context.Programme.Slug, context.Programme.Title, context.Session.Key, label, context.Round.State, rows, context.ProgressVersion);
+            return new Result(context.Programme.Slug, context.Programme.Title, context.Session.Key, context.SessionLabel, context.Round.State, rows, context.ProgressVersion);
         }
 
         /// <summary>
