@@ -40,6 +40,9 @@ public sealed record Write<T, TOut>(
 
     /// <summary>Who may make the change, given the body of the record: by default the editors of that body (and administrators).</summary>
     public Func<Viewer, string, bool> MayChange { get; init; } = (viewer, body) => viewer.CanEdit(body);
+
+    /// <summary>Work that must see the change and must not run without it (warming documents): called once the change is saved and committed.</summary>
+    public Action? Committed { get; init; }
 }
 
 /// <summary>
@@ -110,6 +113,7 @@ public sealed class WritePipeline(WorkProgrammeDb db)
                 await transaction.CommitAsync(cancellationToken);
             }
 
+            write.Committed?.Invoke();
             return (result, false);
         }
         catch (DomainException refused)

@@ -119,19 +119,7 @@ public static class ProgrammeVersions
             }) { CreatesNew = true }, cancellationToken);
 
         /// <summary>The value is the adopted version's label.</summary>
-        public async Task<Result<string>> HandleAsync(AdoptCommand command, CancellationToken cancellationToken)
-        {
-            var result = await AdoptAsync(command, cancellationToken);
-            if (result.Succeeded)
-            {
-                // After the commit: the adopted version's downloads are built before they are asked for (docs/decisions/0038).
-                warming.Request(command.Slug);
-            }
-
-            return result;
-        }
-
-        private Task<Result<string>> AdoptAsync(AdoptCommand command, CancellationToken cancellationToken) =>
+        public Task<Result<string>> HandleAsync(AdoptCommand command, CancellationToken cancellationToken) =>
             pipeline.RunAsync(new Write<ProgrammeVersion, string>(command.Viewer, command.ExpectedVersion, async ct =>
             {
                 var programme = await db.Programmes.Include(p => p.Versions)
@@ -165,7 +153,12 @@ public static class ProgrammeVersions
                 }
 
                 return version.Label;
-            }) { Serialized = true }, cancellationToken);
+            })
+            {
+                Serialized = true,
+                // The adopted version's downloads are built before they are asked for (docs/decisions/0038).
+                Committed = () => warming.Request(command.Slug),
+            }, cancellationToken);
 
         private async Task<BilingualText?> UnknownSessionAsync(string? key, CancellationToken cancellationToken) =>
             string.IsNullOrWhiteSpace(key) || await db.Sessions.AnyAsync(s => s.Key == key.Trim(), cancellationToken)

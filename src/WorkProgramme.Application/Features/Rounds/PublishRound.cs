@@ -28,26 +28,20 @@ public static class PublishRound
         public async Task<string?> CurrentVersionAsync(string slug, string sessionKey, CancellationToken cancellationToken) =>
             (await RoundContext.LoadAsync(db, Viewer.Operator, slug, sessionKey, cancellationToken)).Context?.ProgressVersion;
 
-        public async Task<Result<Done>> HandleAsync(Command command, CancellationToken cancellationToken)
-        {
-            var result = await PublishAsync(command, cancellationToken);
-            if (result.Succeeded)
-            {
-                // After the commit: the delegates' downloads are built before they ask (docs/decisions/0038).
-                warming.Request(command.Slug);
-            }
-
-            return result;
-        }
-
-        private Task<Result<Done>> PublishAsync(Command command, CancellationToken cancellationToken) =>
+        public Task<Result<Done>> HandleAsync(Command command, CancellationToken cancellationToken) =>
             // Serialized: the progress is a digest of every report, so the check and the publication share one transaction.
             pipeline.RunAsync(new Write<RoundContext, Done>(command.Viewer, command.ExpectedVersion, async ct =>
                 // The round's context decides who may publish (the programme's body); a missing one reads as not found.
                 (await RoundContext.LoadAsync(db, Viewer.Operator, command.Slug, command.SessionKey, ct)).Context is { } context
                     ? new Target<RoundContext>(context, context.Programme.BodyCode, context.ProgressVersion)
                     : null,
-                (context, ct) => PublishAsync(context, command, ct)) { Serialized = true, Refusal = FailureKind.Conflict }, cancellationToken);
+                (context, ct) => PublishAsync(context, command, ct))
+            {
+                Serialized = true,
+                Refusal = FailureKind.Conflict,
+                // The delegates' downloads are built before they ask (docs/decisions/0038).
+                Committed = () => warming.Request(command.Slug),
+            }, cancellationToken);
 
         private async Task<Result<Done>> PublishAsync(RoundContext context, Command command, CancellationToken cancellationToken)
         {
