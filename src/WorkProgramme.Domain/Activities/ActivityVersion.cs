@@ -268,6 +268,14 @@ public sealed class ActivityVersion
         bodyCodes.Select((code, index) => (code, chosenRoles.FirstOrDefault(c => c.Body == code)?.Role ?? ActivityContent.RoleByPlace(index, code, isDecisionBody)))
             .ToArray();
 
+    /// <summary>
+    /// The body that leads the activity: the one an editor chose as lead, otherwise the first whose place makes it lead;
+    /// none if no body leads.
+    /// </summary>
+    public string? LeadBody(Func<string, bool> isDecisionBody) =>
+        chosenRoles.FirstOrDefault(c => c.Role == BodyRole.Lead)?.Body
+        ?? BodyRoles(isDecisionBody).Where(b => b.Role == BodyRole.Lead).Select(b => b.Code).FirstOrDefault();
+
     private static string[] Distinct(IEnumerable<string> codes) =>
         codes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
 }

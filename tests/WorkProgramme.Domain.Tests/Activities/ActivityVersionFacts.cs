@@ -75,6 +75,21 @@ public sealed class ActivityVersionFacts
         Assert.Equal([new BodyRoleChoice("EPMD", BodyRole.Supporting), new BodyRoleChoice("CTP", BodyRole.Lead)], row.ChosenRoles);
     }
 
+    [Theory]
+    [InlineData(new[] { "CTP", "EPMD" }, null, "CTP")]
+    [InlineData(new[] { "CTP", "EPMD" }, "EPMD", "EPMD")]
+    [InlineData(new[] { "CPG", "CTP" }, "CTP", "CTP")]
+    public void The_lead_body_is_the_one_chosen_as_lead_otherwise_the_first_by_its_place(string[] bodies, string? chosenLead, string? lead)
+    {
+        var row = Build.Row(Build.Content() with
+        {
+            BodyCodes = bodies,
+            ChosenRoles = chosenLead is null ? [] : [new BodyRoleChoice(chosenLead, BodyRole.Lead)],
+        });
+
+        Assert.Equal(lead, row.LeadBody(code => code is "CPG"));
+    }
+
     [Fact]
     public void A_role_is_kept_only_for_a_body_of_the_activity()
     {

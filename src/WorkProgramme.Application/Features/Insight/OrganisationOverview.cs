@@ -16,7 +16,7 @@ namespace WorkProgramme.Application.Features.Insight;
 /// </summary>
 public static class OrganisationOverview
 {
-    /// <param name="LeadBody">Only activities whose first (lead) body is this code.</param>
+    /// <param name="LeadBody">Only activities led by this body (the role an editor chose, otherwise the first body).</param>
     /// <param name="Unit">Only activities whose resources name officers of this unit.</param>
     public sealed record Query(Viewer Viewer, string? LeadBody = null, StaffUnit? Unit = null, bool OverdueOnly = false, Priority? Priority = null)
     {
@@ -64,7 +64,7 @@ public static class OrganisationOverview
                 {
                     Archived = snapshot.Programme.IsArchived,
                 });
-                foreach (var code in live.Select(r => r.BodyCodes.FirstOrDefault()).OfType<string>())
+                foreach (var code in live.Select(r => r.LeadBody(snapshot.IsDecisionBody)).OfType<string>())
                 {
                     leads.Add(code);
                 }
@@ -75,12 +75,12 @@ public static class OrganisationOverview
                 }
 
                 matches.AddRange(live
-                    .Where(r => query.LeadBody is null || r.BodyCodes.FirstOrDefault() == query.LeadBody)
+                    .Where(r => query.LeadBody is null || r.LeadBody(snapshot.IsDecisionBody) == query.LeadBody)
                     .Where(r => query.Priority is null || r.Priority == query.Priority)
                     .Where(r => !query.OverdueOnly || overdue.Contains(r.ActivityId))
                     .Where(r => query.Unit is null || ResourceParser.Parse(r.Resources).Shares.Any(s => s.Unit == query.Unit))
                     .Select(r => new ActivityMatch(slug, snapshot.Programme.BodyCode, r.ActivityId, RoundContext.Reference(r), r.Title, r.Priority,
-                        r.BodyCodes.FirstOrDefault(), Level(r), overdue.Contains(r.ActivityId), r.Resources)));
+                        r.LeadBody(snapshot.IsDecisionBody), Level(r), overdue.Contains(r.ActivityId), r.Resources)));
             }
 
             return new Result(rows, matches, leads.ToList());
