@@ -62,9 +62,12 @@ public sealed partial class EditActivityPage(IPage page, EditorUi ui)
     public async Task AddBodyWithRoleAsync(string abbreviation, string role)
     {
         var box = page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new Regex($"^{Regex.Escape(abbreviation)}\\s") });
+        // A body not ticked offers no role; ticking it does.
+        await Expect(RoleOf(abbreviation)).ToBeHiddenAsync();
         await box.FocusAsync();
         await page.Keyboard.PressAsync("Space");
         await Expect(box).ToBeCheckedAsync();
+        await Expect(RoleOf(abbreviation)).ToBeVisibleAsync();
         await RoleOf(abbreviation).FocusAsync();
         await RoleOf(abbreviation).SelectOptionAsync(new SelectOptionValue { Label = role });
         await Expect(RoleOf(abbreviation).Locator("option:checked")).ToHaveTextAsync(role);
