@@ -471,7 +471,7 @@ public static class TrackedTableReader
         var pending = new StringBuilder();
         foreach (var paragraph in Paragraphs(cell, version, 0))
         {
-            pending.Append(ParagraphText(paragraph, version, 0));
+            Append(paragraph, pending, version, new Stack<bool>(), 0);
             if (MarkAbsent(paragraph, version))
             {
                 continue;
@@ -548,8 +548,7 @@ public static class TrackedTableReader
     private static string ParagraphText(Paragraph paragraph, Version version, int depth)
     {
         var builder = new StringBuilder();
-        var fields = new Stack<bool>();
-        Append(paragraph, builder, version, fields, depth);
+        Append(paragraph, builder, version, new Stack<bool>(), depth);
         return builder.ToString().Trim();
     }
 
@@ -558,6 +557,12 @@ public static class TrackedTableReader
         Guard(depth);
         foreach (var child in parent.ChildElements)
         {
+            if (child is OpenXmlUnknownElement unknown)
+            {
+                AppendUnknown(unknown, builder, version, fields, depth);
+                continue;
+            }
+
             switch (child)
             {
                 case InsertedRun or MoveToRun when version == Version.Old:
@@ -618,6 +623,54 @@ public static class TrackedTableReader
 
                     break;
             }
+        }
+    }
+
+    /// <summary>
+    /// Markup the SDK does not place where it stands (a smart tag, or older Word's markup inside one) comes as unknown
+    /// elements, its runs and texts too: read them by their WordprocessingML names.
+    /// </summary>
+    private static void AppendUnknown(OpenXmlUnknownElement element, StringBuilder builder, Version version, Stack<bool> fields, int depth)
+    {
+        const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+        if (element.NamespaceUri != W)
+        {
+            if (element.HasChildren)
+            {
+                Append(element, builder, version, fields, depth + 1);
+            }
+
+            return;
+        }
+
+        switch (element.LocalName)
+        {
+            case "ins" or "moveTo" when version == Version.Old:
+            case "del" or "moveFrom" when version == Version.New:
+            case "rPr" or "pPr" or "sdtPr" or "sdtEndPr" or "smartTagPr" or "instrText" or "delInstrText" or "footnoteReference" or "endnoteReference" or "commentReference":
+                return;
+            case "t":
+                builder.Append(element.InnerText);
+                return;
+            case "delText":
+                builder.Append(version == Version.Old ? element.InnerText : "");
+                return;
+            case "tab":
+                builder.Append(' ');
+                return;
+            case "br" or "cr":
+                builder.Append('\n');
+                return;
+            case "noBreakHyphen":
+                builder.Append('-');
+                return;
+            default:
+                if (element.HasChildren)
+                {
+                    Append(element, builder, version, fields, depth + 1);
+                }
+
+                return;
         }
     }
 
