@@ -136,6 +136,16 @@ public static class TrackedTableReader
         public Section Section { get; set; } = Section.TimeBound;
 
         public int? LastNumber { get; set; }
+
+        /// <summary>A heading opens its section, whose numbers start again.</summary>
+        public void Enter(Section? section)
+        {
+            if (section is { } opened && opened != Section)
+            {
+                Section = opened;
+                LastNumber = null;
+            }
+        }
     }
 
     private static TrackedTable Read(Body? body)
@@ -152,8 +162,8 @@ public static class TrackedTableReader
             if (block is Paragraph paragraph)
             {
                 // A heading changed by the revision gives each version its own section.
-                old.Section = WordTableReader.SectionHeading(ParagraphText(paragraph, Version.Old, 0)) ?? old.Section;
-                current.Section = WordTableReader.SectionHeading(ParagraphText(paragraph, Version.New, 0)) ?? current.Section;
+                old.Enter(WordTableReader.SectionHeading(ParagraphText(paragraph, Version.Old, 0)));
+                current.Enter(WordTableReader.SectionHeading(ParagraphText(paragraph, Version.New, 0)));
                 continue;
             }
 
