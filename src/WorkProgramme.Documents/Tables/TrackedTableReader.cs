@@ -136,6 +136,16 @@ public static class TrackedTableReader
         public Section Section { get; set; } = Section.TimeBound;
 
         public int? LastNumber { get; set; }
+
+        /// <summary>A heading opens its section, whose numbers start again.</summary>
+        public void Enter(Section? section)
+        {
+            if (section is { } opened && opened != Section)
+            {
+                Section = opened;
+                LastNumber = null;
+            }
+        }
     }
 
     private static TrackedTable Read(Body? body)
@@ -152,8 +162,8 @@ public static class TrackedTableReader
             if (block is Paragraph paragraph)
             {
                 // A heading changed by the revision gives each version its own section.
-                old.Section = WordTableReader.SectionHeading(ParagraphText(paragraph, Version.Old, 0)) ?? old.Section;
-                current.Section = WordTableReader.SectionHeading(ParagraphText(paragraph, Version.New, 0)) ?? current.Section;
+                old.Enter(WordTableReader.SectionHeading(ParagraphText(paragraph, Version.Old, 0)));
+                current.Enter(WordTableReader.SectionHeading(ParagraphText(paragraph, Version.New, 0)));
                 continue;
             }
 
@@ -257,21 +267,26 @@ public static class TrackedTableReader
             return null;
         }
 
-        var reading = (inserted, deleted) switch
+        // A row in both versions that is an activity in one only reads as in that one only (and says so).
+        var reading = (inserted || oldNumber is null, deleted || newNumber is null) switch
         {
             (true, _) => RowReading.Added,
             (_, true) => RowReading.Retired,
-            _ when oldNumber is { } o && newNumber is { } n && o != n => RowReading.Renumbered,
+            _ when oldNumber != newNumber => RowReading.Renumbered,
             _ => RowReading.Kept,
         };
-        var doubt = NumberDoubt(reading, oldNumber, newNumber, numberChanged, old.LastNumber, current.LastNumber);
+        var doubt = !inserted && !deleted && (oldNumber is null || newNumber is null)
+            ? new BilingualText(
+                "Le numéro de cette ligne n’est un numéro que dans une des deux versions : la ligne est lue comme présente seulement dans celle-ci.",
+                "This row's number is a number in only one of the two versions: the row is read as present in that one only.")
+            : NumberDoubt(reading, oldNumber, newNumber, numberChanged, old.LastNumber, current.LastNumber);
 
         var (oldLevel, newLevel, levelDoubt) = Levels(levelCell);
         doubt = Join(doubt, levelDoubt);
-        var oldRow = reading == RowReading.Added || oldNumber is null
+        var oldRow = reading == RowReading.Added
             ? null
             : new TableRow(Sheet(old.Section, tableNumber), rowNumber, old.Section, oldCells);
-        var newRow = reading == RowReading.Retired || newNumber is null
+        var newRow = reading == RowReading.Retired
             ? null
             : new TableRow(Sheet(current.Section, tableNumber), rowNumber, current.Section, newCells);
         old.LastNumber = oldNumber ?? old.LastNumber;
@@ -283,22 +298,15 @@ public static class TrackedTableReader
     private static string Sheet(Section section, int tableNumber) => $"{ActivityLabel.SectionMark(section)} (table {tableNumber})";
 
     /// <summary>
-    /// What the number cell leaves undecided: a row in both versions that is an activity in one only; digits deleted and
-    /// inserted that give the same number back; or a renumbering that fits neither version's neighbours while the same
+    /// What the number cell of a row in both versions leaves undecided: digits deleted and inserted that give the same
+    /// number back; or a renumbering that fits neither version's neighbours while the same
     /// digits read the other way round (old as new, new as old) fit both.
     /// </summary>
     private static BilingualText? NumberDoubt(RowReading reading, int? oldNumber, int? newNumber, bool numberChanged, int? lastOld, int? lastNew)
     {
-        if (reading is RowReading.Added or RowReading.Retired)
+        if (reading is RowReading.Added or RowReading.Retired || oldNumber is null || newNumber is null)
         {
             return null;
-        }
-
-        if (oldNumber is null || newNumber is null)
-        {
-            return new BilingualText(
-                "Le numéro de cette ligne n’est un numéro que dans une des deux versions : la ligne est lue comme présente seulement dans celle-ci.",
-                "This row's number is a number in only one of the two versions: the row is read as present in that one only.");
         }
 
         var o = oldNumber.Value;

@@ -75,6 +75,19 @@ public sealed class TrackedTableReaderFacts
     }
 
     [Fact]
+    public void A_row_whose_number_is_a_number_in_one_version_only_reads_as_in_that_version_only_with_a_doubt()
+    {
+        var table = Read(Table(
+            Row(CellOf(P(Del("Voir plus bas"), Ins("1."))), Cell("Devenue activité"), Cell(""), Cell(""), Level(null)),
+            Row(CellOf(P(Del("2."), Ins("Supprimée"))), Cell("Plus une activité"), Cell(""), Cell(""), Level(null))));
+
+        Assert.Equal([RowReading.Added, RowReading.Retired], table.Rows.Select(r => r.Reading));
+        Assert.Equal(("1.", null), (New(table.Rows[0], TableColumn.Number), table.Rows[0].Old?.Cell(TableColumn.Number)));
+        Assert.Equal(("2.", null), (Old(table.Rows[1], TableColumn.Number), table.Rows[1].New?.Cell(TableColumn.Number)));
+        Assert.All(table.Rows, r => Assert.Contains("only one of the two versions", r.Doubt!.En, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Deleted_and_inserted_runs_give_each_version_its_text()
     {
         var row = Only(Read(Table(Row(Cell("1."),
