@@ -65,6 +65,7 @@ public static class ApplicationServices
         services.AddScoped<Features.Translation.TranslationMemory.Handler>();
         services.AddScoped<ListProgrammes.Handler>();
         services.AddScoped<CreateProgramme.Handler>();
+        services.AddScoped<Features.Archive.ImportArchive.Handler>();
         services.AddScoped<SearchRecord.Handler>();
         services.AddScoped<RebuildSearchIndex.Handler>();
         services.AddScoped<WorkProgramme.Application.Features.Bodies.BodyDirectory>();

@@ -12,7 +12,8 @@ namespace WorkProgramme.Cli.Commands;
 
 /// <summary>
 /// <c>wp import-xlsx FILE --programme SLUG [--apply]</c> and <c>wp import-docx FILE --programme SLUG [--apply]</c>: print
-/// what the file would change, activity by activity; with <c>--apply</c>, change it all or nothing.
+/// what the file would change, activity by activity; with <c>--apply</c>, change it all or nothing. With
+/// <c>--tracked-changes OLD,NEW</c>, <c>import-docx</c> imports the archive instead (<see cref="ArchiveImportCommand"/>).
 /// </summary>
 public static class TableImportCommand
 {
@@ -29,10 +30,16 @@ public static class TableImportCommand
         {
             path, programme, apply,
         };
+        var archive = isSheet ? null : ArchiveImportCommand.AddOptions(command);
         command.SetAction(async (result, cancellationToken) =>
         {
             var language = cli.LanguageOf(result);
             var file = result.GetValue(path)!;
+            if (archive is not null && await archive.UsageErrorAsync(cli, result) is { } usage)
+            {
+                return usage;
+            }
+
             if (!await cli.FileExistsAsync(result, file))
             {
                 return WpCli.Usage;
@@ -45,6 +52,11 @@ public static class TableImportCommand
             }
 
             var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
+            if (archive is not null && archive.Requested(result))
+            {
+                return await archive.RunAsync(cli, result, file.Name, bytes, result.GetValue(programme)!, result.GetValue(apply), cancellationToken);
+            }
+
             var table = isSheet ? SpreadsheetReader.Read(bytes) : WordTableReader.Read(bytes);
             var slug = result.GetValue(programme)!;
             var applying = result.GetValue(apply);

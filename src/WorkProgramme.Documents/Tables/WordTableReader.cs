@@ -121,7 +121,8 @@ public static class WordTableReader
         return new TableFile(votes[Language.En] > votes[Language.Fr] ? Language.En : Language.Fr, rows, problems, columns);
     }
 
-    private static Section? SectionHeading(string text)
+    /// <summary>The section a paragraph outside the tables opens ("I. Activités…", "II. Permanent activities"), if any.</summary>
+    internal static Section? SectionHeading(string text)
     {
         var key = ProgrammeTable.Normalise(text);
         if (key.StartsWith("ii ", StringComparison.Ordinal) && key.Contains("perman", StringComparison.Ordinal))

@@ -22,6 +22,8 @@ public sealed class HostileFileFacts
 
     public static TheoryData<string> OfficeKinds => [.. Office.Select(f => f.Kind)];
 
+    public static TheoryData<string> WordKinds => [.. Office.Where(f => f.Format != HostileFormat.Xlsx).Select(f => f.Kind)];
+
     public static TheoryData<string> JsonKinds => [.. HostileFiles.Json().Select(f => f.Kind)];
 
     [Fact]
@@ -49,6 +51,25 @@ public sealed class HostileFileFacts
         Assert.True(file.Expected.Any(e => message.Contains(e, StringComparison.Ordinal)) || (bytes.Length == 0 && message.Contains("empty", StringComparison.Ordinal)),
             $"{kind}: {message}");
         Assert.False(string.IsNullOrWhiteSpace(problem.Describe(Language.Fr)));
+        Assert.True(allocated < AllocationBound, $"{kind}: {allocated:N0} bytes allocated");
+    }
+
+    [Theory]
+    [MemberData(nameof(WordKinds))]
+    public void Each_hostile_word_file_is_refused_by_the_tracked_changes_reader_too(string kind)
+    {
+        var file = Office.Single(f => f.Kind == kind);
+        var bytes = file.Build();
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var read = TrackedTableReader.Read(bytes);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        var problem = Assert.Single(read.Problems);
+        Assert.Empty(read.Rows);
+        var message = problem.Describe(Language.En);
+        Assert.True(file.Expected.Any(e => message.Contains(e, StringComparison.Ordinal)) || (bytes.Length == 0 && message.Contains("empty", StringComparison.Ordinal)),
+            $"{kind}: {message}");
         Assert.True(allocated < AllocationBound, $"{kind}: {allocated:N0} bytes allocated");
     }
 

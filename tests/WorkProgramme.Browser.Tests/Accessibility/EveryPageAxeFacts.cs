@@ -66,6 +66,7 @@ public sealed class EveryPageAxeFacts(BrowserApp app) : IAsyncLifetime
         $"/admin/users/{user}/edit",
         "/admin/mail",
         "/admin/programmes/new",
+        "/admin/programmes/archive",
         "/admin/bodies",
         "/admin/bodies/edit?code=CTP",
         $"{Programme}/activities/new",

@@ -57,6 +57,7 @@ public abstract class EveryWriteNamesItsVersion(WebAppFactory app) : IClassFixtu
         ["Account/SignOut:"] = "Signs out; no record of the programme.",
         ["Account/ForgottenPassword:"] = "Queues a new reset link; it revokes the older ones, whoever asks first.",
         ["Account/SetPassword:"] = "The link is the version: it works once, a second use is refused (docs/decisions/0031).",
+        ["Admin/ArchiveImport:Preview"] = "Reads the Word document and shows how each row reads; writes nothing.",
         ["Admin/Invite:"] = "Invites a new person, or sends a newer link that revokes the older one; no text anyone wrote is replaced.",
         ["Error:"] = "The error page answers every method and writes nothing.",
         ["Admin/ProgrammeNew:"] = "Creates a new programme (a second with the same identifier is refused); a carry-over's confirmation carries the digest its preview showed and is refused with 409 when the source changed.",
@@ -106,6 +107,8 @@ public abstract class EveryWriteNamesItsVersion(WebAppFactory app) : IClassFixtu
             _ => { }, Open: PreviewImportAsync),
         ["Programmes/Translation:Apply"] = new(Roles.Editor, "CTP", () => Task.FromResult($"/programmes/{Slug}/translation"), "form:has(input[name=token])", "state",
             _ => { }, Open: PreviewTranslationAsync),
+        ["Admin/ArchiveImport:Apply"] = new(Roles.Admin, null, () => Task.FromResult("/admin/programmes/archive"), "#archive-apply", "State",
+            _ => { }, Open: PreviewArchiveAsync),
 
         // Last: an approved version can no longer be edited.
         ["Programmes/Versions:Adopt"] = new(Roles.Editor, "CTP", () => Task.FromResult($"/programmes/{Slug}/versions"), "form[action*=Adopt]", "Version",
@@ -284,6 +287,24 @@ public abstract class EveryWriteNamesItsVersion(WebAppFactory app) : IClassFixtu
             { new StringContent(await client.AntiforgeryTokenAsync(url)), "__RequestVerificationToken" },
             { new ByteArrayContent(OfficeFiles.EditSheet(workbook, 0, new Dictionary<string, string?> { ["D7"] = "Imported on purpose" })), "upload", "ptc.xlsx" },
         };
+        return await client.PostAsync(url + "?handler=Preview", form);
+    }
+
+    /// <summary>Uploads our redline of the PTC's two versions as the archive of a new programme: the answer is the preview, with its confirmation form.</summary>
+    private static async Task<HttpResponseMessage> PreviewArchiveAsync(HttpClient client, string url)
+    {
+        var redline = await client.GetByteArrayAsync($"/programmes/{Slug}/redline.docx?from=2023-10&to=2024-04&lang=fr");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(await client.AntiforgeryTokenAsync(url)), "__RequestVerificationToken" },
+            { new ByteArrayContent(redline), "upload", "ptc-redline.docx" },
+        };
+        foreach (var (name, value) in new[] { ("Slug", "ptc-archive"), ("BodyCode", "CTP"), ("Period", "2022-2025"), ("OldLabel", "2023-10"),
+                     ("NewLabel", "2024-04"), ("OldSession", "ctp-241-242"), ("NewSession", "ctp-243-244"), ("OldState", "approved"), ("NewState", "endorsed") })
+        {
+            form.Add(new StringContent(value), name);
+        }
+
         return await client.PostAsync(url + "?handler=Preview", form);
     }
 

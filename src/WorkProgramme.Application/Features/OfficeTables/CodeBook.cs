@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using WorkProgramme.Application.Data;
 using WorkProgramme.Documents.Tables;
 using WorkProgramme.Domain.Common;
 
@@ -21,6 +23,18 @@ internal sealed partial class CodeBook
         {
             Index(plan, code, display);
         }
+    }
+
+    /// <summary>
+    /// The stored bodies and plan elements: codes and displays, and the bodies' full names too (Word documents write
+    /// "Commission de politique générale" where the sheet writes CPG).
+    /// </summary>
+    public static async Task<CodeBook> LoadAsync(WorkProgrammeDb db, CancellationToken cancellationToken)
+    {
+        var bodyRows = await db.Bodies.AsNoTracking().ToListAsync(cancellationToken);
+        var planRows = await db.PlanElements.AsNoTracking().ToListAsync(cancellationToken);
+        return new CodeBook(bodyRows.Select(b => (b.Code, b.Abbreviation)).Concat(bodyRows.Select(b => (b.Code, b.Name))),
+            planRows.Select(e => (e.Code, e.DisplayCode)));
     }
 
     public IReadOnlyList<string> Bodies(string? cell, Action<string> unknown) => Resolve(bodies, cell, unknown);

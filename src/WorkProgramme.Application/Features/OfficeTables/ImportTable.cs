@@ -138,10 +138,7 @@ public static class ImportTable
 
         private async Task<(List<Planned> Plan, List<TableProblem> Problems)> PlanAsync(ProgrammeVersion version, TableFile file, CancellationToken cancellationToken)
         {
-            var bodyRows = await db.Bodies.AsNoTracking().ToListAsync(cancellationToken);
-            var planRows = await db.PlanElements.AsNoTracking().ToListAsync(cancellationToken);
-            // Full names too: Word documents write "Commission de politique générale" where the sheet writes CPG.
-            var codes = new CodeBook(bodyRows.Select(b => (b.Code, b.Abbreviation)).Concat(bodyRows.Select(b => (b.Code, b.Name))), planRows.Select(e => (e.Code, e.DisplayCode)));
+            var codes = await CodeBook.LoadAsync(db, cancellationToken);
             var problems = new List<TableProblem>();
             var plan = new List<Planned>();
             var matched = new HashSet<Guid>();

@@ -92,48 +92,14 @@ public static partial class CreateProgramme
 
         private async Task<Result<Created>> CreateAsync(Command command, Source? source, CancellationToken cancellationToken)
         {
-            var problems = new List<FieldMessage>();
-            var slug = command.Slug?.Trim() ?? "";
-            if (!SlugPattern().IsMatch(slug) || slug.Length > SlugMaxLength)
-            {
-                problems.Add(new("slug", new BilingualText(
-                    $"L’identifiant est obligatoire : des minuscules, des chiffres et des tirets, {SlugMaxLength} caractères au plus (par exemple ctp-2025-2028).",
-                    $"The identifier is required: lower-case letters, digits and hyphens, at most {SlugMaxLength} characters (for example ptc-2025-2028).")));
-            }
-            else if (await db.Programmes.AnyAsync(p => p.Slug == slug, cancellationToken))
-            {
-                problems.Add(new("slug", new BilingualText($"Un programme porte déjà l’identifiant « {slug} ».", $"A programme already has the identifier '{slug}'.")));
-            }
-
-            var bodyCode = command.BodyCode?.Trim() ?? "";
-            var body = bodyCode.Length == 0 ? null : await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Code == bodyCode, cancellationToken);
-            if (body is null)
-            {
-                problems.Add(new("body", bodyCode.Length == 0
-                    ? new BilingualText("Choisissez l’organe dont c’est le programme.", "Choose the body whose programme it is.")
-                    : new BilingualText($"Organe inconnu « {bodyCode} ».", $"Unknown body '{bodyCode}'.")));
-            }
-
-            var period = ParsePeriod(command.Period);
-            if (period is null)
-            {
-                problems.Add(new("period", PeriodWords));
-            }
-
-            var symbol = string.IsNullOrWhiteSpace(command.DocumentSymbol) ? null : command.DocumentSymbol.Trim();
-            if (symbol is not null && (symbol.Length > SymbolMaxLength || !symbol.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '.' or '(' or ')')))
-            {
-                problems.Add(new("symbol", new BilingualText(
-                    $"La cote du document : lettres, chiffres et / - . ( ), {SymbolMaxLength} caractères au plus (par exemple PC0780).",
-                    $"The document symbol: letters, digits and / - . ( ), at most {SymbolMaxLength} characters (for example PC0780).")));
-            }
-
-            if (problems.Count > 0 || body is null || period is null)
+            var (programme, symbol, problems) = await NewAsync(db, command.Slug, command.BodyCode, command.Period, command.TitleFr, command.TitleEn,
+                command.DocumentSymbol, cancellationToken);
+            if (programme is null)
             {
                 return Failure.InvalidFields(problems);
             }
 
-            var startMonth = StartMonth(period.Value.Start);
+            var startMonth = StartMonth(programme.PeriodStart);
             IReadOnlySet<Guid>? chosen = null;
             if (source is not null)
             {
@@ -153,10 +119,6 @@ public static partial class CreateProgramme
                 }
             }
 
-            var title = new BilingualText(
-                Blank(command.TitleFr) ?? $"Programme de travail {period.Value.Start}-{period.Value.End} du {body.Abbreviation.Fr ?? body.Code}",
-                Blank(command.TitleEn) ?? $"{body.Abbreviation.En ?? body.Abbreviation.Fr ?? body.Code} Work Programme {period.Value.Start}-{period.Value.End}");
-            var programme = new Programme(slug, body.Code, period.Value.Start, period.Value.End, title);
             if (source is not null)
             {
                 programme.Continue(source.Programme);
@@ -219,9 +181,70 @@ public static partial class CreateProgramme
         }
 
         private static int StartMonth(int periodStart) => Programme.PeriodOpens(periodStart);
-
-        private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
     }
+
+    /// <summary>
+    /// The checks of a new programme (identifier free, known body, period, document symbol) and the programme they give,
+    /// not yet stored; null with the problems, field by field. The archive import creates its programmes through it too.
+    /// </summary>
+    internal static async Task<(Programme? Programme, string? Symbol, List<FieldMessage> Problems)> NewAsync(WorkProgrammeDb db, string? slugText,
+        string? bodyText, string? periodText, string? titleFr, string? titleEn, string? symbolText, CancellationToken cancellationToken)
+    {
+        var problems = new List<FieldMessage>();
+        var slug = slugText?.Trim() ?? "";
+        if (!SlugPattern().IsMatch(slug) || slug.Length > SlugMaxLength)
+        {
+            problems.Add(new("slug", new BilingualText(
+                $"L’identifiant est obligatoire : des minuscules, des chiffres et des tirets, {SlugMaxLength} caractères au plus (par exemple ctp-2025-2028).",
+                $"The identifier is required: lower-case letters, digits and hyphens, at most {SlugMaxLength} characters (for example ptc-2025-2028).")));
+        }
+        else if (await db.Programmes.AnyAsync(p => p.Slug == slug, cancellationToken))
+        {
+            problems.Add(new("slug", new BilingualText($"Un programme porte déjà l’identifiant « {slug} ».", $"A programme already has the identifier '{slug}'.")));
+        }
+
+        var bodyCode = bodyText?.Trim() ?? "";
+        var body = bodyCode.Length == 0 ? null : await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Code == bodyCode, cancellationToken);
+        if (body is null)
+        {
+            problems.Add(new("body", bodyCode.Length == 0
+                ? new BilingualText("Choisissez l’organe dont c’est le programme.", "Choose the body whose programme it is.")
+                : new BilingualText($"Organe inconnu « {bodyCode} ».", $"Unknown body '{bodyCode}'.")));
+        }
+
+        var period = ParsePeriod(periodText);
+        if (period is null)
+        {
+            problems.Add(new("period", PeriodWords));
+        }
+
+        var symbol = Symbol(symbolText, "symbol", problems);
+        if (problems.Count > 0 || body is null || period is null)
+        {
+            return (null, null, problems);
+        }
+
+        var title = new BilingualText(
+            Blank(titleFr) ?? $"Programme de travail {period.Value.Start}-{period.Value.End} du {body.Abbreviation.Fr ?? body.Code}",
+            Blank(titleEn) ?? $"{body.Abbreviation.En ?? body.Abbreviation.Fr ?? body.Code} Work Programme {period.Value.Start}-{period.Value.End}");
+        return (new Programme(slug, body.Code, period.Value.Start, period.Value.End, title), symbol, problems);
+    }
+
+    /// <summary>A document symbol as given (blank: none), or a problem under <paramref name="field"/>.</summary>
+    internal static string? Symbol(string? text, string field, List<FieldMessage> problems)
+    {
+        var symbol = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        if (symbol is not null && (symbol.Length > SymbolMaxLength || !symbol.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '.' or '(' or ')')))
+        {
+            problems.Add(new(field, new BilingualText(
+                $"La cote du document : lettres, chiffres et / - . ( ), {SymbolMaxLength} caractères au plus (par exemple PC0780).",
+                $"The document symbol: letters, digits and / - . ( ), at most {SymbolMaxLength} characters (for example PC0780).")));
+        }
+
+        return symbol;
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
     private static readonly BilingualText PeriodWords = new(
         "La période : deux années de 2000 à 2100, la seconde après la première (par exemple 2025-2028).",

@@ -19,10 +19,10 @@ namespace WorkProgramme.Web.Pages.Programmes;
 public sealed class ImportModel(ImportTable.Handler handler, PendingUploads uploads) : PageModel
 {
     /// <summary>The file itself plus the form around it.</summary>
-    public const long UploadLimit = OfficePackageGuard.MaxFileBytes + (64 * 1024);
+    public const long UploadLimit = OfficeUpload.RequestLimit;
 
     /// <summary>What Windows, macOS and Linux allow a file name: a longer one was not chosen on a disk.</summary>
-    public const int MaxFileNameLength = 255;
+    public const int MaxFileNameLength = OfficeUpload.MaxFileNameLength;
 
     public string Slug { get; private set; } = "";
 
@@ -49,39 +49,17 @@ public sealed class ImportModel(ImportTable.Handler handler, PendingUploads uplo
             return refused;
         }
 
-        var kind = Path.GetExtension(upload?.FileName ?? "").ToLowerInvariant() switch
-        {
-            ".xlsx" => "xlsx",
-            ".docx" => "docx",
-            _ => null,
-        };
         FileName = upload is null ? null : Path.GetFileName(upload.FileName);
-        if (upload is null || upload.Length == 0)
+        var (content, extension, problem) = await OfficeUpload.ReadAsync(upload, [".xlsx", ".docx"],
+            new("Choisissez un fichier .xlsx ou .docx.", "Choose an .xlsx or .docx file."),
+            new("Seuls les classeurs Excel (.xlsx) et les documents Word (.docx) sont acceptés.", "Only Excel workbooks (.xlsx) and Word documents (.docx) are accepted."),
+            cancellationToken);
+        if (problem is not null || content is null)
         {
-            return Refuse("Choisissez un fichier .xlsx ou .docx.", "Choose an .xlsx or .docx file.");
+            return Refuse(problem!.Fr!, problem.En!);
         }
 
-        if (FileName!.Length > MaxFileNameLength)
-        {
-            return Refuse($"Le nom du fichier est trop long (au plus {MaxFileNameLength} caractères) : renommez-le, puis envoyez-le de nouveau.",
-                $"The file name is too long (at most {MaxFileNameLength} characters): rename the file, then upload it again.");
-        }
-
-        if (kind is null)
-        {
-            return Refuse("Seuls les classeurs Excel (.xlsx) et les documents Word (.docx) sont acceptés.",
-                "Only Excel workbooks (.xlsx) and Word documents (.docx) are accepted.");
-        }
-
-        if (upload.Length > OfficePackageGuard.MaxFileBytes)
-        {
-            return Refuse($"Le fichier dépasse la taille maximale ({OfficePackageGuard.MaxFileBytes / 1024 / 1024} Mo).",
-                $"The file is larger than the maximum size ({OfficePackageGuard.MaxFileBytes / 1024 / 1024} MB).");
-        }
-
-        using var buffer = new MemoryStream();
-        await upload.CopyToAsync(buffer, cancellationToken);
-        var content = buffer.ToArray();
+        var kind = extension![1..];
         var result = await RunAsync(slug, kind, content, apply: false, state: null, cancellationToken);
         if (result.Succeeded)
         {
