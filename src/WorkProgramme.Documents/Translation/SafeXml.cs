@@ -21,8 +21,12 @@ public static class SafeXml
         "Ce fichier n’est pas un XML valide, ou il contient une DTD ou des entités : il est refusé.",
         "This file is not valid XML, or it holds a DTD or entities: it is refused.");
 
-    /// <summary>The document, or the reason it is refused (<see cref="TooLarge"/>, <see cref="NotXml"/>).</summary>
-    public static (XDocument? Document, BilingualText? Problem) Load(Stream stream)
+    /// <summary>
+    /// The document, or the reason it is refused (<see cref="TooLarge"/>, <see cref="NotXml"/>). With
+    /// <paramref name="ignoreDoctype"/> a document type declaration is skipped unread, never resolved: TMX files commonly
+    /// name <c>tmx14.dtd</c>; an entity it would declare stays undeclared, so a file that uses one is still refused.
+    /// </summary>
+    public static (XDocument? Document, BilingualText? Problem) Load(Stream stream, bool ignoreDoctype = false)
     {
         ArgumentNullException.ThrowIfNull(stream);
         if (stream.CanSeek && stream.Length > MaxFileBytes)
@@ -34,7 +38,7 @@ public static class SafeXml
         {
             var settings = new XmlReaderSettings
             {
-                DtdProcessing = DtdProcessing.Prohibit,
+                DtdProcessing = ignoreDoctype ? DtdProcessing.Ignore : DtdProcessing.Prohibit,
                 XmlResolver = null,
                 MaxCharactersInDocument = MaxFileBytes,
                 MaxCharactersFromEntities = 0,

@@ -71,7 +71,7 @@ public static class Tmx
     /// </summary>
     public static TmxRead Read(Stream stream)
     {
-        var (document, problem) = SafeXml.Load(stream);
+        var (document, problem) = SafeXml.Load(stream, ignoreDoctype: true);
         if (document is null)
         {
             return new TmxRead([], problem);
