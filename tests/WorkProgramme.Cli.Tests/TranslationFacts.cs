@@ -36,7 +36,7 @@ public sealed class TranslationFacts : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Translate_toolkit_reads_the_export_and_its_translated_file_comes_back_in_leaving_nothing_to_translate()
+    public async Task Translate_toolkit_reads_the_export_and_its_translated_file_comes_back_in_leaving_nothing_to_translate_and_no_French_in_the_English_documents()
     {
         var exported = Path.Combine(database.Folder, "ptc.en.xlf");
         var translated = Path.Combine(database.Folder, "ptc.en.done.xlf");
@@ -50,6 +50,13 @@ public sealed class TranslationFacts : IAsyncLifetime
         Assert.Equal(units, counted.GetProperty("untranslated").GetInt32());
         Assert.Equal(2, counted.GetProperty("placeholders").GetInt32());
 
+        var annex = Path.Combine(database.Folder, "annex.en.docx");
+        var workbook = Path.Combine(database.Folder, "programme.en.xlsx");
+        await RunAsync("export", "--programme", SeedFile.PtcSlug, "--format", "docx", "--lang", "en", "--out", annex);
+        await RunAsync("export", "--programme", SeedFile.PtcSlug, "--format", "xlsx", "--lang", "en", "--out", workbook);
+        Assert.Contains("[FR]", PackageText(annex), StringComparison.Ordinal);
+        Assert.Contains("[FR]", PackageText(workbook), StringComparison.Ordinal);
+
         await ToolkitAsync("fill", exported, translated);
         var preview = await RunAsync("translation", "import", translated, "--programme", SeedFile.PtcSlug, "--lang", "en");
         var applied = await RunAsync("translation", "import", translated, "--programme", SeedFile.PtcSlug, "--apply", "--lang", "fr");
@@ -60,6 +67,27 @@ public sealed class TranslationFacts : IAsyncLifetime
         var again = await RunAsync("translation", "export", "--programme", SeedFile.PtcSlug, "--to", "en", "--out", exported, "--lang", "en");
         Assert.Contains("0 texts to translate", again.Output, StringComparison.Ordinal);
         Assert.Equal(0, (await ToolkitAsync("count", exported)).GetProperty("units").GetInt32());
+
+        // The English documents now speak English: no text falls back to French behind an "[FR]" marker.
+        Assert.Equal(0, (await RunAsync("export", "--programme", SeedFile.PtcSlug, "--format", "docx", "--lang", "en", "--out", annex)).Exit);
+        Assert.Equal(0, (await RunAsync("export", "--programme", SeedFile.PtcSlug, "--format", "xlsx", "--lang", "en", "--out", workbook)).Exit);
+        var annexXml = PackageText(annex);
+        Assert.Contains("EN ", annexXml, StringComparison.Ordinal);
+        Assert.DoesNotContain("[FR]", annexXml, StringComparison.Ordinal);
+        var workbookXml = PackageText(workbook);
+        Assert.Contains("EN ", workbookXml, StringComparison.Ordinal);
+        Assert.DoesNotContain("[FR]", workbookXml, StringComparison.Ordinal);
+    }
+
+    /// <summary>Every XML part of an Office file as text, the way a search of the document's own XML finds a marker.</summary>
+    private static string PackageText(string path)
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+        return string.Concat(zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal)).Select(e =>
+        {
+            using var reader = new StreamReader(e.Open());
+            return reader.ReadToEnd();
+        }));
     }
 
     [Theory]
