@@ -14,7 +14,7 @@ say() { printf '\n==> %s\n' "$*"; }
 # The handler, HTTP and CLI suites run a second time against a private PostgreSQL server (Debian's postgresql package).
 # nginx is run by a test (its own prefix, a high port, not as a service) in front of two app instances.
 packages=(chromium fonts-liberation2 libreoffice-writer-nogui fonts-crosextra-carlito fonts-crosextra-caladea poppler-utils
-          postgresql nginx python3-aiosmtpd translate-toolkit python3-uno)
+           postgresql nginx python3-aiosmtpd translate-toolkit python3-uno omegat)
 missing=()
 for package in "${packages[@]}"; do
     [[ "$(dpkg -s "$package" 2>/dev/null)" == *"Status: install ok installed"* ]] || missing+=("$package")

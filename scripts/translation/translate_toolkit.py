@@ -4,6 +4,8 @@
   translate_toolkit.py count FILE.xlf        -> {"units": N, "untranslated": N, "placeholders": N}
   translate_toolkit.py fill FILE.xlf OUT.xlf  -> every unit's target: "EN " + its source, placeholders kept as the tool keeps them
   translate_toolkit.py tmx FILE.tmx          -> {"units": N, "translated": N} as translate.storage.tmx reads the memory
+  translate_toolkit.py tmxwrite OUT.tmx SRCLANG TGTLANG SOURCE TARGET [SOURCE TARGET...]
+                                             -> a TMX written by translate.storage.tmx, one <tu> per pair: {"units": N}
 """
 import json
 import sys
@@ -22,6 +24,15 @@ def placeholders(elem):
 
 
 def main(argv):
+    if argv[1] == "tmxwrite":
+        from translate.storage import tmx
+        srclang, tgtlang, texts = argv[3], argv[4], argv[5:]
+        memory = tmx.tmxfile(sourcelanguage=srclang, targetlanguage=tgtlang)
+        for source, target in zip(texts[0::2], texts[1::2]):
+            memory.addtranslation(source, srclang, target, tgtlang)
+        memory.savefile(argv[2])
+        print(json.dumps({"units": len(memory.units)}))
+        return
     if argv[1] == "tmx":
         from translate.storage import tmx
         memory = tmx.tmxfile.parsefile(argv[2])

@@ -50,6 +50,10 @@ public sealed class WorkProgrammeDb(DbContextOptions<WorkProgrammeDb> options) :
 
     public DbSet<Features.Users.AccountLink> AccountLinks => Set<Features.Users.AccountLink>();
 
+    public DbSet<Features.Translation.TranslationMemoryImport> TranslationMemoryImports => Set<Features.Translation.TranslationMemoryImport>();
+
+    public DbSet<Features.Translation.TranslationMemoryUnit> TranslationMemoryUnits => Set<Features.Translation.TranslationMemoryUnit>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

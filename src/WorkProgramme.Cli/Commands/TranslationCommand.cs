@@ -12,7 +12,8 @@ namespace WorkProgramme.Cli.Commands;
 /// <summary>
 /// <c>wp translation export --programme SLUG --to en|fr [--version LABEL] [--session SESSION] [--all] --out FILE.xlf</c> and
 /// <c>wp translation import FILE.xlf --programme SLUG [--apply]</c>: the texts to translate as XLIFF 1.2, and the
-/// translations back (preview unless --apply); <c>wp translation memory --out FILE.tmx</c>: the translation memory.
+/// translations back (preview unless --apply); <c>wp translation memory --out FILE.tmx</c>: the translation memory;
+/// <c>wp translation memory --import FILE.tmx [--apply]</c>: a TMX from the translation service added to it.
 /// </summary>
 public static class TranslationCommand
 {
@@ -108,24 +109,91 @@ public static class TranslationCommand
 
     private static Command Memory(CliContext cli)
     {
-        var output = new Option<FileInfo>("--out", "-o") { Description = "TMX file to write (.tmx).", Required = true };
-        var command = new Command("memory", "Write the translation memory (every FR/EN pair held) as TMX 1.4b.") { output };
+        var output = new Option<FileInfo?>("--out", "-o") { Description = "TMX file to write (.tmx)." };
+        var input = new Option<FileInfo?>("--import") { Description = "TMX 1.4b file from the translation service to add to the memory." };
+        var apply = new Option<bool>("--apply") { Description = "With --import: add the pairs (without it: only show them)." };
+        var command = new Command("memory", "Write the translation memory (every FR/EN pair held) as TMX 1.4b, or add a TMX to it.") { output, input, apply };
         command.SetAction(async (result, cancellationToken) =>
         {
             var language = cli.LanguageOf(result);
+            var (target, source) = (result.GetValue(output), result.GetValue(input));
+            if ((target is null) == (source is null))
+            {
+                await cli.Error.WriteLineAsync(Say(language, "Indiquez soit --out FICHIER.tmx, soit --import FICHIER.tmx.",
+                    "Give either --out FILE.tmx or --import FILE.tmx."));
+                return WpCli.Usage;
+            }
+
+            if (source is not null)
+            {
+                return await ImportMemoryAsync(cli, result, language, source, result.GetValue(apply), cancellationToken);
+            }
+
             return await cli.WithServicesAsync(result, async services =>
             {
                 var pairs = await services.GetRequiredService<TranslationMemory.Handler>().HandleAsync(cancellationToken);
                 using var buffer = new MemoryStream();
                 Tmx.Write(buffer, pairs);
-                await FileOutput.WriteAsync(result.GetValue(output)!, buffer.ToArray(), cancellationToken);
+                await FileOutput.WriteAsync(target!, buffer.ToArray(), cancellationToken);
                 await cli.Output.WriteLineAsync(Say(language,
-                    $"{Plural.Count(pairs.Count, Language.Fr, "paire", "paires")} FR/EN écrites dans {result.GetValue(output)!.Name}.",
-                    $"{Plural.Count(pairs.Count, Language.En, "FR/EN pair", "FR/EN pairs")} written to {result.GetValue(output)!.Name}."));
+                    $"{Plural.Count(pairs.Count, Language.Fr, "paire", "paires")} FR/EN écrites dans {target!.Name}.",
+                    $"{Plural.Count(pairs.Count, Language.En, "FR/EN pair", "FR/EN pairs")} written to {target!.Name}."));
                 return WpCli.Success;
             });
         });
         return command;
+    }
+
+    private static async Task<int> ImportMemoryAsync(CliContext cli, ParseResult result, Language language, FileInfo file, bool applying,
+        CancellationToken cancellationToken)
+    {
+        if (!await cli.FileExistsAsync(result, file))
+        {
+            return WpCli.Usage;
+        }
+
+        TmxRead read;
+        await using (var stream = file.OpenRead())
+        {
+            read = Tmx.Read(stream);
+        }
+
+        return await cli.WithServicesAsync(result, async services =>
+        {
+            var outcome = await services.GetRequiredService<ImportMemory.Handler>().HandleAsync(
+                new ImportMemory.Command(Viewer.Operator, file.Name, read, applying), cancellationToken);
+            if (outcome.Failure is { } failure)
+            {
+                await cli.Error.WriteLineAsync(failure.Kind == FailureKind.Invalid
+                    ? Say(language, "Fichier refusé ; rien n’a été ajouté :", "File refused; nothing was added:")
+                    : Say(language, "Rien n’a été ajouté :", "Nothing was added:"));
+                foreach (var problem in failure.Problems)
+                {
+                    await cli.Error.WriteLineAsync("  " + problem.For(language).Text);
+                }
+
+                return WpCli.Failed;
+            }
+
+            var done = outcome.Value!;
+            foreach (var (reason, count) in done.Reasons)
+            {
+                var numbers = string.Join(", ", done.Skipped.Where(s => s.Reason == reason).Take(10).Select(s => s.Number));
+                await cli.Output.WriteLineAsync(Say(language,
+                    $"{Plural.Count(count, Language.Fr, "unité ignorée", "unités ignorées")} ({reason.Fr}) : n° {numbers}{(count > 10 ? "…" : "")}",
+                    $"{Plural.Count(count, Language.En, "unit skipped", "units skipped")} ({reason.En}): No. {numbers}{(count > 10 ? "…" : "")}"));
+            }
+
+            var (added, known, skipped) = (done.Added, done.Known, done.Skipped.Count);
+            await cli.Output.WriteLineAsync(done.Applied
+                ? Say(language, $"Ajouté à la mémoire depuis {file.Name} : {Fr(added, "paire ajoutée", "paires ajoutées")}, {Fr(known, "déjà connue", "déjà connues")}, {Fr(skipped, "ignorée", "ignorées")}.",
+                    $"Added to the memory from {file.Name}: {added} added, {known} already known, {skipped} skipped.")
+                : Say(language, $"Aperçu (rien n’est ajouté{(applying ? "" : " ; --apply pour ajouter")}) : {Fr(added, "paire à ajouter", "paires à ajouter")}, {Fr(known, "déjà connue", "déjà connues")}, {Fr(skipped, "ignorée", "ignorées")}.",
+                    $"Preview (nothing added{(applying ? "" : "; --apply to add")}): {added} to add, {known} already known, {skipped} skipped."));
+            return WpCli.Success;
+        });
+
+        static string Fr(int count, string one, string other) => Plural.Count(count, Language.Fr, one, other);
     }
 
     private static async Task<int> ReportAsync(CliContext cli, Language language, string slug, Result<ImportTranslation.Outcome> result)

@@ -20,7 +20,11 @@ public enum UnitState
 }
 
 /// <summary>A suggestion from the translation memory for a unit, with its match score (100 = exact).</summary>
-public sealed record XliffMatch(string Source, string Target, int Score);
+public sealed record XliffMatch(string Source, string Target, int Score)
+{
+    /// <summary>Where the pair comes from: null for the record, else the TMX file it was imported from (docs/decisions/0047).</summary>
+    public string? Origin { get; init; }
+}
 
 /// <summary>
 /// One text to translate. <see cref="Source"/> and <see cref="Target"/> hold references as the stored tokens
@@ -52,7 +56,7 @@ public sealed record XliffRead(IReadOnlyList<XliffReadFile> Files, BilingualText
 /// </summary>
 public static class Xliff
 {
-    public const long MaxFileBytes = 10 * 1024 * 1024;
+    public const long MaxFileBytes = SafeXml.MaxFileBytes;
 
     public static readonly XNamespace Ns = "urn:oasis:names:tc:xliff:document:1.2";
 
@@ -96,7 +100,7 @@ public static class Xliff
         element.Add(unit.Notes.Select(n => new XElement(Ns + "note", n)));
         element.Add(unit.Matches.Select(m => new XElement(Ns + "alt-trans",
             new XAttribute("match-quality", m.Score.ToString(CultureInfo.InvariantCulture)),
-            new XAttribute("origin", "translation-memory"),
+            new XAttribute("origin", m.Origin ?? "translation-memory"),
             new XElement(Ns + "source", Inline(m.Source, labels)),
             new XElement(Ns + "target", Inline(m.Target, labels)))));
         return element;
@@ -138,31 +142,10 @@ public static class Xliff
     public static XliffRead Read(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        if (stream.CanSeek && stream.Length > MaxFileBytes)
+        var (document, problem) = SafeXml.Load(stream);
+        if (document is null)
         {
-            return Refused(TooLarge);
-        }
-
-        XDocument document;
-        try
-        {
-            var settings = new XmlReaderSettings
-            {
-                DtdProcessing = DtdProcessing.Prohibit,
-                XmlResolver = null,
-                MaxCharactersInDocument = MaxFileBytes,
-                MaxCharactersFromEntities = 0,
-                IgnoreProcessingInstructions = true,
-                CloseInput = false,
-            };
-            using var reader = XmlReader.Create(stream, settings);
-            document = XDocument.Load(reader, LoadOptions.PreserveWhitespace);
-        }
-        catch (XmlException)
-        {
-            return Refused(new BilingualText(
-                "Ce fichier n’est pas un XML valide, ou il contient une DTD ou des entités : il est refusé.",
-                "This file is not valid XML, or it holds a DTD or entities: it is refused."));
+            return Refused(problem!);
         }
 
         var root = document.Root;
@@ -176,10 +159,6 @@ public static class Xliff
         var files = root.Elements(Ns + "file").Select(ReadFile).ToList();
         return new XliffRead(files, null);
     }
-
-    private static readonly BilingualText TooLarge = new(
-        "Ce fichier dépasse 10 Mo : il est refusé.",
-        "This file is larger than 10 MB: it is refused.");
 
     private static XliffRead Refused(BilingualText problem) => new([], problem);
 

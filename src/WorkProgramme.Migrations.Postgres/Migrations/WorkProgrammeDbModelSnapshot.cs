@@ -420,6 +420,74 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
                     b.ToTable("NotificationLedger", (string)null);
                 });
 
+            modelBuilder.Entity("WorkProgramme.Application.Features.Translation.TranslationMemoryImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Added")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TranslationMemoryImports", (string)null);
+                });
+
+            modelBuilder.Entity("WorkProgramme.Application.Features.Translation.TranslationMemoryUnit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("En")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Fr")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ImportId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PairKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SourceLanguage")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("PairKey")
+                        .IsUnique();
+
+                    b.ToTable("TranslationMemoryUnits", (string)null);
+                });
+
             modelBuilder.Entity("WorkProgramme.Application.Features.Users.AccountLink", b =>
                 {
                     b.Property<long>("Id")
@@ -1300,6 +1368,15 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WorkProgramme.Application.Features.Translation.TranslationMemoryUnit", b =>
+                {
+                    b.HasOne("WorkProgramme.Application.Features.Translation.TranslationMemoryImport", null)
+                        .WithMany("Units")
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WorkProgramme.Application.Features.Users.AccountLink", b =>
                 {
                     b.HasOne("WorkProgramme.Application.Identity.AppUser", null)
@@ -1376,6 +1453,11 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
                         .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkProgramme.Application.Features.Translation.TranslationMemoryImport", b =>
+                {
+                    b.Navigation("Units");
                 });
 
             modelBuilder.Entity("WorkProgramme.Domain.Programmes.Programme", b =>

@@ -399,6 +399,70 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                     b.ToTable("NotificationLedger", (string)null);
                 });
 
+            modelBuilder.Entity("WorkProgramme.Application.Features.Translation.TranslationMemoryImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TranslationMemoryImports", (string)null);
+                });
+
+            modelBuilder.Entity("WorkProgramme.Application.Features.Translation.TranslationMemoryUnit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("En")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fr")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PairKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceLanguage")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.HasIndex("PairKey")
+                        .IsUnique();
+
+                    b.ToTable("TranslationMemoryUnits", (string)null);
+                });
+
             modelBuilder.Entity("WorkProgramme.Application.Features.Users.AccountLink", b =>
                 {
                     b.Property<long>("Id")
@@ -1257,6 +1321,15 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WorkProgramme.Application.Features.Translation.TranslationMemoryUnit", b =>
+                {
+                    b.HasOne("WorkProgramme.Application.Features.Translation.TranslationMemoryImport", null)
+                        .WithMany("Units")
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WorkProgramme.Application.Features.Users.AccountLink", b =>
                 {
                     b.HasOne("WorkProgramme.Application.Identity.AppUser", null)
@@ -1333,6 +1406,11 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                         .HasForeignKey("ActivityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkProgramme.Application.Features.Translation.TranslationMemoryImport", b =>
+                {
+                    b.Navigation("Units");
                 });
 
             modelBuilder.Entity("WorkProgramme.Domain.Programmes.Programme", b =>

@@ -50,6 +50,7 @@ public sealed partial class ChangeWords(Display display, IStringLocalizer<Shared
         ["Comment"] = typeof(Comment),
         ["Assignment"] = typeof(ActivityAssignment),
         ["ApiToken"] = typeof(ApiToken),
+        ["TranslationMemory"] = typeof(Application.Features.Translation.TranslationMemoryImport),
         ["User"] = typeof(AppUser),
         ["UserRole"] = typeof(Microsoft.AspNetCore.Identity.IdentityUserRole<string>),
     };

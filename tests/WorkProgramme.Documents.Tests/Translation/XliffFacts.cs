@@ -165,3 +165,24 @@ public sealed class MemoryMatcherFacts
         Assert.Equal(ActivityReferences.Token(id), (string)variants[1].Descendants("ph").Single());
     }
 }
+
+public sealed class ImportedMatchFacts
+{
+    [Fact]
+    public void At_the_same_score_the_records_pair_comes_before_an_imported_one_and_an_imported_match_names_its_file()
+    {
+        var matcher = new MemoryMatcher(
+            [new MemoryPair("Rapport annuel", "Annual report"), new MemoryPair("Rapport annuel", "Yearly report") { Origin = "service.tmx" },
+             new MemoryPair("Rapport annuel 2024", "Annual report 2024") { Origin = "service.tmx" }],
+            Language.Fr);
+
+        var matches = matcher.Matches("Rapport annuel");
+
+        Assert.Equal([("Annual report", (string?)null), ("Yearly report", "service.tmx")], matches.Take(2).Select(m => (m.Target, m.Origin)));
+        using var stream = new MemoryStream();
+        Xliff.Write(stream, [new XliffFile("p/v", Language.Fr, Language.En,
+            [new XliffUnit("u", "Rapport annuel", null, UnitState.NeedsTranslation, []) { Matches = matches }])]);
+        var origins = XDocument.Parse(Encoding.UTF8.GetString(stream.ToArray())).Descendants(Xliff.Ns + "alt-trans").Select(a => (string)a.Attribute("origin")!);
+        Assert.Equal(["translation-memory", "service.tmx"], origins.Take(2));
+    }
+}

@@ -150,6 +150,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
         ApiToken token => new("ApiToken", token.Name, token.UserId, token.Name),
         Features.Users.AccountLink link => new(link.Purpose == Features.Users.AccountLinkPurpose.Invitation ? "Invitation" : "PasswordReset",
             UserName(entry.Context, link.UserId), null, $"valid until {Format(link.ExpiresAt)}"),
+        Translation.TranslationMemoryImport import => new("TranslationMemory", import.Origin, null, import.Origin),
         AppUser user => new("User", user.Email ?? user.Id, user.BodyCode, user.DisplayName ?? user.Email),
         IdentityUserRole<string> link => new("UserRole", UserName(entry.Context, link.UserId), null,
             entry.Context.Set<IdentityRole>().Find(link.RoleId)?.Name ?? link.RoleId),
