@@ -4,7 +4,8 @@
 # loopback: every generated programme page in turn, the organisation view, and the organisation view filtered (overdue
 # activities led by the Facilitation Sub-Directorate), every programme page rendered on each request (a query parameter
 # of its own defeats the output cache, as a signed-in user is never served from it); then the app's peak resident
-# memory. Then every programme page for a signed-in editor (a real session cookie, the sign-in form posted: decision
+# memory. The first programme's page is also saved as a static file of the app and served first ("static", the
+# limit of the same run). Then every programme page for a signed-in editor (a real session cookie, the sign-in form posted: decision
 # 0037), the same compressed (Accept-Encoding: br, with the bytes per response), and with WP_SCALE_DOCUMENT (a path
 # after each programme's, e.g. "/export.docx") that document of every programme for the editor (the document cache's
 # hook). Then the search (never cached): the page and GET /api/search for three searches (a word of the PTC and the
@@ -73,7 +74,11 @@ for committees in $sizes; do
         wrk -t2 -c"$connections" -d"${seconds}s" -s scripts/load/report.lua "$base" -- "${@:2}" \
             | awk -v label="committees=$committees $1" 'sub(/^result /, label " ")'
     }
+    # The limit: the first programme's page saved as a static file of the same app; read the other lines as ratios to it.
+    curl -fsS "$base${pages[0]}" -o "$work/app/wwwroot/scale-page.html"
+    run static /scale-page.html
     run programme-pages "${pages[@]}"
+    WP_WRK_ENCODING=br run programme-pages-br "${pages[@]}"
     run organisation "$organisation"
     run organisation-filtered "$filtered"
     WP_WRK_UNIQUE_QUERY=1 run programme-pages-rendered "${pages[@]}"
