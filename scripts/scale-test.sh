@@ -4,12 +4,16 @@
 # loopback: every generated programme page in turn, the organisation view, and the organisation view filtered (overdue
 # activities led by the Facilitation Sub-Directorate), every programme page rendered on each request (a query parameter
 # of its own defeats the output cache, as a signed-in user is never served from it); then the app's peak resident
-# memory. Then every programme page for a signed-in editor (a real session cookie, the sign-in form posted: decision
+# memory. The first programme's page is also saved as a static file of the app and served first ("static", the
+# limit of the same run). Then every programme page for a signed-in editor (a real session cookie, the sign-in form posted: decision
 # 0037), the same compressed (Accept-Encoding: br, with the bytes per response), and with WP_SCALE_DOCUMENT (a path
 # after each programme's, e.g. "/export.docx") that document of every programme for the editor (the document cache's
-# hook). One "result" line per target.
+# hook). Then the search (never cached): the page and GET /api/search for three searches (a word of the PTC and the
+# generated resources, one committee's code, two words of every generated row), anonymous and for the editor. One
+# "result" line per target.
 # Optional: WP_SCALE_SECONDS (30), WP_SCALE_CONNECTIONS (8), WP_SCALE_DATA (a folder that keeps the generated
-# databases, scale-N.db, and reuses them on the next run: generating 50 committees takes minutes), WP_SCALE_DOCUMENT.
+# databases, scale-N.db, and reuses them on the next run: generating 50 committees takes minutes), WP_SCALE_DOCUMENT,
+# WP_SCALE_TARGETS (the labels to run, e.g. "programme-pages-rendered search"; default all).
 # Needs wrk.
 # Not part of scripts/test.sh.
 set -euo pipefail
@@ -59,14 +63,22 @@ for committees in $sizes; do
     for c in $(seq 1 "$committees"); do pages+=("$(printf '/programmes/scale-c%03d' "$c")"); done
     organisation=/organisation
     filtered="/organisation?Unit=Facilitation&Overdue=true"
-    for path in "${pages[0]}" "$organisation" "$filtered"; do curl -fsS "$base$path" -o /dev/null; done
+    searches=("/search?q=facilitation" "/search?q=comit%C3%A9%20C042" "/search?q=rapport%20pr%C3%A9sent%C3%A9")
+    for path in "${pages[0]}" "$organisation" "$filtered" "${searches[@]}"; do curl -fsS "$base$path" -o /dev/null; done
     wrk -t2 -c"$connections" -d5s -s scripts/load/report.lua "$base" -- "${pages[@]}" >/dev/null
 
     run() { # run LABEL PATH...
+        if [ -n "${WP_SCALE_TARGETS:-}" ] && [[ " $WP_SCALE_TARGETS " != *" $1 "* ]]; then
+            return 0
+        fi
         wrk -t2 -c"$connections" -d"${seconds}s" -s scripts/load/report.lua "$base" -- "${@:2}" \
             | awk -v label="committees=$committees $1" 'sub(/^result /, label " ")'
     }
+    # The limit: the first programme's page saved as a static file of the same app; read the other lines as ratios to it.
+    curl -fsS "$base${pages[0]}" -o "$work/app/wwwroot/scale-page.html"
+    run static /scale-page.html
     run programme-pages "${pages[@]}"
+    WP_WRK_ENCODING=br run programme-pages-br "${pages[@]}"
     run organisation "$organisation"
     run organisation-filtered "$filtered"
     WP_WRK_UNIQUE_QUERY=1 run programme-pages-rendered "${pages[@]}"
@@ -75,6 +87,9 @@ for committees in $sizes; do
     cookie=$(sign_in "$base" scale-editor@example.org "scale test editor password")
     WP_WRK_COOKIE="$cookie" run programme-pages-signed-in "${pages[@]}"
     WP_WRK_COOKIE="$cookie" WP_WRK_ENCODING=br run programme-pages-signed-in-br "${pages[@]}"
+    run search "${searches[@]}"
+    run search-api "${searches[@]/#\/search/\/api\/search}"
+    WP_WRK_COOKIE="$cookie" run search-signed-in "${searches[@]}"
     if [ -n "$document" ]; then
         WP_WRK_COOKIE="$cookie" run "documents$document" "${pages[@]/%/$document}"
     fi

@@ -39,6 +39,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseOutputCache();
+app.UseWebCompressionOfCachedPages();
 
 app.MapLanguageSwitch();
 app.MapRazorPages();

@@ -41,10 +41,31 @@ public static class Compression
 
     /// <summary>
     /// After <see cref="HeadRequests.UseHeadAsGet"/> (a HEAD answer names the same encoding as its GET) and before the
-    /// error handling, static files and the output cache: error answers are compressed too, and the cache keeps one
-    /// uncompressed copy that is compressed for each reader in the encoding they accept.
+    /// error handling and static files: error answers and static files are compressed too. Pages and endpoints are
+    /// compressed by <see cref="UseWebCompressionOfCachedPages"/> inside the output cache; this one then sees a
+    /// <c>Content-Encoding</c> and passes the bytes through.
     /// </summary>
     public static IApplicationBuilder UseWebCompression(this IApplicationBuilder app) => app.UseResponseCompression();
+
+    /// <summary>
+    /// After the output cache: a page is compressed before the cache stores it, so the cache keeps the bytes as they
+    /// travel, one entry per encoding (<see cref="EncodingFor"/> is in the public pages' cache key), and a replay is
+    /// copied, not compressed again (docs/decisions/0051). A cached page is an anonymous reader's and sets no cookie: no
+    /// secret sits in it (decision 0034).
+    /// </summary>
+    public static IApplicationBuilder UseWebCompressionOfCachedPages(this IApplicationBuilder app) => app.UseResponseCompression();
+
+    /// <summary>
+    /// The encoding the response compression will choose for this request ("br", "gzip"), "identity" for none: the
+    /// same choice as the middleware's, so a cache entry keyed on it holds bytes in that encoding.
+    /// </summary>
+    public static string EncodingFor(HttpContext context)
+    {
+        var compression = context.RequestServices.GetRequiredService<IResponseCompressionProvider>();
+        return compression.CheckRequestAcceptsCompression(context) && compression.GetCompressionProvider(context) is { } provider
+            ? provider.EncodingName
+            : "identity";
+    }
 
     /// <summary>Versioned URLs (<c>?v=</c> equal to the file's current hash) are cached for a year, others for an hour.</summary>
     public static IApplicationBuilder UseWebStaticFiles(this IApplicationBuilder app) => app.UseStaticFiles(new StaticFileOptions

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Data;
+using WorkProgramme.Application.Features.Snapshots;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;
@@ -71,18 +72,25 @@ public static class SearchRecord
         IReadOnlyList<string> Bodies,
         IReadOnlyList<string> Sessions);
 
-    public sealed class Handler(WorkProgrammeDb db, DatabaseOptions options)
+    public sealed class Handler(WorkProgrammeDb db, DatabaseOptions options, ReadModelCache cache, RecordState state)
     {
         public async Task<Result> HandleAsync(Query query, CancellationToken cancellationToken)
         {
-            var programmes = await db.Programmes.AsNoTracking().Include(p => p.Versions).OrderBy(p => p.Slug).ToListAsync(cancellationToken);
+            // The programmes with their versions and every session, read once per state of the record and shared
+            // (docs/decisions/0037, 0051): never changed here, only read through Programme.VisibleTo.
+            var record = await cache.GetOrBuildAsync(await state.StampAsync(cancellationToken), RecordKey.Instance, async () => new Record(
+                await db.Programmes.AsNoTracking().Include(p => p.Versions).OrderBy(p => p.Slug).ToListAsync(cancellationToken),
+                await db.Sessions.AsNoTracking()
+                    .OrderByDescending(s => s.Year).ThenByDescending(s => s.Month).ThenBy(s => s.Key)
+                    .Select(s => new SessionKey(s.Key, s.BodyCode)).ToListAsync(cancellationToken)));
+            var programmes = record.Programmes;
             var visible = programmes
                 .Select(p => (Programme: p, Visibility: p.VisibleTo(query.Viewer)))
                 .Where(p => p.Visibility.Latest is not null)
                 .ToList();
             var bodies = visible.Select(p => p.Programme.BodyCode).Distinct().Order(StringComparer.Ordinal).ToList();
-            var sessions = await db.Sessions.AsNoTracking().Where(s => bodies.Contains(s.BodyCode))
-                .OrderByDescending(s => s.Year).ThenByDescending(s => s.Month).ThenBy(s => s.Key).Select(s => s.Key).ToListAsync(cancellationToken);
+            var visibleBodies = bodies.ToHashSet(StringComparer.Ordinal);
+            var sessions = record.Sessions.Where(s => visibleBodies.Contains(s.BodyCode)).Select(s => s.Key).ToList();
             var choices = visible.Select(p => new ProgrammeChoice(p.Programme.Slug, p.Programme.Title, p.Programme.BodyCode)).ToList();
 
             var terms = SearchTerms.Of(query.Text);
@@ -100,7 +108,6 @@ public static class SearchRecord
                 .SelectMany(p => p.Visibility.Versions.Select(v => (v.Id, p.Programme, p.Visibility, v.Sequence, v.Label)))
                 .ToDictionary(v => v.Id);
             var versionIds = versions.Keys.ToList();
-            var programmeIds = scope.Select(p => p.Programme.Id).ToList();
 
             // Every match is sorted by its number alone; only the page shown loads its texts and is cut into fragments:
             // a common word matches thousands of rows.
@@ -121,31 +128,24 @@ public static class SearchRecord
             }
 
             {
+                // One query: each matching report with every row of its activity in a version the viewer may see (a
+                // common word matches thousands of reports; their activities' ids are not sent back as a list).
                 var matching = MatchingIds("SearchReports", terms);
                 var reports = await db.StatusReports.AsNoTracking()
                     .Where(r => matching.Contains(r.Id))
                     .Where(r => query.Session == null || r.SessionKey == query.Session)
                     .Where(r => query.Keyword == null || r.Keyword == query.Keyword)
                     .Where(r => query.Level == null || r.ExecutionLevel == query.Level)
-                    .Join(db.Activities, r => r.ActivityId, a => a.Id, (r, a) => new
+                    .Join(db.ActivityVersions.Where(a => versionIds.Contains(a.ProgrammeVersionId)), r => r.ActivityId, a => a.ActivityId, (r, a) => new
                     {
-                        r.Id, a.ProgrammeId, r.ActivityId, r.SessionKey, r.Keyword, r.ExecutionLevel, r.State,
+                        r.Id, r.SessionKey, r.Keyword, r.ExecutionLevel, r.State,
+                        RowId = a.Id, a.ActivityId, a.ProgrammeVersionId, a.Section, a.Number,
                     })
-                    .Where(r => programmeIds.Contains(r.ProgrammeId))
                     .ToListAsync(cancellationToken);
-                var activityIds = reports.Select(r => r.ActivityId).Distinct().ToList();
-                var rows = await db.ActivityVersions.AsNoTracking()
-                    .Where(a => activityIds.Contains(a.ActivityId) && versionIds.Contains(a.ProgrammeVersionId))
-                    .Select(a => new RowKey(a.Id, a.ActivityId, a.ProgrammeVersionId, a.Section, a.Number))
-                    .ToListAsync(cancellationToken);
-                var newest = rows.GroupBy(r => r.ActivityId).ToDictionary(g => g.Key, g => g.MaxBy(r => versions[r.ProgrammeVersionId].Sequence)!);
-                foreach (var report in reports)
+                foreach (var found in reports.GroupBy(r => r.Id))
                 {
-                    if (!newest.TryGetValue(report.ActivityId, out var row))
-                    {
-                        continue;
-                    }
-
+                    var report = found.MaxBy(r => versions[r.ProgrammeVersionId].Sequence)!;
+                    var row = new RowKey(report.RowId, report.ActivityId, report.ProgrammeVersionId, report.Section, report.Number);
                     var version = versions[row.ProgrammeVersionId];
                     if (report.State != ReportState.Published && !version.Visibility.SeesDrafts)
                     {
@@ -203,6 +203,15 @@ public static class SearchRecord
             }).ToList();
             return new Result(terms, hits, candidates.Count > limit, choices, bodies, sessions);
         }
+
+        private sealed record RecordKey
+        {
+            public static readonly RecordKey Instance = new();
+        }
+
+        private sealed record SessionKey(string Key, string BodyCode);
+
+        private sealed record Record(IReadOnlyList<Programme> Programmes, IReadOnlyList<SessionKey> Sessions);
 
         private sealed record RowKey(int Id, Guid ActivityId, int ProgrammeVersionId, Section Section, int? Number);
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Data;
+using WorkProgramme.Application.Features.Snapshots;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Bodies;
 using WorkProgramme.Domain.Common;
@@ -8,11 +9,13 @@ using WorkProgramme.Domain.Sessions;
 namespace WorkProgramme.Application.Features.Sessions;
 
 /// <summary>
-/// What people call the record's keys, read once per request: where a page or e-mail holds only a session key, a body
-/// code or a programme slug, it shows the session's name (<see cref="SessionName"/>), the body's abbreviation in the
-/// reader's language or the programme's title, never the key.
+/// What people call the record's keys: where a page or e-mail holds only a session key, a body code or a programme
+/// slug, it shows the session's name (<see cref="SessionName"/>), the body's abbreviation in the reader's language or the
+/// programme's title, never the key. The names of sessions, bodies and programmes are read once per state of the record
+/// and shared (<see cref="ReadModelCache"/>, docs/decisions/0037 and 0051): 600 sessions at 50 committees were read on
+/// every request.
 /// </summary>
-public sealed class RecordNames(WorkProgrammeDb db)
+public sealed class RecordNames(WorkProgrammeDb db, ReadModelCache cache, RecordState state)
 {
     private Dictionary<string, BilingualText>? sessions;
     private Dictionary<string, SessionName.BodyWords>? bodies;
@@ -84,12 +87,31 @@ public sealed class RecordNames(WorkProgrammeDb db)
             return;
         }
 
-        // Razor pages render synchronously: a handful of rows, read once per request and only when a page needs them.
-        bodies = db.Bodies.AsNoTracking().AsEnumerable().ToDictionary(b => b.Code, SessionName.BodyWords.Of, StringComparer.Ordinal);
-        programmes = db.Programmes.AsNoTracking().Select(p => new { p.Slug, p.Title }).AsEnumerable()
-            .ToDictionary(p => p.Slug, p => p.Title, StringComparer.Ordinal);
-        sessions = db.Sessions.AsNoTracking().AsEnumerable().ToDictionary(s => s.Key, s => SessionName.Of(s,
-            bodies.GetValueOrDefault(s.BodyCode) ?? new SessionName.BodyWords(s.BodyCode, BilingualText.Empty, BodyKind.Committee)),
-            StringComparer.Ordinal);
+        // Razor pages render synchronously: the stamp is the one the page's handler read (else one query), and the names
+        // are built at most once per state of the record.
+        var names = cache.GetOrBuild(state.Stamp(), NamesKey.Instance, () =>
+        {
+            var bodies = db.Bodies.AsNoTracking().AsEnumerable().ToDictionary(b => b.Code, SessionName.BodyWords.Of, StringComparer.Ordinal);
+            var programmes = db.Programmes.AsNoTracking().Select(p => new { p.Slug, p.Title }).AsEnumerable()
+                .ToDictionary(p => p.Slug, p => p.Title, StringComparer.Ordinal);
+            var sessions = db.Sessions.AsNoTracking().AsEnumerable().ToDictionary(s => s.Key, s => SessionName.Of(s,
+                bodies.GetValueOrDefault(s.BodyCode) ?? new SessionName.BodyWords(s.BodyCode, BilingualText.Empty, BodyKind.Committee)),
+                StringComparer.Ordinal);
+            return new Names(sessions, bodies, programmes);
+        });
+        bodies = names.Bodies;
+        programmes = names.Programmes;
+        sessions = names.Sessions;
     }
+
+    private sealed record NamesKey
+    {
+        public static readonly NamesKey Instance = new();
+    }
+
+    /// <summary>Shared by every request of one state: never changed once built.</summary>
+    private sealed record Names(
+        Dictionary<string, BilingualText> Sessions,
+        Dictionary<string, SessionName.BodyWords> Bodies,
+        Dictionary<string, BilingualText> Programmes);
 }

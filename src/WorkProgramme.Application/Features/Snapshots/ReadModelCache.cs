@@ -33,6 +33,14 @@ public sealed class ReadModelCache(TimeProvider clock)
         return (T)generation.Entries.GetOrAdd(key, built);
     }
 
+    /// <summary>As <see cref="GetOrBuildAsync{T}"/>, for a caller that cannot wait (a Razor page rendering).</summary>
+    public T GetOrBuild<T>(string stamp, object key, Func<T> build)
+        where T : class
+    {
+        var generation = For(stamp);
+        return generation.Entries.TryGetValue(key, out var found) ? (T)found : (T)generation.Entries.GetOrAdd(key, build());
+    }
+
     private Generation For(string stamp)
     {
         var seen = Volatile.Read(ref current);

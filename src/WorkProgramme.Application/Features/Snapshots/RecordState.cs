@@ -27,6 +27,16 @@ public sealed class RecordState(WorkProgrammeDb db, LatestChange.Handler latest)
     }
 
     /// <summary>
+    /// The stamp for a caller that cannot wait (a Razor page rendering): the one this scope has read, usually by the page's
+    /// handler, else read now, blocking.
+    /// </summary>
+    public string Stamp()
+    {
+        var pending = StampAsync(CancellationToken.None);
+        return pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+    }
+
+    /// <summary>
     /// The programme with its versions and no rows, kept for the state: what <see cref="Programme.VisibleTo"/> needs to
     /// tell which kept model a viewer gets. Shared: never change it, never read its rows.
     /// </summary>
