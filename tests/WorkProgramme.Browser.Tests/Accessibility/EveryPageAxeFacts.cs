@@ -68,6 +68,7 @@ public sealed class EveryPageAxeFacts(BrowserApp app) : IAsyncLifetime
         "/admin/programmes/new",
         "/admin/bodies",
         "/admin/bodies/edit?code=CTP",
+        "/admin/bodies/new",
         $"{Programme}/activities/new",
         $"{Programme}/activities/{activity}/edit",
         $"{Programme}/activities/{activity}/assign",
