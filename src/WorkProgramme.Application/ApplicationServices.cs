@@ -71,6 +71,7 @@ public static class ApplicationServices
         services.AddScoped<RebuildSearchIndex.Handler>();
         services.AddScoped<WorkProgramme.Application.Features.Bodies.BodyDirectory>();
         services.AddScoped<WorkProgramme.Application.Features.Bodies.EditBody.Handler>();
+        services.AddScoped<WorkProgramme.Application.Features.Bodies.AddBody.Handler>();
         services.AddScoped<ViewProgramme.Handler>();
         services.AddScoped<ViewActivity.Handler>();
         services.AddScoped<CheckProgramme.Handler>();

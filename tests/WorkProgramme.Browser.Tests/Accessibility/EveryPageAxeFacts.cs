@@ -69,6 +69,7 @@ public sealed class EveryPageAxeFacts(BrowserApp app) : IAsyncLifetime
         "/admin/programmes/archive",
         "/admin/bodies",
         "/admin/bodies/edit?code=CTP",
+        "/admin/bodies/new",
         $"{Programme}/activities/new",
         $"{Programme}/activities/{activity}/edit",
         $"{Programme}/activities/{activity}/assign",

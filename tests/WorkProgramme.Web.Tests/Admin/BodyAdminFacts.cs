@@ -84,4 +84,65 @@ public sealed class BodyAdminFacts(WebAppFactory app) : IClassFixture<WebAppFact
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("denied", response.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
+
+    private static Dictionary<string, string> NewBody(string code, string nameEn) => new()
+    {
+        ["Code"] = code,
+        ["Kind"] = "WorkingGroup",
+        ["AbbreviationFr"] = code,
+        ["AbbreviationEn"] = "WGN",
+        ["NameFr"] = "Groupe de travail sur la nouveauté",
+        ["NameEn"] = nameEn,
+    };
+
+    [Fact]
+    public async Task An_admin_adds_a_body_in_the_browser_and_the_bodies_page_lists_it()
+    {
+        var admin = await app.SignedInClientAsync(Roles.Admin);
+
+        var response = await admin.PostFormAsync("/admin/bodies/new", "/admin/bodies/new", NewBody("GT-NOUVEAU", "Working Group on Novelty"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var list = await admin.GetPageAsync("/admin/bodies");
+        Assert.Contains("Working Group on Novelty", list.QuerySelector("[data-testid=bodies]").Text(), StringComparison.Ordinal);
+        Assert.NotNull(list.QuerySelector("a[href='/admin/bodies/new']"));
+        var kind = await app.Database.RunAsync<WorkProgrammeDb, Domain.Bodies.BodyKind>(db =>
+            db.Bodies.AsNoTracking().Where(b => b.Code == "GT-NOUVEAU").Select(b => b.Kind).SingleAsync());
+        Assert.Equal(Domain.Bodies.BodyKind.WorkingGroup, kind);
+        Assert.True(await app.Database.RunAsync<WorkProgrammeDb, bool>(db =>
+            db.AuditEntries.AsNoTracking().AnyAsync(e => e.EntityType == "Body" && e.EntityId == "GT-NOUVEAU")));
+    }
+
+    [Theory]
+    [InlineData("clf", "A body already has the code 'CLF'")]
+    [InlineData("GT<script>", "The body's code: letters and digits")]
+    [InlineData("", "The body's code is required")]
+    public async Task A_taken_code_or_one_of_the_wrong_shape_is_refused_in_words_the_values_kept_and_nothing_added(string code, string words)
+    {
+        var admin = await app.SignedInClientAsync(Roles.Admin);
+        var before = await app.Database.ContentHashAsync();
+
+        var response = await admin.PostFormAsync("/admin/bodies/new", "/admin/bodies/new", NewBody(code, "Kept as typed"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.Contains(words, page.QuerySelector("#body-problem").Text(), StringComparison.Ordinal);
+        Assert.Equal("Kept as typed", page.QuerySelector("input[name=NameEn]")!.GetAttribute("value"));
+        Assert.Equal(before, await app.Database.ContentHashAsync());
+    }
+
+    [Fact]
+    public async Task An_editor_cannot_add_a_body()
+    {
+        var editor = await app.SignedInClientAsync(Roles.Editor, "CTP");
+        var before = await app.Database.ContentHashAsync();
+
+        var shown = await editor.GetAsync("/admin/bodies/new");
+        var posted = await editor.PostAsync("/admin/bodies/new", new FormUrlEncodedContent(NewBody("GT-EDITOR", "Not for editors")));
+
+        Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (shown.StatusCode, posted.StatusCode));
+        Assert.Contains("denied", shown.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("denied", posted.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(before, await app.Database.ContentHashAsync());
+    }
 }

@@ -61,6 +61,7 @@ public abstract class EveryWriteNamesItsVersion(WebAppFactory app) : IClassFixtu
         ["Admin/Invite:"] = "Invites a new person, or sends a newer link that revokes the older one; no text anyone wrote is replaced.",
         ["Error:"] = "The error page answers every method and writes nothing.",
         ["Admin/ProgrammeNew:"] = "Creates a new programme (a second with the same identifier is refused); a carry-over's confirmation carries the digest its preview showed and is refused with 409 when the source changed.",
+        ["Admin/BodyNew:"] = "Adds a new body; a second body with the same code (in any case) is refused in words.",
         ["Admin/Sessions:"] = "Adds a new session; a second session with the same key is refused by the domain.",
         ["Programmes/Activity:Comment"] = "Adds a new comment; comments are never edited.",
         ["Programmes/New:"] = "Adds a new activity at the next number of its section.",
