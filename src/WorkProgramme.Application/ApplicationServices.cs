@@ -63,6 +63,7 @@ public static class ApplicationServices
         services.AddScoped<Features.Translation.ExportTranslation.Handler>();
         services.AddScoped<Features.Translation.ImportTranslation.Handler>();
         services.AddScoped<Features.Translation.TranslationMemory.Handler>();
+        services.AddScoped<Features.Translation.ReportSuggestions.Handler>();
         services.AddScoped<ListProgrammes.Handler>();
         services.AddScoped<CreateProgramme.Handler>();
         services.AddScoped<SearchRecord.Handler>();

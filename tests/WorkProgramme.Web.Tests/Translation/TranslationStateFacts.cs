@@ -1,0 +1,93 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using WorkProgramme.Application.Features.Rounds;
+using WorkProgramme.Application.Features.Sessions;
+using WorkProgramme.Application.Identity;
+using WorkProgramme.Application.Writes;
+using WorkProgramme.Domain.Common;
+using WorkProgramme.Domain.StatusReports;
+using WorkProgramme.Testing;
+
+namespace WorkProgramme.Web.Tests.Translation;
+
+/// <summary>The translation state where people work (docs/decisions/0048): counts on the programme and checks pages, drift on the report form.</summary>
+public sealed class TranslationStateFacts(WebAppFactory app) : IClassFixture<WebAppFactory>
+{
+    private const string Slug = SeedFile.PtcSlug;
+
+    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> PageAsync(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("fr", "Anglais : ", " sur ", " textes")]
+    [InlineData("en", "English: ", " of ", " texts")]
+    public async Task The_programme_and_checks_pages_say_how_many_texts_have_their_English(string language, string start, string of, string end)
+    {
+        var client = await app.SignedInClientAsync(Roles.Editor, "CTP", acceptLanguage: language);
+
+        foreach (var url in new[] { $"/programmes/{Slug}", $"/programmes/{Slug}/checks" })
+        {
+            var page = await PageAsync(client, url);
+            var state = page.QuerySelector("[data-testid=translation-state]") ?? throw new InvalidOperationException($"No translation state on {url}");
+            var count = state.QuerySelector("[data-texts=programme] .translation-count[data-language=en]")!;
+            var (translated, total) = (count.GetAttribute("data-translated"), count.GetAttribute("data-total"));
+            Assert.Equal($"{start}{translated}{of}{total}{end}", count.TextContent);
+            Assert.NotEqual(translated, total);
+            Assert.NotNull(state.QuerySelector("[data-texts=reports] .translation-count[data-language=en]"));
+        }
+    }
+
+    [Theory]
+    [InlineData("fr", "Traduction à mettre à jour")]
+    [InlineData("en", "Translation outdated")]
+    public async Task A_report_whose_French_changed_after_its_English_shows_the_mark_until_an_editor_checks_the_translation(string language, string mark)
+    {
+        var (url, activity, session) = await DriftedReportAsync(language == "fr" ? 20 : 21);
+        var client = await app.SignedInClientAsync(Roles.Editor, "CTP", acceptLanguage: language);
+
+        var page = await PageAsync(client, url);
+        var outdated = Assert.Single(page.QuerySelectorAll("label[lang=en] .translation-outdated"));
+        Assert.Equal(mark, outdated.TextContent);
+        Assert.Contains("narrative", outdated.ParentElement!.QuerySelector("textarea")!.GetAttribute("name")!, StringComparison.OrdinalIgnoreCase);
+        var form = page.QuerySelector("form[action*=CheckTranslation]")!;
+
+        using var posted = await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(form.QuerySelectorAll("input[name]")
+            .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "")));
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+
+        page = await PageAsync(client, url);
+        Assert.Empty(page.QuerySelectorAll(".translation-outdated"));
+        Assert.Null(page.QuerySelector("form[action*=CheckTranslation]"));
+        var report = await app.Database.RunAsync<ReportForm.Handler, ReportForm.Result?>(h =>
+            h.HandleAsync(new(Viewer.Operator, Slug, session, activity), CancellationToken.None));
+        Assert.Empty(report!.Report.OutdatedTranslations);
+    }
+
+    /// <summary>The report of the activity at <paramref name="index"/> in an open round, its French changed after its English.</summary>
+    private async Task<(string Url, Guid Activity, string Session)> DriftedReportAsync(int index)
+    {
+        const string session = "ctp-245-246";
+        if (await app.Database.RunAsync<SessionCalendar.Handler, SessionCalendar.Row?>(h => h.FindAsync(session, CancellationToken.None)) is null)
+        {
+            await app.Database.RunAsync<AddSession.Handler, string>(h => h.HandleAsync(
+                new AddSession.Command(Viewer.Operator, "CTP", [245, 246], 2024, 10, Domain.Sessions.Season.Autumn), CancellationToken.None));
+        }
+
+        await app.Database.RunAsync<OpenRound.Handler, Result<Done>>(h => h.HandleAsync(new(Viewer.Operator, Slug, session), CancellationToken.None));
+        var row = (await app.Database.RunAsync<RoundStatus.Handler, RoundStatus.Result?>(h =>
+            h.HandleAsync(new(Viewer.Operator, Slug, session), CancellationToken.None)))!.Rows[index];
+        var version = row.RowVersion;
+        foreach (var french in new[] { "Travaux en cours.", "Travaux en cours, retardés." })
+        {
+            var written = await app.Database.RunAsync<WriteReport.Handler, Result<string>>(h => h.HandleAsync(new WriteReport.Update(Viewer.Operator, Slug,
+                session, row.ActivityId, version, StatusKeyword.Ongoing, new BilingualText(french, "Work under way."), BilingualText.Empty, []), CancellationToken.None));
+            version = int.Parse(written.Value!, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return ($"/programmes/{Slug}/rounds/{session}/reports/{row.ActivityId}", row.ActivityId, session);
+    }
+}
