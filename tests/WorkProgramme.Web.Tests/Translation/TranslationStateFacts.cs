@@ -67,10 +67,50 @@ public sealed class TranslationStateFacts(WebAppFactory app) : IClassFixture<Web
         Assert.Empty(report!.Report.OutdatedTranslations);
     }
 
+    [Theory]
+    [InlineData("fr", "Suggestion exacte")]
+    [InlineData("en", "Exact match")]
+    public async Task An_empty_English_field_offers_the_memorys_match_and_the_button_puts_it_in_the_form_without_saving(string language, string exact)
+    {
+        var (url, activity, session) = await DriftedReportAsync(language == "fr" ? 22 : 23);
+        var published = await app.Database.RunAsync<WorkProgramme.Application.Data.WorkProgrammeDb, List<StatusReport>>(db =>
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.StatusReports.Where(r => r.State == ReportState.Published)));
+        var known = published.First(r => r.NextSteps.Fr is { Length: > 30 } && r.NextSteps.En is not null);
+        var englishes = published.Where(r => r.NextSteps.Fr == known.NextSteps.Fr && r.NextSteps.En is not null).Select(r => r.NextSteps.En).ToList();
+        var report = (await app.Database.RunAsync<ReportForm.Handler, ReportForm.Result?>(h =>
+            h.HandleAsync(new(Viewer.Operator, Slug, session, activity), CancellationToken.None)))!.Report;
+        var written = await app.Database.RunAsync<WriteReport.Handler, Result<string>>(h => h.HandleAsync(new WriteReport.Update(Viewer.Operator, Slug,
+            session, activity, report.RowVersion, StatusKeyword.Ongoing, report.Narrative, new BilingualText(known.NextSteps.Fr, null), []), CancellationToken.None));
+        Assert.Null(written.Failure);
+        var client = await app.SignedInClientAsync(Roles.Editor, "CTP", acceptLanguage: language);
+
+        var page = await PageAsync(client, url);
+        var suggestion = page.QuerySelector(".translation-suggestion[data-suggestion-key=next-steps]") ?? throw new InvalidOperationException("No suggestion");
+        Assert.StartsWith(exact, suggestion.TextContent.Trim(), StringComparison.Ordinal);
+        var button = suggestion.QuerySelector("button")!;
+        var english = button.GetAttribute("data-suggestion");
+        Assert.Contains(english, englishes);
+        var fields = page.QuerySelectorAll("#report-form input[name], #report-form textarea[name], #report-form select[name]")
+            .Where(e => e.GetAttribute("type") is not "checkbox")
+            .ToDictionary(e => e.GetAttribute("name")!, e => e.TagName == "TEXTAREA" ? e.TextContent
+                : e.TagName == "SELECT" ? e.QuerySelector("option[selected]")?.GetAttribute("value") ?? "" : e.GetAttribute("value") ?? "");
+        fields[button.GetAttribute("name")!] = button.GetAttribute("value")!;
+        var before = await app.Database.ContentHashAsync();
+
+        using var posted = await client.PostAsync(button.GetAttribute("formaction"), new FormUrlEncodedContent(fields));
+
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        var shown = new HtmlParser().ParseDocument(await posted.Content.ReadAsStringAsync());
+        Assert.Equal(english, shown.QuerySelector("textarea[name=NextStepsEn]")!.TextContent.TrimStart('\n'));
+        Assert.Null(shown.QuerySelector(".translation-suggestion[data-suggestion-key=next-steps]"));
+        Assert.Equal(before, await app.Database.ContentHashAsync());
+    }
+
     /// <summary>The report of the activity at <paramref name="index"/> in an open round, its French changed after its English.</summary>
     private async Task<(string Url, Guid Activity, string Session)> DriftedReportAsync(int index)
     {
         const string session = "ctp-245-246";
+        _ = app.Services; // the app seeds its database when it starts
         if (await app.Database.RunAsync<SessionCalendar.Handler, SessionCalendar.Row?>(h => h.FindAsync(session, CancellationToken.None)) is null)
         {
             await app.Database.RunAsync<AddSession.Handler, string>(h => h.HandleAsync(
