@@ -64,6 +64,7 @@ public static class ApplicationServices
         services.AddScoped<Features.Translation.ImportTranslation.Handler>();
         services.AddScoped<Features.Translation.TranslationMemory.Handler>();
         services.AddScoped<Features.Translation.ImportMemory.Handler>();
+        services.AddScoped<Features.Translation.ReportSuggestions.Handler>();
         services.AddScoped<ListProgrammes.Handler>();
         services.AddScoped<CreateProgramme.Handler>();
         services.AddScoped<Features.Archive.ImportArchive.Handler>();

@@ -144,9 +144,11 @@ public static class ProgrammeRules
                 $"Missing translation: {string.Join(", ", untranslated.Select(f => f.En))}.");
         }
 
-        if (row.OutdatedTranslations.Count > 0)
+        var names = row.OutdatedTranslations.Select(o => (Name: FieldName(o.Field), o.Outdated))
+            .Concat((status?.OutdatedTranslations ?? []).Select(o => (Name: FieldName(o), o.Outdated)))
+            .ToList();
+        if (names.Count > 0)
         {
-            var names = row.OutdatedTranslations.Select(o => (Name: FieldName(o.Field), o.Outdated)).ToList();
             yield return Violation(RuleCode.TranslationOutdated,
                 $"Traduction à mettre à jour : {string.Join(", ", names.Select(n => $"{n.Name.Fr} ({n.Outdated.Code().ToUpperInvariant()})"))}.",
                 $"Translation outdated: {string.Join(", ", names.Select(n => $"{n.Name.En} ({n.Outdated.Code().ToUpperInvariant()})"))}.");
@@ -217,6 +219,14 @@ public static class ProgrammeRules
         TextField.Resources => new("ressources", "resources"),
         TextField.Kpi => new("indicateurs", "KPIs"),
         _ => new("délai", "deadline"),
+    };
+
+    /// <summary>A status report's text, as the checks name it ("milestone reached 2").</summary>
+    public static BilingualText FieldName(OutdatedReportText text) => text.Field switch
+    {
+        ReportTextField.Narrative => new("état d’avancement", "status"),
+        ReportTextField.NextSteps => new("étapes suivantes", "next steps"),
+        _ => new($"étape franchie {text.Index + 1}", $"milestone reached {text.Index + 1}"),
     };
 
     private static List<BilingualText> MissingTranslations(ActivityVersion row, StatusReport? status)

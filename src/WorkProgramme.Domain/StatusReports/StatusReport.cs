@@ -52,6 +52,12 @@ public static class ExecutionLevels
     };
 }
 
+/// <summary>
+/// One side of a report text written before the other side last changed (translation drift): <see cref="Index"/> is the
+/// milestone's position, 0 for the narrative and next steps.
+/// </summary>
+public sealed record OutdatedReportText(ReportTextField Field, int Index, Language Outdated);
+
 /// <summary>A key milestone already reached, with its date as the Secretariat gives it.</summary>
 public sealed record ReachedMilestone(DateOnly? Date, BilingualText Text);
 
@@ -59,6 +65,8 @@ public sealed record ReachedMilestone(DateOnly? Date, BilingualText Text);
 public sealed class StatusReport
 {
     private IReadOnlyList<ReachedMilestone> milestonesReached = [];
+
+    private IReadOnlyList<OutdatedReportText> outdatedTranslations = [];
 
     private StatusReport()
     {
@@ -94,6 +102,9 @@ public sealed class StatusReport
 
     public BilingualText Narrative { get; private set; }
 
+    /// <summary>The texts whose translation was written before the other language last changed (translation drift).</summary>
+    public IReadOnlyList<OutdatedReportText> OutdatedTranslations => outdatedTranslations;
+
     public ReportState State { get; private set; }
 
     public ReportProgress Progress { get; private set; } = ReportProgress.Updated;
@@ -120,6 +131,7 @@ public sealed class StatusReport
             draft.Narrative = previous.Narrative;
             draft.NextSteps = previous.NextSteps;
             draft.milestonesReached = previous.milestonesReached;
+            draft.outdatedTranslations = previous.outdatedTranslations;
         }
 
         draft.Progress = ReportProgress.NotUpdated;
@@ -212,6 +224,24 @@ public sealed class StatusReport
             TextRule.MilestoneReached.Check(milestone.Text);
         }
 
+        var drift = new List<OutdatedReportText>();
+        void Follow(ReportTextField field, int index, BilingualText before, BilingualText after)
+        {
+            if (TranslationDrift.After(before, after, OutdatedSide(field, index)) is { } side)
+            {
+                drift.Add(new OutdatedReportText(field, index, side));
+            }
+        }
+
+        Follow(ReportTextField.Narrative, 0, Narrative, narrative);
+        Follow(ReportTextField.NextSteps, 0, NextSteps, nextSteps);
+        // Milestones follow by position: one inserted before others changes both languages of those after it, in step.
+        for (var index = 0; index < reached.Length; index++)
+        {
+            Follow(ReportTextField.Milestone, index, index < milestonesReached.Count ? milestonesReached[index].Text : BilingualText.Empty, reached[index].Text);
+        }
+
+        outdatedTranslations = drift;
         Keyword = keyword;
         KeywordInferred = keyword is not null && keywordInferred;
         ExecutionLevel = recordedLevel ?? (keyword is { } k ? ExecutionLevels.For(k) : null);
@@ -228,17 +258,21 @@ public sealed class StatusReport
         _ => index >= 0 && index < milestonesReached.Count ? milestonesReached[index].Text : null,
     };
 
+    /// <summary>The side of a text the drift marks say is behind the other; null when the pair is in step.</summary>
+    public Language? OutdatedSide(ReportTextField field, int index = 0) =>
+        outdatedTranslations.FirstOrDefault(o => o.Field == field && o.Index == index)?.Outdated;
+
     /// <summary>
-    /// Writes the <paramref name="language"/> side of one text (a translation); the other side stays as it is. A
-    /// published report is frozen in its official wording, so it only takes a translation where the text had none: the
-    /// missing language is added, the French as published stays.
+    /// Writes the <paramref name="language"/> side of one text (a translation); the other side stays as it is and the
+    /// text's drift mark is cleared. A published report is frozen in its official wording, so it only takes a translation
+    /// where the text had none: the missing language is added, the French as published stays.
     /// </summary>
     public bool Translate(ReportTextField field, int index, Language language, string translation)
     {
         var before = TextOf(field, index)
             ?? throw new DomainException("Ce texte ne figure pas dans le rapport.", "This text is not in the report.");
         var after = language == Language.Fr ? new BilingualText(translation, before.En) : new BilingualText(before.Fr, translation);
-        if (after == before)
+        if (after == before && OutdatedSide(field, index) is null)
         {
             return false;
         }
@@ -266,6 +300,29 @@ public sealed class StatusReport
                 break;
         }
 
+        outdatedTranslations = outdatedTranslations.Where(o => o.Field != field || o.Index != index).ToArray();
+        RowVersion++;
+        return true;
+    }
+
+    /// <summary>
+    /// "Translation checked": an editor confirms the report's texts say the same in both languages although one side
+    /// changed after the other was written; false when none was outdated. A published report keeps its marks as published.
+    /// </summary>
+    public bool ConfirmTranslations()
+    {
+        if (outdatedTranslations.Count == 0)
+        {
+            return false;
+        }
+
+        if (State == ReportState.Published)
+        {
+            throw new DomainException("Ce rapport de situation est publié : il ne peut plus être modifié.",
+                "This status report is published and can no longer be changed.");
+        }
+
+        outdatedTranslations = [];
         RowVersion++;
         return true;
     }

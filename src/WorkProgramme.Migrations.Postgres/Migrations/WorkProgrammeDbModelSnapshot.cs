@@ -1158,6 +1158,11 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("OutdatedTranslations")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Progress")
                         .IsRequired()
                         .HasMaxLength(20)

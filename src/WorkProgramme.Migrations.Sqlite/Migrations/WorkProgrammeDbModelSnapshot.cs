@@ -1113,6 +1113,11 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OutdatedTranslations")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Progress")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -143,6 +143,11 @@ public sealed partial class ChangeWords(Display display, IStringLocalizer<Shared
             return Html(entityType == "UserRole" ? Word($"Role.{value}") ?? value : Words(value));
         }
 
+        if (field == "OutdatedTranslations")
+        {
+            return Html(OutdatedTranslations(value));
+        }
+
         var type = PropertyType(entityType, field);
         if (value.StartsWith('{') || value.StartsWith('['))
         {
@@ -386,6 +391,43 @@ public sealed partial class ChangeWords(Display display, IStringLocalizer<Shared
     {
         var found = labels[key];
         return found.ResourceNotFound ? null : found.Value;
+    }
+
+    /// <summary>
+    /// Drift marks as the trail keeps them (<c>[{"Field":"Narrative","Index":0,"Outdated":"En"}]</c>) in words:
+    /// "Status (EN), Milestone reached 2 (EN)"; none as "—".
+    /// </summary>
+    private string OutdatedTranslations(string value)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(value);
+            if (json.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                return Words(value);
+            }
+
+            var marks = json.RootElement.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object).Select(mark =>
+            {
+                var field = mark.TryGetProperty("Field", out var f) ? f.GetString() : null;
+                var index = mark.TryGetProperty("Index", out var i) && i.TryGetInt32(out var number) ? number : 0;
+                var side = mark.TryGetProperty("Outdated", out var o) ? o.GetString() : null;
+                var text = field switch
+                {
+                    nameof(ReportTextField.Narrative) => labels["Report.Narrative"],
+                    nameof(ReportTextField.NextSteps) => labels["Status.NextSteps"],
+                    nameof(ReportTextField.Milestone) => string.Format(CultureInfo.CurrentCulture, labels["Translation.MilestoneN"], index + 1),
+                    _ when Enum.TryParse<TextField>(field, ignoreCase: false, out var textField) => labels[$"TextField.{textField}"],
+                    _ => labels["Field.Other"],
+                };
+                return $"{text} ({side?.ToUpperInvariant()})";
+            }).ToList();
+            return marks.Count == 0 ? "—" : string.Join(", ", marks);
+        }
+        catch (JsonException)
+        {
+            return Words(value);
+        }
     }
 
     private HtmlString Html(string text) => new(Encode(text));

@@ -44,4 +44,78 @@ public sealed class ReportTranslationFacts
     {
         Assert.Throws<DomainException>(() => Published().Translate(ReportTextField.Milestone, 3, Language.En, "x"));
     }
+
+    private static StatusReport Draft(string narrativeFr = "Travaux en cours.", string? narrativeEn = "Work under way.")
+    {
+        var report = new StatusReport(Guid.NewGuid(), "ctp-245-246");
+        report.Update(StatusKeyword.Ongoing, new BilingualText(narrativeFr, narrativeEn), new BilingualText("Rapport en octobre.", "Report in October."),
+            [new ReachedMilestone(new DateOnly(2024, 4, 1), new BilingualText("Projet présenté.", "Draft presented."))], "alice");
+        return report;
+    }
+
+    [Fact]
+    public void Changing_the_French_of_a_report_text_after_its_English_marks_the_English_outdated_and_that_text_only()
+    {
+        var report = Draft();
+
+        report.Update(StatusKeyword.Ongoing, new BilingualText("Travaux en cours, retardés.", "Work under way."), report.NextSteps,
+            [new ReachedMilestone(new DateOnly(2024, 4, 1), new BilingualText("Projet présenté en avril.", "Draft presented."))], "alice");
+
+        Assert.Equal(Language.En, report.OutdatedSide(ReportTextField.Narrative));
+        Assert.Equal(Language.En, report.OutdatedSide(ReportTextField.Milestone, 0));
+        Assert.Null(report.OutdatedSide(ReportTextField.NextSteps));
+        Assert.Equal(2, report.OutdatedTranslations.Count);
+    }
+
+    [Fact]
+    public void Writing_the_first_English_or_changing_both_languages_marks_nothing()
+    {
+        var report = Draft(narrativeEn: null);
+
+        report.Update(StatusKeyword.Ongoing, new BilingualText("Travaux en cours.", "Work under way."), new BilingualText("Rapport en mai.", "Report in May."),
+            report.MilestonesReached, "alice");
+
+        Assert.Empty(report.OutdatedTranslations);
+    }
+
+    [Fact]
+    public void Updating_the_English_of_an_outdated_text_or_translating_it_clears_its_mark()
+    {
+        var report = Draft();
+        report.Update(StatusKeyword.Ongoing, new BilingualText("Travaux retardés.", "Work under way."), new BilingualText("Rapport en mai.", "Report in October."),
+            report.MilestonesReached, "alice");
+        Assert.Equal(2, report.OutdatedTranslations.Count);
+
+        report.Update(StatusKeyword.Ongoing, new BilingualText("Travaux retardés.", "Work delayed."), report.NextSteps, report.MilestonesReached, "alice");
+        Assert.True(report.Translate(ReportTextField.NextSteps, 0, Language.En, "Report in May."));
+
+        Assert.Empty(report.OutdatedTranslations);
+    }
+
+    [Fact]
+    public void Translation_checked_clears_every_mark_and_is_a_change_of_the_report()
+    {
+        var report = Draft();
+        report.Update(StatusKeyword.Ongoing, new BilingualText("Travaux retardés.", "Work under way."), report.NextSteps, report.MilestonesReached, "alice");
+        var version = report.RowVersion;
+
+        Assert.True(report.ConfirmTranslations());
+
+        Assert.Empty(report.OutdatedTranslations);
+        Assert.Equal(version + 1, report.RowVersion);
+        Assert.False(report.ConfirmTranslations());
+    }
+
+    [Fact]
+    public void A_new_rounds_draft_keeps_the_marks_of_the_report_it_copies()
+    {
+        var report = Draft();
+        report.Update(StatusKeyword.Ongoing, new BilingualText("Travaux retardés.", "Work under way."), report.NextSteps, report.MilestonesReached, "alice");
+        report.Publish();
+
+        var next = StatusReport.CopyForward(report.ActivityId, "ctp-247-248", report);
+
+        Assert.Equal(Language.En, next.OutdatedSide(ReportTextField.Narrative));
+        Assert.Throws<DomainException>(() => report.ConfirmTranslations());
+    }
 }

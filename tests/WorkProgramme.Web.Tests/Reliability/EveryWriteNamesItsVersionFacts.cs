@@ -69,6 +69,7 @@ public abstract class EveryWriteNamesItsVersion(WebAppFactory app) : IClassFixtu
         ["Programmes/Import:Preview"] = "Reads the file and shows what would change; writes nothing.",
         ["Programmes/Translation:Preview"] = "Reads the XLIFF file and shows what it would translate; writes nothing.",
         ["Rounds/Index:"] = "Opens a new reporting round; opening it twice is refused by the domain.",
+        ["Rounds/Report:Suggest"] = "Copies the translation memory's suggestion into the form and shows it again; writes nothing.",
     };
 
     /// <summary>
@@ -100,6 +101,7 @@ public abstract class EveryWriteNamesItsVersion(WebAppFactory app) : IClassFixtu
         ["Admin/UserEdit:"] = new(Roles.Admin, null, UserToEditAsync, "#edit-user", "Version", f => f["Body"] = "Conseil"),
         ["Rounds/Report:"] = new(Roles.Editor, "CTP", async () => $"/programmes/{Slug}/rounds/{Session}/reports/{await OpenRoundAsync(10)}", "#report-form",
             "RowVersion", f => (f["Keyword"], f["NarrativeEn"]) = ("completed", "Completed on purpose.")),
+        ["Rounds/Report:CheckTranslation"] = new(Roles.Editor, "CTP", DriftedReportAsync, "form[action*=CheckTranslation]", "RowVersion", _ => { }),
         ["Rounds/Round:Review"] = new(Roles.Editor, "CTP", UpdatedReportAsync, "form[action*=Review]", "rowVersion", _ => { },
             Pick: f => f.QuerySelector($"input[name=activityId][value='{reviewed}']") is not null),
         ["Rounds/Round:Publish"] = new(Roles.Editor, "CTP", () => Task.FromResult($"/programmes/{Slug}/rounds/{Session}"), "form.publish", "version",
@@ -372,6 +374,23 @@ public abstract class EveryWriteNamesItsVersion(WebAppFactory app) : IClassFixtu
         var opened = await app.Database.RunAsync<OpenRound.Handler, Result<Done>>(h => h.HandleAsync(new(Viewer.Operator, Slug, Session), CancellationToken.None));
         Assert.True(opened.Failure is null or { Kind: FailureKind.Conflict }, string.Join("; ", opened.Problems));
         return await IdAsync(number);
+    }
+
+    /// <summary>A report whose French changed after its English: its page offers "translation checked".</summary>
+    private async Task<string> DriftedReportAsync()
+    {
+        var id = await OpenRoundAsync(13);
+        foreach (var french in new[] { "Travaux en cours.", "Travaux en cours, retardés." })
+        {
+            var round = (await app.Database.RunAsync<RoundStatus.Handler, RoundStatus.Result?>(h =>
+                h.HandleAsync(new(Viewer.Operator, Slug, Session), CancellationToken.None)))!;
+            var written = await app.Database.RunAsync<WriteReport.Handler, Result<string>>(h => h.HandleAsync(new WriteReport.Update(Viewer.Operator, Slug,
+                Session, id, round.Rows.Single(r => r.ActivityId == id).RowVersion, StatusKeyword.Ongoing, new BilingualText(french, "Work under way."),
+                BilingualText.Empty, []), CancellationToken.None));
+            Assert.Null(written.Failure);
+        }
+
+        return $"/programmes/{Slug}/rounds/{Session}/reports/{id}";
     }
 
     /// <summary>A report another officer updated: the round page offers to review it.</summary>

@@ -102,6 +102,8 @@ internal sealed class StatusReportConfiguration : IEntityTypeConfiguration<Statu
         report.Bilingual(r => r.NextSteps, "NextSteps");
         report.Bilingual(r => r.Narrative, "Narrative");
         report.Ignore(r => r.LevelContradictsKeyword);
+        report.Property(r => r.OutdatedTranslations).HasField("outdatedTranslations")
+            .HasConversion(OutdatedReportTextsColumn.Converter, OutdatedReportTextsColumn.Comparer).HasMaxLength(500);
     }
 }
 
@@ -146,4 +148,60 @@ internal static class OutdatedTranslationsColumn
                 return new OutdatedTranslation(Enum.Parse<TextField>(p[0], ignoreCase: true), language);
             })
             .ToList();
+}
+
+/// <summary>
+/// A report's translation drift as short text, "narrative:en;milestone-2:en" (milestones counted from 1, as in the XLIFF
+/// unit ids): the empty string (every report before drift was tracked) reads as no drift.
+/// </summary>
+internal static class OutdatedReportTextsColumn
+{
+    public static readonly ValueConverter<IReadOnlyList<OutdatedReportText>, string> Converter = new(
+        value => Write(value),
+        text => Read(text));
+
+    public static readonly ValueComparer<IReadOnlyList<OutdatedReportText>> Comparer = new(
+        (a, b) => Write(a!) == Write(b!),
+        value => Write(value).GetHashCode(StringComparison.Ordinal),
+        value => Read(Write(value)));
+
+    private static string Write(IReadOnlyList<OutdatedReportText> value) =>
+        string.Join(';', value.Select(o => $"{Name(o)}:{o.Outdated.Code()}"));
+
+    private static string Name(OutdatedReportText text) => text.Field switch
+    {
+        ReportTextField.Narrative => "narrative",
+        ReportTextField.NextSteps => "next-steps",
+        _ => $"milestone-{(text.Index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+    };
+
+    private static IReadOnlyList<OutdatedReportText> Read(string text)
+    {
+        var read = new List<OutdatedReportText>();
+        foreach (var part in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var pair = part.Split(':');
+            if (pair.Length != 2 || !Languages.TryParse(pair[1], out var language))
+            {
+                continue;
+            }
+
+            if (pair[0] == "narrative")
+            {
+                read.Add(new OutdatedReportText(ReportTextField.Narrative, 0, language));
+            }
+            else if (pair[0] == "next-steps")
+            {
+                read.Add(new OutdatedReportText(ReportTextField.NextSteps, 0, language));
+            }
+            else if (pair[0].StartsWith("milestone-", StringComparison.Ordinal)
+                && int.TryParse(pair[0]["milestone-".Length..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+                && number > 0)
+            {
+                read.Add(new OutdatedReportText(ReportTextField.Milestone, number - 1, language));
+            }
+        }
+
+        return read;
+    }
 }

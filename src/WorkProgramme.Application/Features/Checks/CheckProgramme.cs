@@ -2,6 +2,7 @@ using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Application.Features.Programmes;
 using WorkProgramme.Application.Features.Snapshots;
+using WorkProgramme.Application.Features.Translation;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Rules;
 
@@ -28,6 +29,9 @@ public static class CheckProgramme
 
         /// <summary>What is information only: translations pending.</summary>
         public int ForInformation => Findings.Count - ToActOn;
+
+        /// <summary>How many texts are translated, for the version and for the reports of the session it shows.</summary>
+        public TranslationProgress? Translation { get; init; }
 
         /// <summary>One line per broken rule: what must be acted on first (errors before warnings), then information.</summary>
         public IReadOnlyList<Group> Groups => Findings
@@ -60,7 +64,10 @@ public static class CheckProgramme
                 var reference = new Domain.Activities.ActivityLabel(v.Section, v.Number).ToString();
                 return new Finding(v, reference, row?.Title);
             }).ToList();
-            return new Result(snapshot.Programme.Slug, snapshot.Programme.Title, snapshot.Version.Label, findings);
+            return new Result(snapshot.Programme.Slug, snapshot.Programme.Title, snapshot.Version.Label, findings)
+            {
+                Translation = TranslationState.Of(snapshot.Version, snapshot.Reports, snapshot.StatusSessionKey),
+            };
         }
     }
 }

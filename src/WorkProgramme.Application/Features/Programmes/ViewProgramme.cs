@@ -1,6 +1,7 @@
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Application.Features.Snapshots;
+using WorkProgramme.Application.Features.Translation;
 using WorkProgramme.Documents.Tables;
 using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Common;
@@ -64,6 +65,9 @@ public static class ViewProgramme
 
         /// <summary>Broken rules that are information only (translations pending).</summary>
         public int ForInformation { get; init; }
+
+        /// <summary>How many texts are translated, for the version and for the reports of the session it shows.</summary>
+        public TranslationProgress? Translation { get; init; }
 
         /// <summary>
         /// Names what the unfiltered model was built from (the record's state, the programme, the version asked for and
@@ -153,6 +157,7 @@ public static class ViewProgramme
             {
                 ToActOn = violations.Count(v => ProgrammeRules.NeedsAction(v.Rule)),
                 ForInformation = violations.Count(v => !ProgrammeRules.NeedsAction(v.Rule)),
+                Translation = TranslationState.Of(snapshot.Version, snapshot.Reports, snapshot.StatusSessionKey),
             };
         }
 

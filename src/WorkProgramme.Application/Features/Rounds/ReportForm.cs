@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Data;
+using WorkProgramme.Application.Features.Translation;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.Rules;
@@ -13,7 +14,17 @@ public static class ReportForm
     public sealed record Query(Viewer Viewer, string Slug, string SessionKey, Guid ActivityId);
 
     public sealed record Result(string Reference, BilingualText Title, StatusReport Report, StatusReport? Previous, string? PreviousSession,
-        IReadOnlyList<RuleViolation> Warnings, bool RoundOpen);
+        IReadOnlyList<RuleViolation> Warnings, bool RoundOpen)
+    {
+        /// <summary>How many of the report's texts are translated (docs/decisions/0048).</summary>
+        public IReadOnlyList<TranslationCount> Translation { get; init; } = [];
+
+        /// <summary>A published report's translation added after publication: the last one, when and by whom; null when none.</summary>
+        public AddedTranslation? Added { get; init; }
+    }
+
+    /// <summary>The language a translation added to a published report, with the time and author of the last addition.</summary>
+    public sealed record AddedTranslation(Language Language, DateTimeOffset At, string Actor);
 
     public sealed class Handler(WorkProgrammeDb db)
     {
@@ -45,10 +56,40 @@ public static class ReportForm
                 .Where(r => sessions.GetValueOrDefault(r.SessionKey) < context.Session.MonthIndex)
                 .MaxBy(r => sessions.GetValueOrDefault(r.SessionKey));
             var warnings = ProgrammeRules.Check([row], _ => report)
-                .Where(v => v.Rule is RuleCode.NoKeyword or RuleCode.NoNextSteps or RuleCode.LevelContradictsKeyword or RuleCode.MissingTranslation)
+                .Where(v => v.Rule is RuleCode.NoKeyword or RuleCode.NoNextSteps or RuleCode.LevelContradictsKeyword or RuleCode.MissingTranslation
+                    or RuleCode.TranslationOutdated)
                 .ToList();
             return new Result(RoundContext.Reference(row), row.Title, report, previous, previous?.SessionKey, warnings,
-                context.Round?.State == Domain.Rounds.RoundState.Open);
+                context.Round?.State == Domain.Rounds.RoundState.Open)
+            {
+                Translation = TranslationState.Of(report),
+                Added = report.State == ReportState.Published ? await AddedAsync(report, cancellationToken) : null,
+            };
+        }
+
+        /// <summary>
+        /// What the trail says was written into a published report after its publication: only a translation can be (the
+        /// official wording is frozen), so the texts changed after the row that published it are the added language.
+        /// </summary>
+        private async Task<AddedTranslation?> AddedAsync(StatusReport report, CancellationToken cancellationToken)
+        {
+            var id = $"{report.ActivityId}@{report.SessionKey}";
+            var rows = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == "StatusReport" && e.EntityId == id)
+                .OrderBy(e => e.Id).ToListAsync(cancellationToken);
+            var published = rows.FindLastIndex(e => e.Field == nameof(StatusReport.State) && e.NewValue == nameof(ReportState.Published));
+            var texts = rows.Skip(published + 1)
+                .Where(e => e.Field.EndsWith(".En", StringComparison.Ordinal) || e.Field.EndsWith(".Fr", StringComparison.Ordinal)
+                    || e.Field == nameof(StatusReport.MilestonesReached))
+                .ToList();
+            if (texts.Count == 0)
+            {
+                return null;
+            }
+
+            var language = texts.Any(e => e.Field.EndsWith(".Fr", StringComparison.Ordinal)) && !texts.Any(e => e.Field.EndsWith(".En", StringComparison.Ordinal))
+                ? Language.Fr
+                : Language.En;
+            return new AddedTranslation(language, texts[^1].At, texts[^1].Actor);
         }
     }
 }

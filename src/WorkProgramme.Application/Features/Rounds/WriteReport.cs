@@ -18,6 +18,9 @@ public static class WriteReport
 
     public sealed record Review(Viewer Viewer, string Slug, string SessionKey, Guid ActivityId, int? ExpectedRowVersion);
 
+    /// <summary>"Translation checked": the report's texts say the same in both languages; clears its drift marks.</summary>
+    public sealed record CheckTranslation(Viewer Viewer, string Slug, string SessionKey, Guid ActivityId, int? ExpectedRowVersion);
+
     public sealed class Handler(WorkProgrammeDb db, ICurrentActor actor, WritePipeline pipeline)
     {
         /// <summary>The value is the report's version after the change (its ETag).</summary>
@@ -29,6 +32,10 @@ public static class WriteReport
         public Task<Result<string>> HandleAsync(Review command, CancellationToken cancellationToken) =>
             ChangeAsync(command.Viewer, command.Slug, command.SessionKey, command.ActivityId, command.ExpectedRowVersion,
                 report => report.Review(command.Viewer.Name ?? actor.Name), cancellationToken);
+
+        public Task<Result<string>> HandleAsync(CheckTranslation command, CancellationToken cancellationToken) =>
+            ChangeAsync(command.Viewer, command.Slug, command.SessionKey, command.ActivityId, command.ExpectedRowVersion,
+                report => report.ConfirmTranslations(), cancellationToken);
 
         private Task<Result<string>> ChangeAsync(Viewer viewer, string slug, string sessionKey, Guid activityId, int? expected,
             Action<StatusReport> change, CancellationToken cancellationToken) =>

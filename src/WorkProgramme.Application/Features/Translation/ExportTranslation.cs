@@ -53,13 +53,15 @@ public static class ExportTranslation
                 }
 
                 var target = text.Text.In(query.Target);
-                var state = target is null ? UnitState.NeedsTranslation
-                    : text.Outdated == query.Target ? UnitState.NeedsReviewTranslation
-                    : UnitState.Translated;
-                if (state == UnitState.Translated && !query.All)
+                var needed = TranslationState.Needs(text, query.Target);
+                if (!needed && !query.All)
                 {
                     continue;
                 }
+
+                var state = target is null ? UnitState.NeedsTranslation
+                    : needed ? UnitState.NeedsReviewTranslation
+                    : UnitState.Translated;
 
                 // Suggestions where a translator starts from nothing: last session's English where only a date changed.
                 units.Add(new XliffUnit(text.UnitId, sourceText, target, state, Notes(text, snapshot))

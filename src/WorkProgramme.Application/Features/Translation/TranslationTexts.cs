@@ -52,16 +52,26 @@ public static class TranslationTexts
                 continue;
             }
 
-            var prefix = $"report/{report.SessionKey}/{row.ActivityId:D}";
-            yield return new TranslationText($"{prefix}/narrative", row.ActivityId, label, NarrativeColumn, report.Narrative, null, null,
-                ReportTextField.Narrative, report.SessionKey, 0);
-            yield return new TranslationText($"{prefix}/next-steps", row.ActivityId, label, NextStepsColumn, report.NextSteps, null, null,
-                ReportTextField.NextSteps, report.SessionKey, 0);
-            for (var index = 0; index < report.MilestonesReached.Count; index++)
+            foreach (var text in Of(report, label))
             {
-                yield return new TranslationText($"{prefix}/milestone-{(index + 1).ToString(CultureInfo.InvariantCulture)}", row.ActivityId, label,
-                    MilestoneColumn, report.MilestonesReached[index].Text, null, null, ReportTextField.Milestone, report.SessionKey, index);
+                yield return text;
             }
+        }
+    }
+
+    /// <summary>A status report's texts: narrative, next steps, each milestone reached.</summary>
+    public static IEnumerable<TranslationText> Of(StatusReport report, string label)
+    {
+        var prefix = $"report/{report.SessionKey}/{report.ActivityId:D}";
+        yield return new TranslationText($"{prefix}/narrative", report.ActivityId, label, NarrativeColumn, report.Narrative,
+            report.OutdatedSide(ReportTextField.Narrative), null, ReportTextField.Narrative, report.SessionKey, 0);
+        yield return new TranslationText($"{prefix}/next-steps", report.ActivityId, label, NextStepsColumn, report.NextSteps,
+            report.OutdatedSide(ReportTextField.NextSteps), null, ReportTextField.NextSteps, report.SessionKey, 0);
+        for (var index = 0; index < report.MilestonesReached.Count; index++)
+        {
+            yield return new TranslationText($"{prefix}/milestone-{(index + 1).ToString(CultureInfo.InvariantCulture)}", report.ActivityId, label,
+                MilestoneColumn, report.MilestonesReached[index].Text, report.OutdatedSide(ReportTextField.Milestone, index), null,
+                ReportTextField.Milestone, report.SessionKey, index);
         }
     }
 }

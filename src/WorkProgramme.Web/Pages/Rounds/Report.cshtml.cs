@@ -4,6 +4,7 @@ using WorkProgramme.Application.Features.Comments;
 using WorkProgramme.Application.Features.Decisions;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Rounds;
+using WorkProgramme.Application.Features.Translation;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.StatusReports;
 using WorkProgramme.Application.Writes;
@@ -12,8 +13,16 @@ using WorkProgramme.Web.Infrastructure;
 namespace WorkProgramme.Web.Pages.Rounds;
 
 /// <summary>One activity's status report for the round: keyword (level shown live), milestones, next steps, narrative.</summary>
-public sealed class ReportModel(ReportForm.Handler form, WriteReport.Handler write, Comments.Handler comments, SessionDecisions.Handler decisions) : PageModel
+public sealed class ReportModel(ReportForm.Handler form, WriteReport.Handler write, Comments.Handler comments, SessionDecisions.Handler decisions,
+    ReportSuggestions.Handler suggest) : PageModel
 {
+    /// <summary>The suggestion to copy into its field ("narrative", "next-steps", "milestone-2"), without script.</summary>
+    [BindProperty]
+    public string? Use { get; set; }
+
+    /// <summary>The translation memory's best match for each text whose English is empty (docs/decisions/0048).</summary>
+    public IReadOnlyList<ReportSuggestions.Suggestion> Suggestions { get; private set; } = [];
+
     [BindProperty]
     public string? Keyword { get; set; }
 
@@ -99,6 +108,67 @@ public sealed class ReportModel(ReportForm.Handler form, WriteReport.Handler wri
         return Page();
     }
 
+    /// <summary>
+    /// "Use this suggestion" without script: the form comes back as posted with the suggestion in its field; nothing is saved.
+    /// </summary>
+    public async Task<IActionResult> OnPostSuggestAsync(string slug, string session, Guid activityId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(slug, session, activityId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (Suggestions.FirstOrDefault(s => s.Key == Use) is { } chosen)
+        {
+            switch (chosen.Field)
+            {
+                case ReportTextField.Narrative:
+                    NarrativeEn = chosen.Text;
+                    break;
+                case ReportTextField.NextSteps:
+                    NextStepsEn = chosen.Text;
+                    break;
+                default:
+                    while (Milestones.Count <= chosen.Index)
+                    {
+                        Milestones.Add(new MilestoneInput());
+                    }
+
+                    Milestones[chosen.Index].En = chosen.Text;
+                    break;
+            }
+        }
+
+        Offers = await decisions.OffersAsync(activityId, session, Report.Report.MilestonesReached, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>"Translation checked": the editor confirms the report's texts say the same in both languages (clears the drift marks).</summary>
+    public async Task<IActionResult> OnPostCheckTranslationAsync(string slug, string session, Guid activityId, CancellationToken cancellationToken)
+    {
+        var outcome = await write.HandleAsync(new WriteReport.CheckTranslation(HttpContext.Viewer(), slug, session, activityId, RowVersion), cancellationToken);
+        switch (outcome.Failure)
+        {
+            case { Kind: FailureKind.NotFound }:
+                return NotFound();
+            case { Kind: FailureKind.Forbidden }:
+                return Forbid();
+            case null:
+                TempData.Success("Translation.ConfirmedFlash");
+                break;
+            case { Kind: FailureKind.Invalid }:
+                TempData.Problem(outcome.Problems.FirstOrDefault());
+                break;
+            default:
+                TempData.Problem(new BilingualText(
+                    "Le rapport a été modifié entre-temps : relisez-le avant de confirmer la traduction.",
+                    "The report was changed in the meantime: read it again before confirming the translation."));
+                break;
+        }
+
+        return RedirectToPage("/Rounds/Report", new { slug, session, activityId });
+    }
+
     private async Task<bool> LoadAsync(string slug, string session, Guid activityId, CancellationToken cancellationToken)
     {
         var result = await form.HandleAsync(new ReportForm.Query(HttpContext.Viewer(), slug, session, activityId), cancellationToken);
@@ -109,6 +179,9 @@ public sealed class ReportModel(ReportForm.Handler form, WriteReport.Handler wri
 
         Report = result;
         Feedback = await comments.ListAsync(HttpContext.Viewer(), slug, activityId, session, cancellationToken);
+        Suggestions = result.RoundOpen && result.Report.State != ReportState.Published
+            ? await suggest.HandleAsync(result.Report, cancellationToken)
+            : [];
         return true;
     }
 
