@@ -43,6 +43,9 @@ public sealed record Failure(FailureKind Kind, IReadOnlyList<FieldMessage> Messa
     /// <summary>A <see cref="FailureKind.Conflict"/> because the caller's version is not the current one (HTTP 412), not because of a rule (409).</summary>
     public bool Stale { get; init; }
 
+    /// <summary>The change touched an archived programme (docs/decisions/0040): a conflict no later version resolves.</summary>
+    public bool Archived { get; init; }
+
     /// <summary>What stands in the way, by name (for example the reports nobody updated before a publication).</summary>
     public IReadOnlyList<string> Pending { get; init; } = [];
 

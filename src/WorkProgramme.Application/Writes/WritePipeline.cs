@@ -119,8 +119,10 @@ public sealed class WritePipeline(WorkProgrammeDb db)
         catch (DomainException refused)
         {
             db.ChangeTracker.Clear();
-            var kind = refused is Domain.Programmes.ArchivedProgrammeException ? FailureKind.Conflict : write.Refusal;
-            return (Result<TOut>.Fail(new Failure(kind, [new FieldMessage("", refused.Messages)]) { CurrentVersion = target.Version }, shown), false);
+            var archived = refused is Domain.Programmes.ArchivedProgrammeException;
+            var kind = archived ? FailureKind.Conflict : write.Refusal;
+            return (Result<TOut>.Fail(new Failure(kind, [new FieldMessage("", refused.Messages)]) { CurrentVersion = target.Version, Archived = archived },
+                shown), false);
         }
         catch (DbUpdateConcurrencyException)
         {

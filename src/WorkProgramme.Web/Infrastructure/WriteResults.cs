@@ -78,8 +78,19 @@ public static class PageResults
             null => saved(result.Value!),
             { Kind: FailureKind.NotFound } => page.NotFound(),
             { Kind: FailureKind.Forbidden } => page.Forbid(),
-            { } failure => await refused(failure),
+            { } failure => await RefusedAsync(page, failure, refused),
         };
+
+    /// <summary>A change an archived programme refused answers 409 (docs/decisions/0040), whatever the page draws; a page may set another.</summary>
+    private static Task<IActionResult> RefusedAsync(PageModel page, Failure failure, Func<Failure, Task<IActionResult>> refused)
+    {
+        if (failure.Archived)
+        {
+            page.Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+
+        return refused(failure);
+    }
 
     /// <summary>
     /// What a form says when a save was refused: <paramref name="changedMeanwhile"/> when the record changed since the

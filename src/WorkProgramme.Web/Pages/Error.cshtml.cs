@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using WorkProgramme.Domain.Common;
 
 namespace WorkProgramme.Web.Pages;
 
@@ -14,6 +16,9 @@ public sealed class ErrorModel : PageModel
 
     public string TraceId { get; private set; } = "";
 
+    /// <summary>The words of a rule that refused the change (an archived programme, a round already open), shown as they are.</summary>
+    public BilingualText? Refusal { get; private set; }
+
     public void OnGet(int? code) => Describe(code);
 
     public void OnPost(int? code) => Describe(code);
@@ -21,6 +26,13 @@ public sealed class ErrorModel : PageModel
     private void Describe(int? code)
     {
         TraceId = HttpContext.TraceIdentifier;
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is DomainException refused)
+        {
+            TitleKey = "Error.Refused.Title";
+            Refusal = refused.Messages;
+            return;
+        }
+
         if (code == StatusCodes.Status404NotFound)
         {
             TitleKey = "Error.NotFound.Title";

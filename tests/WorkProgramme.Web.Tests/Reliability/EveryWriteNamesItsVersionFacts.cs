@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WorkProgramme.Application.Features.Activities;
 using WorkProgramme.Application.Features.Interchange;
@@ -36,6 +37,23 @@ public sealed class EveryApiWriteNamesItsVersionFacts(WebAppFactory app) : Every
 {
     [Fact]
     public Task Every_write_endpoint_of_the_api_answers_428_without_if_match_and_412_on_a_stale_one_unless_it_says_why_not() => ApiWritesAsync();
+}
+
+/// <summary>
+/// An archived programme refuses every write (docs/decisions/0040): each form post of the list above, posted as it would
+/// succeed, is refused in words with nothing changed while the programme is archived, and accepted once it is not.
+/// </summary>
+public sealed class EveryFormPostRefusesAnArchivedProgrammeFacts(WebAppFactory app) : EveryWriteNamesItsVersion(app)
+{
+    [Fact]
+    public Task Every_form_post_about_a_programme_is_refused_in_words_and_changes_nothing_while_the_programme_is_archived() => ArchivedFormPostsAsync();
+}
+
+/// <summary>The API's half of <see cref="EveryFormPostRefusesAnArchivedProgrammeFacts"/>, on a database of its own.</summary>
+public sealed class EveryApiWriteRefusesAnArchivedProgrammeFacts(WebAppFactory app) : EveryWriteNamesItsVersion(app)
+{
+    [Fact]
+    public Task Every_write_endpoint_of_the_api_answers_409_in_words_and_changes_nothing_while_the_programme_is_archived() => ArchivedApiWritesAsync();
 }
 
 public abstract class EveryWriteNamesItsVersion(WebAppFactory app) : IClassFixture<WebAppFactory>
@@ -70,6 +88,55 @@ public abstract class EveryWriteNamesItsVersion(WebAppFactory app) : IClassFixtu
         ["Programmes/Translation:Preview"] = "Reads the XLIFF file and shows what it would translate; writes nothing.",
         ["Rounds/Index:"] = "Opens a new reporting round; opening it twice is refused by the domain.",
         ["Rounds/Report:Suggest"] = "Copies the translation memory's suggestion into the form and shows it again; writes nothing.",
+    };
+
+    /// <summary>
+    /// Form POSTs that change no programme, with the reason (docs/decisions/0040): an archived programme cannot refuse
+    /// them. Every other form post is walked against an archived programme.
+    /// </summary>
+    private static readonly Dictionary<string, string> FormsOutsideAProgramme = new(StringComparer.Ordinal)
+    {
+        ["Account/Profile:Create"] = "One's own API token.",
+        ["Account/Profile:Preferences"] = "One's own language and e-mail choices.",
+        ["Account/Profile:Revoke"] = "One's own API token.",
+        ["Account/SignIn:"] = "Signing in.",
+        ["Account/SignOut:"] = "Signing out.",
+        ["Account/ForgottenPassword:"] = "A reset link for one's account.",
+        ["Account/SetPassword:"] = "One's password.",
+        ["Admin/Invite:"] = "A user account.",
+        ["Admin/BodyEdit:"] = "Reference data: a body's words.",
+        ["Admin/BodyNew:"] = "Reference data: a new body.",
+        ["Admin/Sessions:"] = "The sessions calendar.",
+        ["Admin/SessionEdit:"] = "The sessions calendar.",
+        ["Admin/UserEdit:"] = "A user account.",
+        ["Admin/ProgrammeNew:"] = "Creates a new programme; carrying over from an archived one is refused by the domain (it is already continued).",
+        ["Error:"] = "The error page writes nothing.",
+        ["Programmes/Import:Preview"] = "Reads the file and shows what would change; writes nothing.",
+        ["Programmes/Translation:Preview"] = "Reads the XLIFF file and shows what it would translate; writes nothing.",
+    };
+
+    /// <summary>
+    /// Form POSTs that add something to a programme (no version to name), posted against the archived programme as they
+    /// would succeed: walked after <see cref="FormCases"/> (the version is approved by then, so a new draft may start).
+    /// </summary>
+    private Dictionary<string, FormCase> CreationCases() => new(StringComparer.Ordinal)
+    {
+        ["Programmes/Activity:Comment"] = new(Roles.Editor, "CTP", async () => $"/programmes/{Slug}/activities/{await IdAsync(9)}", "form.comment-form", "",
+            f => f["CommentText"] = "A comment on purpose."),
+        ["Programmes/Versions:Start"] = new(Roles.Editor, "CTP", () => Task.FromResult($"/programmes/{Slug}/versions"), "form[action*=Start]", "",
+            f => f["Label"] = "2026-01"),
+        ["Programmes/New:"] = new(Roles.Editor, "CTP", () => Task.FromResult($"/programmes/{Slug}/activities/new"), "form.form--wide", "", f =>
+        {
+            (f["Section"], f["Form.Priority"], f["Form.TaskType"]) = ("time-bound", "B", "development");
+            (f["Form.TitleFr"], f["Form.TitleEn"]) = ("Une activité ajoutée exprès", "An activity added on purpose");
+            f["Form.DeadlineFr"] = "Printemps 2026 (CTP) / Juin 2026 (Conseil)";
+            f["Form.PlanCodes"] = "PS1";
+        }),
+        ["Rounds/Index:"] = new(Roles.Editor, "CTP", async () =>
+        {
+            await AddSessionAsync();
+            return $"/programmes/{Slug}/rounds";
+        }, "form.inline-form:has(input[value='ctp-247-248'])", "", _ => { }),
     };
 
     /// <summary>
@@ -120,11 +187,7 @@ public abstract class EveryWriteNamesItsVersion(WebAppFactory app) : IClassFixtu
 
     protected async Task FormPostsAsync()
     {
-        var handlers = typeof(Program).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(PageModel)))
-            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
-                .Where(m => m.Name.StartsWith("OnPost", StringComparison.Ordinal))
-                .Select(m => $"{PageName(t)}:{m.Name["OnPost".Length..].Replace("Async", "", StringComparison.Ordinal)}"))
-            .Distinct().Order(StringComparer.Ordinal).ToList();
+        var handlers = FormHandlers();
         var cases = FormCases();
 
         var unlisted = handlers.Where(h => !cases.ContainsKey(h) && !FormsWithoutVersion.ContainsKey(h)).ToList();
@@ -154,45 +217,35 @@ public abstract class EveryWriteNamesItsVersion(WebAppFactory app) : IClassFixtu
         }
     }
 
-    protected async Task ApiWritesAsync()
+    /// <summary>Every form POST handler of the pages, as "Page/Name:Handler".</summary>
+    private static List<string> FormHandlers() =>
+        typeof(Program).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(PageModel)))
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .Where(m => m.Name.StartsWith("OnPost", StringComparison.Ordinal))
+                .Select(m => $"{PageName(t)}:{m.Name["OnPost".Length..].Replace("Async", "", StringComparison.Ordinal)}"))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Every write endpoint of the API, from the endpoint data source.</summary>
+    private List<RouteEndpoint> ApiWrites()
     {
         _ = app.Services;
-        var writes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        return app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<ActionDescriptor>() is null
                 && e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Any(m => m is "PUT" or "POST" or "PATCH" or "DELETE") == true)
             .ToList();
+    }
+
+    protected async Task ApiWritesAsync()
+    {
+        var writes = ApiWrites();
         Assert.NotEmpty(writes);
         var undeclared = writes.Where(e => e.Metadata.GetMetadata<IfMatchRequired>() is null && e.Metadata.GetMetadata<NoIfMatch>() is null)
             .Select(e => e.RoutePattern.RawText).ToList();
         Assert.True(undeclared.Count == 0, "Write endpoints that neither require If-Match nor say why not: " + string.Join(", ", undeclared));
         Assert.All(writes.Select(e => e.Metadata.GetMetadata<NoIfMatch>()).OfType<NoIfMatch>(), reason => Assert.False(string.IsNullOrWhiteSpace(reason.Reason)));
 
-        var cases = new Dictionary<string, Func<Task<(string Url, object Body)>>>(StringComparer.Ordinal)
-        {
-            ["/api/programmes/{slug}/activities/{id:guid}"] = async () =>
-            {
-                var url = $"/api/programmes/{Slug}/activities/{await IdAsync(12)}";
-                var activity = (await (await app.ApiClientAsync(Roles.Editor, "CTP")).GetFromJsonAsync<ActivityDto>(url, ProgrammeJson.Options))!;
-                return (url, activity with { Title = new TextPair(activity.Title!.Fr, "Changed on purpose") });
-            },
-            ["/api/programmes/{slug}/sessions/{session}/status-reports/{activityId:guid}"] = async () =>
-                ($"/api/programmes/{Slug}/sessions/{Session}/status-reports/{await OpenRoundAsync(14)}",
-                    new StatusDto { Keyword = "completed", Text = new TextPair(null, "Completed on purpose.") }),
-            ["/api/programmes/{slug}/sessions/{session}/decisions/{activityId:guid}"] = async () =>
-                ($"/api/programmes/{Slug}/sessions/ctp-243-244/decisions/{await IdAsync(15)}",
-                    new WorkProgramme.Web.Api.DecisionEndpoints.RecordDecisionDto("adopted", new TextPair(null, "Adopted on purpose."), null)),
-            ["/api/programmes/{slug}/rounds/{session}/publish"] = async () =>
-            {
-                await OpenRoundAsync(16);
-                return ($"/api/programmes/{Slug}/rounds/{Session}/publish?confirm=true", new { });
-            },
-        };
-
-        // Where the write's address is not the one to read its ETag from (an action on a resource), the resource's.
-        var readUrls = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["/api/programmes/{slug}/rounds/{session}/publish"] = $"/api/programmes/{Slug}/rounds/{Session}",
-        };
+        var cases = ApiCases();
+        var readUrls = ApiReadUrls;
 
         foreach (var endpoint in writes.Where(e => e.Metadata.GetMetadata<IfMatchRequired>() is not null))
         {
@@ -218,6 +271,104 @@ public abstract class EveryWriteNamesItsVersion(WebAppFactory app) : IClassFixtu
         }
     }
 
+    /// <summary>Where the write's address is not the one to read its ETag from (an action on a resource), the resource's.</summary>
+    private static readonly Dictionary<string, string> ApiReadUrls = new(StringComparer.Ordinal)
+    {
+        ["/api/programmes/{slug}/rounds/{session}/publish"] = $"/api/programmes/{Slug}/rounds/{Session}",
+    };
+
+    /// <summary>A request for each write endpoint that succeeds with the current version.</summary>
+    private Dictionary<string, Func<Task<(string Url, object Body)>>> ApiCases() => new(StringComparer.Ordinal)
+    {
+        ["/api/programmes/{slug}/activities/{id:guid}"] = async () =>
+        {
+            var url = $"/api/programmes/{Slug}/activities/{await IdAsync(12)}";
+            var activity = (await (await app.ApiClientAsync(Roles.Editor, "CTP")).GetFromJsonAsync<ActivityDto>(url, ProgrammeJson.Options))!;
+            return (url, activity with { Title = new TextPair(activity.Title!.Fr, "Changed on purpose") });
+        },
+        ["/api/programmes/{slug}/sessions/{session}/status-reports/{activityId:guid}"] = async () =>
+            ($"/api/programmes/{Slug}/sessions/{Session}/status-reports/{await OpenRoundAsync(14)}",
+                new StatusDto { Keyword = "completed", Text = new TextPair(null, "Completed on purpose.") }),
+        ["/api/programmes/{slug}/sessions/{session}/decisions/{activityId:guid}"] = async () =>
+            ($"/api/programmes/{Slug}/sessions/ctp-243-244/decisions/{await IdAsync(15)}",
+                new WorkProgramme.Web.Api.DecisionEndpoints.RecordDecisionDto("adopted", new TextPair(null, "Adopted on purpose."), null)),
+        ["/api/programmes/{slug}/rounds/{session}/publish"] = async () =>
+        {
+            await OpenRoundAsync(16);
+            return ($"/api/programmes/{Slug}/rounds/{Session}/publish?confirm=true", new { });
+        },
+    };
+
+    /// <summary>Archives the programme in the store, or takes it back out (test set-up only: raw SQL, as a restore writes).</summary>
+    private Task SetArchivedAsync(bool archived) =>
+        app.Database.RunAsync<WorkProgramme.Application.Data.WorkProgrammeDb, int>(db =>
+            db.Programmes.Where(p => p.Slug == Slug).ExecuteUpdateAsync(set => set.SetProperty(p => p.IsArchived, archived)));
+
+    /// <summary>The guard's words (<c>ArchivedProgrammeException</c>), in either language.</summary>
+    private static bool SaysArchived(string? text) =>
+        text is not null && (text.Contains("no longer changes", StringComparison.Ordinal) || text.Contains("il ne change plus", StringComparison.Ordinal));
+
+    protected async Task ArchivedFormPostsAsync()
+    {
+        var handlers = FormHandlers();
+        var cases = FormCases().Concat(CreationCases()).ToList();
+        var unlisted = handlers.Where(h => cases.All(c => c.Key != h) && !FormsOutsideAProgramme.ContainsKey(h)).ToList();
+        Assert.True(unlisted.Count == 0, "Form POSTs neither walked against an archived programme nor said to concern none: " + string.Join(", ", unlisted));
+        Assert.Empty(FormsOutsideAProgramme.Keys.Except(handlers));
+
+        var clients = new Dictionary<string, HttpClient>(StringComparer.Ordinal);
+        foreach (var (handler, form) in cases.Where(c => !FormsOutsideAProgramme.ContainsKey(c.Key)))
+        {
+            if (!clients.TryGetValue(form.Role, out var client))
+            {
+                clients[form.Role] = client = await app.SignedInClientAsync(form.Role, form.Body);
+            }
+
+            var url = await form.PageUrl();
+            string? said = null;
+            var refused = await PostAsync(client, url, form, version: "", beforePost: () => SetArchivedAsync(true), said: text => said = text);
+            await SetArchivedAsync(false);
+            Assert.True(refused.Unchanged, $"{handler} changed an archived programme ({refused.Status}).");
+            Assert.True(refused.Status is HttpStatusCode.Conflict or HttpStatusCode.BadRequest or HttpStatusCode.Forbidden or HttpStatusCode.Redirect,
+                $"{handler} answered {refused.Status} for an archived programme.");
+            Assert.True(SaysArchived(said), $"{handler} did not say the programme is archived: {said}");
+
+            var accepted = await PostAsync(client, url, form, version: "");
+            Assert.False(accepted.Unchanged, $"{handler}: the same post once the programme is no longer archived changed nothing ({accepted.Status}), so the case proves nothing.");
+        }
+    }
+
+    protected async Task ArchivedApiWritesAsync()
+    {
+        var writes = ApiWrites();
+        Assert.NotEmpty(writes);
+        var cases = ApiCases();
+        Assert.All(writes, e => Assert.True(cases.ContainsKey(e.RoutePattern.RawText!), $"{e.RoutePattern.RawText} is not walked against an archived programme."));
+        foreach (var endpoint in writes)
+        {
+            var pattern = endpoint.RoutePattern.RawText!;
+            var (url, body) = await cases[pattern]();
+            var client = await app.ApiClientAsync(Roles.Editor, "CTP");
+            var method = new HttpMethod(endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.First(m => m is not "GET" and not "HEAD"));
+            using var read = await client.GetAsync(ApiReadUrls.GetValueOrDefault(pattern, url));
+            var etag = read.Headers.ETag?.ToString();
+
+            await SetArchivedAsync(true);
+            var before = await app.Database.ContentHashAsync();
+            var refused = await SendAsync(client, method, url, body, ifMatch: etag);
+            var words = await refused.Content.ReadAsStringAsync();
+            var after = await app.Database.ContentHashAsync();
+            await SetArchivedAsync(false);
+
+            Assert.Equal((pattern, HttpStatusCode.Conflict), (pattern, refused.StatusCode));
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            Assert.True(SaysArchived(words), $"{pattern} did not say the programme is archived: {words}");
+            Assert.Equal(before, after);
+            var accepted = await SendAsync(client, method, url, body, ifMatch: etag);
+            Assert.True(accepted.IsSuccessStatusCode, $"{pattern} once the programme is no longer archived: {accepted.StatusCode} {await accepted.Content.ReadAsStringAsync()}");
+        }
+    }
+
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, object body, string? ifMatch)
     {
         var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(body, body.GetType(), options: ProgrammeJson.Options) };
@@ -230,7 +381,8 @@ public abstract class EveryWriteNamesItsVersion(WebAppFactory app) : IClassFixtu
     }
 
     /// <summary>Posts the form as the page shows it now, changed as the case says, with its version left out, replaced, or as shown ("").</summary>
-    private async Task<(bool Unchanged, HttpStatusCode Status)> PostAsync(HttpClient client, string url, FormCase form, string? version)
+    private async Task<(bool Unchanged, HttpStatusCode Status)> PostAsync(HttpClient client, string url, FormCase form, string? version,
+        Func<Task>? beforePost = null, Action<string>? said = null)
     {
         using var shown = form.Open is { } open ? await open(client, url) : await client.GetAsync(url);
         Assert.True(shown.IsSuccessStatusCode, $"{form.FormSelector} (version {version ?? "missing"}): GET {url} answered {shown.StatusCode} {shown.Headers.Location}; before: {lastPost}");
@@ -275,8 +427,21 @@ public abstract class EveryWriteNamesItsVersion(WebAppFactory app) : IClassFixtu
         }
 
         var action = form.Action is { } handler ? url + handler : element.GetAttribute("action") is { Length: > 0 } a ? a : url;
+        if (beforePost is not null)
+        {
+            await beforePost();
+        }
+
         var before = await app.Database.ContentHashAsync();
         var response = await client.PostAsync(action, new FormUrlEncodedContent(fields));
+        if (said is not null)
+        {
+            // A page that posts, redirects and gets says it in the flash of the page it redirects to.
+            var text = response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location is { } to
+                ? await client.GetStringAsync(to)
+                : await response.Content.ReadAsStringAsync();
+            said(System.Net.WebUtility.HtmlDecode(text));
+        }
         lastPost = $"POST {action} [{string.Join("&", fields.Keys)}] answered {response.StatusCode} {response.Headers.Location}";
         return (before == await app.Database.ContentHashAsync(), response.StatusCode);
     }
@@ -359,6 +524,18 @@ public abstract class EveryWriteNamesItsVersion(WebAppFactory app) : IClassFixtu
             activity with { Title = new TextPair(activity.Title!.Fr + " (révisé)", activity.Title.En) }, read.Headers.ETag!.ToString());
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         return $"/programmes/{Slug}/activities/{id}";
+    }
+
+    /// <summary>A session with no round yet (spring 2025), whose round the rounds page offers to open.</summary>
+    private async Task AddSessionAsync()
+    {
+        if (await app.Database.RunAsync<WorkProgramme.Application.Features.Sessions.SessionCalendar.Handler,
+                WorkProgramme.Application.Features.Sessions.SessionCalendar.Row?>(h => h.FindAsync("ctp-247-248", CancellationToken.None)) is null)
+        {
+            await app.Database.RunAsync<WorkProgramme.Application.Features.Sessions.AddSession.Handler, string>(h => h.HandleAsync(
+                new WorkProgramme.Application.Features.Sessions.AddSession.Command(Viewer.Operator, "CTP", [247, 248], 2025, 4,
+                    WorkProgramme.Domain.Sessions.Season.Spring), CancellationToken.None));
+        }
     }
 
     private async Task<Guid> OpenRoundAsync(int number)

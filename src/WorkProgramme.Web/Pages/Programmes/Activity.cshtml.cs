@@ -103,7 +103,7 @@ public sealed class ActivityModel(ViewActivity.Handler handler, AuditTrail.Handl
             case null:
                 TempData.Success("Translation.ConfirmedFlash");
                 break;
-            case { Kind: FailureKind.Invalid }:
+            case { Kind: FailureKind.Invalid } or { Archived: true }:
                 TempData.Problem(outcome.Problems.FirstOrDefault());
                 break;
             default:

@@ -116,7 +116,8 @@ public sealed class ImportModel(ImportTable.Handler handler, PendingUploads uplo
         }
 
         // The draft (or the file) is no longer the one previewed: nothing was applied, and the preview must be seen again.
-        Problems = [TableProblem.File("Le programme a été modifié depuis l’aperçu ; rien n’a été importé : envoyez le fichier de nouveau pour voir ce qu’il changerait maintenant.",
+        // An archived programme says so instead (docs/decisions/0040).
+        Problems = failure.Archived ? failure.Messages.Select(m => TableProblem.File(m.Message)).ToList() : [TableProblem.File("Le programme a été modifié depuis l’aperçu ; rien n’a été importé : envoyez le fichier de nouveau pour voir ce qu’il changerait maintenant.",
             "The programme was changed since the preview; nothing was imported: upload the file again to see what it would change now.")];
         LogIfRejected();
         var page = Page();

@@ -137,7 +137,8 @@ public sealed class TranslationModel(ExportTranslation.Handler exporter, ImportT
         }
 
         // The texts (or the file) are no longer those previewed: nothing was applied, and the preview must be seen again.
-        Problems = [new BilingualText(
+        // An archived programme says so instead (docs/decisions/0040).
+        Problems = failure.Archived ? failure.Problems : [new BilingualText(
             "Le programme a été modifié depuis l’aperçu ; aucune traduction n’a été appliquée : envoyez le fichier de nouveau pour voir ce qu’il changerait maintenant.",
             "The programme was changed since the preview; no translation was applied: upload the file again to see what it would change now.")];
         var page = Page();

@@ -97,6 +97,11 @@ public sealed class ReportModel(ReportForm.Handler form, WriteReport.Handler wri
                 return Forbid();
         }
 
+        if (result.Failure is { Archived: true })
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+
         await LoadAsync(slug, session, activityId, cancellationToken);
         Problem = result.Failure is { Stale: true } or { Kind: FailureKind.PreconditionRequired }
             ? new BilingualText(
