@@ -75,17 +75,17 @@ public sealed class TranslationStateFacts(WebAppFactory app) : IClassFixture<Web
         var (url, activity, session) = await DriftedReportAsync(language == "fr" ? 22 : 23);
         var published = await app.Database.RunAsync<WorkProgramme.Application.Data.WorkProgrammeDb, List<StatusReport>>(db =>
             Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.StatusReports.Where(r => r.State == ReportState.Published)));
-        var known = published.First(r => r.NextSteps.Fr is { Length: > 30 } && r.NextSteps.En is not null);
-        var englishes = published.Where(r => r.NextSteps.Fr == known.NextSteps.Fr && r.NextSteps.En is not null).Select(r => r.NextSteps.En).ToList();
+        var known = published.First(r => r.Narrative.Fr is { Length: > 30 } && r.Narrative.En is not null);
+        var englishes = published.Where(r => r.Narrative.Fr == known.Narrative.Fr && r.Narrative.En is not null).Select(r => r.Narrative.En).ToList();
         var report = (await app.Database.RunAsync<ReportForm.Handler, ReportForm.Result?>(h =>
             h.HandleAsync(new(Viewer.Operator, Slug, session, activity), CancellationToken.None)))!.Report;
         var written = await app.Database.RunAsync<WriteReport.Handler, Result<string>>(h => h.HandleAsync(new WriteReport.Update(Viewer.Operator, Slug,
-            session, activity, report.RowVersion, StatusKeyword.Ongoing, report.Narrative, new BilingualText(known.NextSteps.Fr, null), []), CancellationToken.None));
+            session, activity, report.RowVersion, StatusKeyword.Ongoing, new BilingualText(known.Narrative.Fr, null), BilingualText.Empty, []), CancellationToken.None));
         Assert.Null(written.Failure);
         var client = await app.SignedInClientAsync(Roles.Editor, "CTP", acceptLanguage: language);
 
         var page = await PageAsync(client, url);
-        var suggestion = page.QuerySelector(".translation-suggestion[data-suggestion-key=next-steps]") ?? throw new InvalidOperationException("No suggestion");
+        var suggestion = page.QuerySelector(".translation-suggestion[data-suggestion-key=narrative]") ?? throw new InvalidOperationException("No suggestion");
         Assert.StartsWith(exact, suggestion.TextContent.Trim(), StringComparison.Ordinal);
         var button = suggestion.QuerySelector("button")!;
         var english = button.GetAttribute("data-suggestion");
@@ -101,8 +101,8 @@ public sealed class TranslationStateFacts(WebAppFactory app) : IClassFixture<Web
 
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         var shown = new HtmlParser().ParseDocument(await posted.Content.ReadAsStringAsync());
-        Assert.Equal(english, shown.QuerySelector("textarea[name=NextStepsEn]")!.TextContent.TrimStart('\n'));
-        Assert.Null(shown.QuerySelector(".translation-suggestion[data-suggestion-key=next-steps]"));
+        Assert.Equal(english, shown.QuerySelector("textarea[name=NarrativeEn]")!.TextContent.TrimStart('\n'));
+        Assert.Null(shown.QuerySelector(".translation-suggestion[data-suggestion-key=narrative]"));
         Assert.Equal(before, await app.Database.ContentHashAsync());
     }
 
