@@ -113,6 +113,8 @@ public abstract class EveryWriteNamesItsVersion(WebAppFactory app) : IClassFixtu
         ["Error:"] = "The error page writes nothing.",
         ["Programmes/Import:Preview"] = "Reads the file and shows what would change; writes nothing.",
         ["Programmes/Translation:Preview"] = "Reads the XLIFF file and shows what it would translate; writes nothing.",
+        ["Admin/ArchiveImport:Preview"] = "Reads the Word document and shows how each row reads; writes nothing.",
+        ["Rounds/Report:Suggest"] = "Copies the translation memory's suggestion into the form and shows it again; writes nothing.",
     };
 
     /// <summary>

@@ -161,7 +161,7 @@ public sealed class ReportModel(ReportForm.Handler form, WriteReport.Handler wri
             case null:
                 TempData.Success("Translation.ConfirmedFlash");
                 break;
-            case { Kind: FailureKind.Invalid }:
+            case { Kind: FailureKind.Invalid } or { Archived: true }:
                 TempData.Problem(outcome.Problems.FirstOrDefault());
                 break;
             default:
