@@ -189,6 +189,20 @@ public sealed class ImportArchiveFacts : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Refuses_to_add_versions_to_an_archived_programme_and_writes_nothing()
+    {
+        await database.RunAsync<WorkProgrammeDb, int>(db =>
+            db.Programmes.Where(p => p.Slug == SeedFile.PtcSlug).ExecuteUpdateAsync(set => set.SetProperty(p => p.IsArchived, true)));
+        var before = await database.ContentHashAsync();
+
+        var imported = await ImportAsync(Command(Table(), SeedFile.PtcSlug, apply: true, "2026-01", "2026-06"));
+
+        Assert.Equal(FailureKind.Conflict, imported.Failure?.Kind);
+        Assert.Contains(imported.Problems, p => p.En!.Contains("no longer changes", StringComparison.Ordinal));
+        Assert.Equal(before, await database.ContentHashAsync());
+    }
+
+    [Fact]
     public async Task Refuses_a_label_the_programme_already_has_in_words_and_writes_nothing()
     {
         var before = await database.ContentHashAsync();

@@ -114,6 +114,7 @@ public abstract class EveryWriteNamesItsVersion(WebAppFactory app) : IClassFixtu
         ["Programmes/Import:Preview"] = "Reads the file and shows what would change; writes nothing.",
         ["Programmes/Translation:Preview"] = "Reads the XLIFF file and shows what it would translate; writes nothing.",
         ["Admin/ArchiveImport:Preview"] = "Reads the Word document and shows how each row reads; writes nothing.",
+        ["Admin/ArchiveImport:Apply"] = "Walked here as the import of a new programme; versions added to an archived programme are refused by its save guard like any other write.",
         ["Rounds/Report:Suggest"] = "Copies the translation memory's suggestion into the form and shows it again; writes nothing.",
     };
 

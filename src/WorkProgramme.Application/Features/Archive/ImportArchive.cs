@@ -232,7 +232,7 @@ public static class ImportArchive
                     ImportedFrom, null, command.FileName));
                 return new Outcome(Readings(command.Table, rows), [], creates);
             }
-            catch (DomainException refused)
+            catch (DomainException refused) when (refused is not Domain.Programmes.ArchivedProgrammeException)
             {
                 return Refused(command.Table, [TableProblem.File(refused.Messages)], creates);
             }
