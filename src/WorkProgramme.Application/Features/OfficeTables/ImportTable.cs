@@ -139,7 +139,7 @@ public static class ImportTable
         private async Task<(List<Planned> Plan, List<TableProblem> Problems)> PlanAsync(ProgrammeVersion version, TableFile file, CancellationToken cancellationToken)
         {
             var bodyRows = await db.Bodies.AsNoTracking().ToListAsync(cancellationToken);
-            var planRows = await db.PlanElements.AsNoTracking().ToListAsync(cancellationToken);
+            var planRows = await ActivityValidation.PlanElementsOf(db, version.ProgrammeId).AsNoTracking().ToListAsync(cancellationToken);
             // Full names too: Word documents write "Commission de politique générale" where the sheet writes CPG.
             var codes = new CodeBook(bodyRows.Select(b => (b.Code, b.Abbreviation)).Concat(bodyRows.Select(b => (b.Code, b.Name))), planRows.Select(e => (e.Code, e.DisplayCode)));
             var problems = new List<TableProblem>();
@@ -173,7 +173,7 @@ public static class ImportTable
             {
                 // The same checks as the activity form: known codes, a responsible body, the footnotes' rules for one row.
                 var probe = existing is null ? content with { Number = 1 } : content;
-                foreach (var message in await ActivityValidation.ProblemsAsync(db, probe, cancellationToken))
+                foreach (var message in await ActivityValidation.ProblemsAsync(db, version.ProgrammeId, probe, cancellationToken))
                 {
                     problems.Add(new TableProblem(row.Sheet, row.RowNumber, null, message));
                 }

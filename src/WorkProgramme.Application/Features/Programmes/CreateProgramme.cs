@@ -10,6 +10,7 @@ using WorkProgramme.Domain.Programmes;
 using WorkProgramme.Domain.Rules;
 using WorkProgramme.Domain.Sessions;
 using WorkProgramme.Domain.StatusReports;
+using WorkProgramme.Domain.StrategicPlans;
 
 namespace WorkProgramme.Application.Features.Programmes;
 
@@ -25,8 +26,10 @@ public static partial class CreateProgramme
     /// <param name="Period">"2025-2028".</param>
     /// <param name="Chosen">The activities to carry over; null: the rule's (every permanent one, every time-bound one not completed).</param>
     /// <param name="PreviewState">The digest of the preview the editor confirmed (<see cref="Preview.State"/>); null from the command line.</param>
+    /// <param name="Plan">The Strategic Plan's period ("2026-2029") whose codes its activities name; null: the plan whose period covers the programme's first year.</param>
     public sealed record Command(Viewer Viewer, string? Slug, string? BodyCode, string? Period, string? TitleFr = null, string? TitleEn = null,
-        string? DocumentSymbol = null, string? CarryOverFrom = null, IReadOnlyCollection<Guid>? Chosen = null, string? PreviewState = null);
+        string? DocumentSymbol = null, string? CarryOverFrom = null, IReadOnlyCollection<Guid>? Chosen = null, string? PreviewState = null,
+        string? Plan = null);
 
     public sealed record PreviewQuery(Viewer Viewer, string CarryOverFrom, string? Period);
 
@@ -128,6 +131,23 @@ public static partial class CreateProgramme
                     $"The document symbol: letters, digits and / - . ( ), at most {SymbolMaxLength} characters (for example PC0780).")));
             }
 
+            StrategicPlan? plan = null;
+            if (!string.IsNullOrWhiteSpace(command.Plan))
+            {
+                var years = StrategicPlan.ParsePeriod(command.Plan);
+                plan = years is { } y ? await db.StrategicPlans.SingleOrDefaultAsync(p => p.StartYear == y.Start && p.EndYear == y.End, cancellationToken) : null;
+                if (plan is null)
+                {
+                    problems.Add(new("plan", new BilingualText($"Aucun Plan stratégique pour la période « {command.Plan.Trim()} ».",
+                        $"No Strategic Plan for the period '{command.Plan.Trim()}'.")));
+                }
+            }
+            else if (period is { } covered)
+            {
+                plan = await db.StrategicPlans.Where(p => p.StartYear <= covered.Start && covered.Start <= p.EndYear)
+                    .OrderByDescending(p => p.StartYear).FirstOrDefaultAsync(cancellationToken);
+            }
+
             if (problems.Count > 0 || body is null || period is null)
             {
                 return Failure.InvalidFields(problems);
@@ -157,6 +177,10 @@ public static partial class CreateProgramme
                 Blank(command.TitleFr) ?? $"Programme de travail {period.Value.Start}-{period.Value.End} du {body.Abbreviation.Fr ?? body.Code}",
                 Blank(command.TitleEn) ?? $"{body.Abbreviation.En ?? body.Abbreviation.Fr ?? body.Code} Work Programme {period.Value.Start}-{period.Value.End}");
             var programme = new Programme(slug, body.Code, period.Value.Start, period.Value.End, title);
+            if (plan is not null)
+            {
+                programme.Follow(plan);
+            }
             if (source is not null)
             {
                 programme.Continue(source.Programme);
