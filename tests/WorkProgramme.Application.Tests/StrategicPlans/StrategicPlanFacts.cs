@@ -109,8 +109,8 @@ public sealed class StrategicPlanFacts : IAsyncLifetime
             h.HandleAsync(new CreateProgramme.Command(Viewer.Operator, "clf-2026-2029", "CLF", "2026-2029"), CancellationToken.None));
         ActivityContent Content(string code) => new()
         {
-            Section = Section.TimeBound, Title = new BilingualText("Première activité", "First activity"), BodyCodes = ["CLF"], PlanCodes = [code],
-            LinkedToStrategicPlan = true,
+            Section = Section.Permanent, Priority = Priority.A, Title = new BilingualText("Première activité", "First activity"), BodyCodes = ["CLF"], PlanCodes = [code],
+            LinkedToStrategicPlan = true, Deadline = Deadline.ContinuousWork(new BilingualText("Travail continu", "Continuous work")),
         };
 
         var refused = await Run<CreateActivity.Handler, Result<Guid>>(h =>
@@ -171,7 +171,7 @@ public sealed class StrategicPlanFacts : IAsyncLifetime
         var before = await database.ContentHashAsync();
 
         var byEditor = await Edit(h => h.HandleAsync(new PlanEdits.Create(Editor, "2030-2033", "Plan", "Plan"), CancellationToken.None));
-        var overlapping = await Edit(h => h.HandleAsync(new PlanEdits.Create(Viewer.Operator, "2025-2027", "Plan", "Plan"), CancellationToken.None));
+        var overlapping = await Edit(h => h.HandleAsync(new PlanEdits.Create(Viewer.Operator, "2027-2030", "Plan", "Plan"), CancellationToken.None));
         var malformed = await Edit(h => h.HandleAsync(new PlanEdits.Create(Viewer.Operator, "2033-2030", "Plan", "Plan"), CancellationToken.None));
         var version = await VersionAsync("2026-2029");
         var duplicate = await Edit(h => h.HandleAsync(new PlanEdits.AddCode(Viewer.Operator, "2026-2029", version, "SP1", null, null, "Encore", "Again",
