@@ -44,10 +44,11 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                 });
 
             // The codes stored so far are the 2022–2025 plan's, and every programme so far follows it: activities keep
-            // the codes they used (docs/decisions/0049).
+            // the codes they used (docs/decisions/0049). An empty database stays empty (a restore goes only into one).
             migrationBuilder.Sql("""
                 INSERT INTO "StrategicPlans" ("StartYear", "EndYear", "TitleFr", "TitleEn")
-                VALUES (2022, 2025, 'Plan stratégique de l’OMD 2022–2025', 'WCO Strategic Plan 2022–2025');
+                SELECT 2022, 2025, 'Plan stratégique de l’OMD 2022–2025', 'WCO Strategic Plan 2022–2025'
+                WHERE EXISTS (SELECT 1 FROM "PlanElements") OR EXISTS (SELECT 1 FROM "Programmes");
                 """);
             migrationBuilder.Sql("""UPDATE "PlanElements" SET "PlanId" = (SELECT "Id" FROM "StrategicPlans" WHERE "StartYear" = 2022);""");
             migrationBuilder.Sql("""UPDATE "Programmes" SET "PlanId" = (SELECT "Id" FROM "StrategicPlans" WHERE "StartYear" = 2022);""");
