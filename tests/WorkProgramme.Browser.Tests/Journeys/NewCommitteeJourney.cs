@@ -54,8 +54,8 @@ public sealed class NewCommitteeJourney(BrowserApp app) : IAsyncLifetime
             var add = page.Locator("#add-code");
             await add.Locator("input[name=Code]").FillAsync(code);
             await add.Locator("select[name=Group]").SelectOptionAsync("StrategicObjective");
-            await add.Locator("input[name=LabelFr]").FillAsync(fr);
-            await add.Locator("input[name=LabelEn]").FillAsync(en);
+            await add.Locator("textarea[name=LabelFr]").FillAsync(fr);
+            await add.Locator("textarea[name=LabelEn]").FillAsync(en);
             await add.GetByRole(AriaRole.Button, new() { Name = "Add the code", Exact = true }).ClickAsync();
             await Expect(page.Locator($"[data-testid=plan-codes] tr[data-code={code}]")).ToBeVisibleAsync();
         }

@@ -49,7 +49,7 @@ public sealed class PlanAdminFacts(WebAppFactory app) : IClassFixture<WebAppFact
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
         Assert.Contains("changed in the meantime", page.QuerySelector("#plan-problem")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("Second, unaware of the first", page.QuerySelector("#rename-OS1 input[name=LabelEn]")!.GetAttribute("value"));
+        Assert.Equal("Second, unaware of the first", page.QuerySelector("#rename-OS1 textarea[name=LabelEn]")!.TextContent);
     }
 
     [Fact]
