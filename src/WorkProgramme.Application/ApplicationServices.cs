@@ -73,6 +73,8 @@ public static class ApplicationServices
         services.AddScoped<WorkProgramme.Application.Features.Bodies.BodyDirectory>();
         services.AddScoped<WorkProgramme.Application.Features.Bodies.EditBody.Handler>();
         services.AddScoped<WorkProgramme.Application.Features.Bodies.AddBody.Handler>();
+        services.AddScoped<WorkProgramme.Application.Features.StrategicPlans.PlanDirectory>();
+        services.AddScoped<WorkProgramme.Application.Features.StrategicPlans.PlanEdits.Handler>();
         services.AddScoped<ViewProgramme.Handler>();
         services.AddScoped<ViewActivity.Handler>();
         services.AddScoped<CheckProgramme.Handler>();

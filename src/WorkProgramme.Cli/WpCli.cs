@@ -50,6 +50,7 @@ public static class WpCli
         root.Subcommands.Add(RedlineCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create(context));
         root.Subcommands.Add(ProgrammeCommand.Create(context));
+        root.Subcommands.Add(PlanCommand.Create(context));
         root.Subcommands.Add(SearchCommand.Create(context));
         root.Subcommands.Add(TranslationCommand.Create(context));
 

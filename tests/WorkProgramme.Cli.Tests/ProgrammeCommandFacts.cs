@@ -41,6 +41,20 @@ public sealed class ProgrammeCommandFacts : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_programme_follows_the_plan_named_or_the_one_covering_its_first_year_and_plan_list_counts_it()
+    {
+        var covered = await RunAsync("programme", "new", "--programme", "clf-2023-2026", "--body", "CLF", "--period", "2023-2026");
+        var named = await RunAsync("programme", "new", "--programme", "clf-2025-2028", "--body", "CLF", "--period", "2025-2028", "--plan", "2022-2025");
+        var unknown = await RunAsync("programme", "new", "--programme", "clf-2031-2034", "--body", "CLF", "--period", "2031-2034", "--plan", "2031-2034");
+        var plans = await RunAsync("plan", "list");
+
+        Assert.Equal((0, 0), (covered.Exit, named.Exit));
+        Assert.Equal((2, "No Strategic Plan for the period '2031-2034'."), (unknown.Exit, unknown.Error.Trim()));
+        var line = Assert.Single(plans.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("2022-2025\t", StringComparison.Ordinal));
+        Assert.Matches("^2022-2025\t13 codes\t[0-9]+ programmes\tWCO Strategic Plan 2022–2025$", line.Trim());
+    }
+
+    [Fact]
     public async Task Wrong_input_is_refused_in_words_with_the_usage_exit_code()
     {
         var taken = await RunAsync("programme", "new", "--programme", "ptc-2022-2025", "--body", "CTP", "--period", "2025-2028");

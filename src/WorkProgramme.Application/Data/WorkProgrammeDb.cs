@@ -24,6 +24,8 @@ public sealed class WorkProgrammeDb(DbContextOptions<WorkProgrammeDb> options) :
 
     public DbSet<Session> Sessions => Set<Session>();
 
+    public DbSet<StrategicPlan> StrategicPlans => Set<StrategicPlan>();
+
     public DbSet<StrategicPlanElement> PlanElements => Set<StrategicPlanElement>();
 
     public DbSet<Programme> Programmes => Set<Programme>();

@@ -9,7 +9,7 @@ namespace WorkProgramme.Cli.Commands;
 
 /// <summary>
 /// <c>wp programme new --programme SLUG --body CODE --period 2025-2028 [--title-fr …] [--title-en …] [--symbol …]
-/// [--carry-over-from SLUG]</c>: a new programme with an empty first draft, or the next period of a programme (the rule
+/// [--carry-over-from SLUG] [--plan PERIOD]</c>: a new programme with an empty first draft, or the next period of a programme (the rule
 /// chooses the activities carried over; the previous programme is archived). Prints the new programme's slug and the
 /// label of its first version; carried deadlines that fall before the new period are listed on standard error.
 /// </summary>
@@ -24,16 +24,17 @@ public static class ProgrammeCommand
         var titleEn = new Option<string?>("--title-en") { Description = "English title (default: from the body and the period)." };
         var symbol = new Option<string?>("--symbol") { Description = "Document symbol of the first version, e.g. PC0780." };
         var from = new Option<string?>("--carry-over-from") { Description = "Slug of the previous period's programme: its unfinished and permanent activities are carried over, and it is archived." };
+        var plan = new Option<string?>("--plan") { Description = "Period of the Strategic Plan whose codes its activities use, e.g. 2026-2029 (default: the plan covering the programme's first year)." };
         var create = new Command("new", "Create a programme (an empty first draft), or the next period of one with --carry-over-from.")
         {
-            slug, body, period, titleFr, titleEn, symbol, from,
+            slug, body, period, titleFr, titleEn, symbol, from, plan,
         };
         create.SetAction((result, cancellationToken) => cli.WithServicesAsync(result, async services =>
         {
             var language = cli.LanguageOf(result);
             var created = await services.GetRequiredService<CreateProgramme.Handler>().HandleAsync(new CreateProgramme.Command(Viewer.Operator,
                 result.GetValue(slug), result.GetValue(body), result.GetValue(period), result.GetValue(titleFr), result.GetValue(titleEn),
-                result.GetValue(symbol), result.GetValue(from)), cancellationToken);
+                result.GetValue(symbol), result.GetValue(from), Plan: result.GetValue(plan)), cancellationToken);
             if (created.Failure is { } failure)
             {
                 if (failure.Kind == FailureKind.NotFound)

@@ -54,6 +54,9 @@ public sealed class Programme
 
     public IReadOnlyCollection<ProgrammeVersion> Versions => versions;
 
+    /// <summary>The Strategic Plan whose codes its activities name (docs/decisions/0049); null when no plan covers it.</summary>
+    public int? PlanId { get; private set; }
+
     /// <summary>The programme of the previous period this one continues (its slug); null for a programme started afresh.</summary>
     public string? Predecessor { get; private set; }
 
@@ -107,6 +110,14 @@ public sealed class Programme
         Predecessor = previous.Slug;
         previous.Successor = Slug;
         previous.IsArchived = true;
+    }
+
+    /// <summary>The Strategic Plan the programme's activities take their codes from.</summary>
+    public void Follow(StrategicPlans.StrategicPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        EnsureNotArchived();
+        PlanId = plan.Id;
     }
 
     public void Describe(string bodyCode, int periodStart, int periodEnd, BilingualText title)

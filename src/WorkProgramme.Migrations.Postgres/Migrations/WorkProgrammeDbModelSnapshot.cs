@@ -901,6 +901,9 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
                     b.Property<int>("PeriodStart")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("PlanId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Predecessor")
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
@@ -930,6 +933,8 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -1224,6 +1229,43 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
                     b.ToTable("StatusReports");
                 });
 
+            modelBuilder.Entity("WorkProgramme.Domain.StrategicPlans.StrategicPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EndYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StartYear")
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "WorkProgramme.Domain.StrategicPlans.StrategicPlan.Title#BilingualText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("TitleEn");
+
+                            b1.Property<string>("Fr")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("TitleFr");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartYear")
+                        .IsUnique();
+
+                    b.ToTable("StrategicPlans", (string)null);
+                });
+
             modelBuilder.Entity("WorkProgramme.Domain.StrategicPlans.StrategicPlanElement", b =>
                 {
                     b.Property<int>("Id")
@@ -1243,6 +1285,9 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(30)");
 
                     b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlanId")
                         .HasColumnType("integer");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "DisplayCode", "WorkProgramme.Domain.StrategicPlans.StrategicPlanElement.DisplayCode#BilingualText", b1 =>
@@ -1277,7 +1322,7 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Code")
+                    b.HasIndex("PlanId", "Code")
                         .IsUnique();
 
                     b.ToTable("PlanElements", (string)null);
@@ -1424,6 +1469,14 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WorkProgramme.Domain.Programmes.Programme", b =>
+                {
+                    b.HasOne("WorkProgramme.Domain.StrategicPlans.StrategicPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("WorkProgramme.Domain.Programmes.ProgrammeVersion", b =>
                 {
                     b.HasOne("WorkProgramme.Domain.Programmes.Programme", null)
@@ -1465,6 +1518,15 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
                     b.Navigation("Units");
                 });
 
+            modelBuilder.Entity("WorkProgramme.Domain.StrategicPlans.StrategicPlanElement", b =>
+                {
+                    b.HasOne("WorkProgramme.Domain.StrategicPlans.StrategicPlan", null)
+                        .WithMany("Elements")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WorkProgramme.Domain.Programmes.Programme", b =>
                 {
                     b.Navigation("Versions");
@@ -1473,6 +1535,11 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
             modelBuilder.Entity("WorkProgramme.Domain.Programmes.ProgrammeVersion", b =>
                 {
                     b.Navigation("Activities");
+                });
+
+            modelBuilder.Entity("WorkProgramme.Domain.StrategicPlans.StrategicPlan", b =>
+                {
+                    b.Navigation("Elements");
                 });
 #pragma warning restore 612, 618
         }

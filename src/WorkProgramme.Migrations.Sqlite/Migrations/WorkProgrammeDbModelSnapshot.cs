@@ -866,6 +866,9 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                     b.Property<int>("PeriodStart")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PlanId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Predecessor")
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
@@ -895,6 +898,8 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -1179,6 +1184,41 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                     b.ToTable("StatusReports");
                 });
 
+            modelBuilder.Entity("WorkProgramme.Domain.StrategicPlans.StrategicPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EndYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StartYear")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "WorkProgramme.Domain.StrategicPlans.StrategicPlan.Title#BilingualText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleEn");
+
+                            b1.Property<string>("Fr")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleFr");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartYear")
+                        .IsUnique();
+
+                    b.ToTable("StrategicPlans", (string)null);
+                });
+
             modelBuilder.Entity("WorkProgramme.Domain.StrategicPlans.StrategicPlanElement", b =>
                 {
                     b.Property<int>("Id")
@@ -1196,6 +1236,9 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
                         .HasColumnType("INTEGER");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "DisplayCode", "WorkProgramme.Domain.StrategicPlans.StrategicPlanElement.DisplayCode#BilingualText", b1 =>
@@ -1230,7 +1273,7 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Code")
+                    b.HasIndex("PlanId", "Code")
                         .IsUnique();
 
                     b.ToTable("PlanElements", (string)null);
@@ -1377,6 +1420,14 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WorkProgramme.Domain.Programmes.Programme", b =>
+                {
+                    b.HasOne("WorkProgramme.Domain.StrategicPlans.StrategicPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("WorkProgramme.Domain.Programmes.ProgrammeVersion", b =>
                 {
                     b.HasOne("WorkProgramme.Domain.Programmes.Programme", null)
@@ -1418,6 +1469,15 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                     b.Navigation("Units");
                 });
 
+            modelBuilder.Entity("WorkProgramme.Domain.StrategicPlans.StrategicPlanElement", b =>
+                {
+                    b.HasOne("WorkProgramme.Domain.StrategicPlans.StrategicPlan", null)
+                        .WithMany("Elements")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WorkProgramme.Domain.Programmes.Programme", b =>
                 {
                     b.Navigation("Versions");
@@ -1426,6 +1486,11 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
             modelBuilder.Entity("WorkProgramme.Domain.Programmes.ProgrammeVersion", b =>
                 {
                     b.Navigation("Activities");
+                });
+
+            modelBuilder.Entity("WorkProgramme.Domain.StrategicPlans.StrategicPlan", b =>
+                {
+                    b.Navigation("Elements");
                 });
 #pragma warning restore 612, 618
         }

@@ -46,6 +46,7 @@ public sealed partial class ChangeWords(Display display, IStringLocalizer<Shared
         ["Decision"] = typeof(SessionDecision),
         ["Round"] = typeof(ReportingRound),
         ["Body"] = typeof(Body),
+        ["StrategicPlan"] = typeof(StrategicPlan),
         ["PlanElement"] = typeof(StrategicPlanElement),
         ["Comment"] = typeof(Comment),
         ["Assignment"] = typeof(ActivityAssignment),

@@ -169,6 +169,7 @@ public sealed partial class UsersWordsFacts(UsersWordsFacts.WithHistory app) : I
             ["session"] = WithHistory.Session,
             ["id"] = app.Activity.ToString(),
             ["activityId"] = app.Activity.ToString(),
+            ["period"] = "2022-2025",
         };
         var addresses = new List<string>();
         foreach (var route in routes)

@@ -23,6 +23,8 @@ internal sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programm
         programme.Ignore(p => p.Latest);
         programme.Property(p => p.Predecessor).HasMaxLength(80);
         programme.Property(p => p.Successor).HasMaxLength(80);
+        programme.HasOne<Domain.StrategicPlans.StrategicPlan>().WithMany().HasForeignKey(p => p.PlanId).OnDelete(DeleteBehavior.Restrict);
+        programme.HasIndex(p => p.PlanId);
     }
 }
 

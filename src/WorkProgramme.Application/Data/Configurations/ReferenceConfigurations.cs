@@ -50,13 +50,26 @@ internal sealed class SessionDecisionConfiguration : IEntityTypeConfiguration<Se
     }
 }
 
+internal sealed class StrategicPlanConfiguration : IEntityTypeConfiguration<StrategicPlan>
+{
+    public void Configure(EntityTypeBuilder<StrategicPlan> plan)
+    {
+        plan.ToTable("StrategicPlans");
+        plan.HasIndex(p => p.StartYear).IsUnique();
+        plan.Bilingual(p => p.Title, "Title", 300);
+        plan.Ignore(p => p.Period);
+        plan.HasMany(p => p.Elements).WithOne().HasForeignKey(e => e.PlanId).OnDelete(DeleteBehavior.Cascade);
+        plan.Navigation(p => p.Elements).HasField("elements");
+    }
+}
+
 internal sealed class PlanElementConfiguration : IEntityTypeConfiguration<StrategicPlanElement>
 {
     public void Configure(EntityTypeBuilder<StrategicPlanElement> element)
     {
         element.ToTable("PlanElements");
         element.Property(e => e.Code).HasMaxLength(20);
-        element.HasIndex(e => e.Code).IsUnique();
+        element.HasIndex(e => new { e.PlanId, e.Code }).IsUnique();
         element.Bilingual(e => e.DisplayCode, "DisplayCode", 20);
         element.Bilingual(e => e.Label, "Label", 300);
         element.Property(e => e.Group).HasConversion<string>().HasMaxLength(30);

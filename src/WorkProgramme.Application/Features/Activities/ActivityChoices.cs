@@ -5,15 +5,16 @@ using WorkProgramme.Domain.StrategicPlans;
 
 namespace WorkProgramme.Application.Features.Activities;
 
-/// <summary>What the activity forms offer to choose from: the Strategic Plan's elements and the bodies.</summary>
+/// <summary>What the activity forms offer to choose from: the codes of the Strategic Plan the programme follows, and the bodies.</summary>
 public static class ActivityChoices
 {
     public sealed record Result(IReadOnlyList<StrategicPlanElement> PlanElements, IReadOnlyList<Body> Bodies);
 
     public sealed class Handler(WorkProgrammeDb db)
     {
-        public async Task<Result> HandleAsync(CancellationToken cancellationToken) => new(
-            await db.PlanElements.AsNoTracking().OrderBy(e => e.Order).ToListAsync(cancellationToken),
+        /// <param name="slug">The programme; null: no plan's codes (a page that offers only the bodies).</param>
+        public async Task<Result> HandleAsync(string? slug, CancellationToken cancellationToken) => new(
+            slug is null ? [] : await ActivityValidation.PlanElementsOf(db, slug).AsNoTracking().OrderBy(e => e.Order).ToListAsync(cancellationToken),
             await db.Bodies.AsNoTracking().OrderBy(b => b.Id).ToListAsync(cancellationToken));
 
         /// <summary>The body whose programme it is (its lead body by default); null when there is no such programme.</summary>

@@ -21,11 +21,19 @@ internal static class ActivityValidation
         return content.WithRolesThatSaySomething(decisionBodies.Contains);
     }
 
-    /// <summary>Codes must exist, and the rules the template sets for one row must hold (footnotes 1 and 8).</summary>
-    public static async Task<List<BilingualText>> ProblemsAsync(WorkProgrammeDb db, ActivityContent content, CancellationToken cancellationToken)
+    /// <summary>The codes an activity of the programme may name: those of the Strategic Plan it follows (docs/decisions/0049).</summary>
+    public static IQueryable<Domain.StrategicPlans.StrategicPlanElement> PlanElementsOf(WorkProgrammeDb db, int programmeId) =>
+        db.PlanElements.Where(e => db.Programmes.Any(p => p.Id == programmeId && p.PlanId == e.PlanId));
+
+    /// <summary>The same for a programme named by its slug.</summary>
+    public static IQueryable<Domain.StrategicPlans.StrategicPlanElement> PlanElementsOf(WorkProgrammeDb db, string slug) =>
+        db.PlanElements.Where(e => db.Programmes.Any(p => p.Slug == slug && p.PlanId == e.PlanId));
+
+    /// <summary>Codes must exist (the plan's of the programme), and the rules the template sets for one row must hold (footnotes 1 and 8).</summary>
+    public static async Task<List<BilingualText>> ProblemsAsync(WorkProgrammeDb db, int programmeId, ActivityContent content, CancellationToken cancellationToken)
     {
         var problems = new List<BilingualText>();
-        var planCodes = await db.PlanElements.Select(e => e.Code).ToListAsync(cancellationToken);
+        var planCodes = await PlanElementsOf(db, programmeId).Select(e => e.Code).ToListAsync(cancellationToken);
         var bodyCodes = await db.Bodies.Select(b => b.Code).ToListAsync(cancellationToken);
         problems.AddRange(content.PlanCodes.Except(planCodes).Select(code =>
             new BilingualText($"Code du Plan stratégique inconnu « {code} ».", $"Unknown Strategic Plan code '{code}'.")));

@@ -36,7 +36,7 @@ public static class CreateActivity
 
                 var content = await ActivityValidation.WithRolesThatSaySomethingAsync(db,
                     edited with { Number = 1, PreviousNumber = null, Revision = RevisionKind.New }, ct);
-                var problems = await ActivityValidation.ProblemsAsync(db, content, ct);
+                var problems = await ActivityValidation.ProblemsAsync(db, programme.Id, content, ct);
                 if (problems.Count > 0)
                 {
                     return Failure.Invalid(problems);

@@ -69,7 +69,7 @@ public static class EditActivity
 
                     var content = Normalise(row.Content, await ActivityValidation.WithRolesThatSaySomethingAsync(db,
                         linkReferences ? new VersionReferences(latest.Version).LinkMentions(edited with { Section = row.Section }) : edited, ct));
-                    var problems = await ActivityValidation.ProblemsAsync(db, content, ct);
+                    var problems = await ActivityValidation.ProblemsAsync(db, latest.Version.ProgrammeId, content, ct);
                     if (problems.Count > 0)
                     {
                         return Failure.Invalid(problems);
@@ -84,7 +84,7 @@ public static class EditActivity
             var mapper = new ProgrammeFileMapper(
                 await db.Bodies.Select(b => b.Code).ToListAsync(cancellationToken),
                 await db.Sessions.Select(s => s.Key).ToListAsync(cancellationToken),
-                await db.PlanElements.Select(e => e.Code).ToListAsync(cancellationToken));
+                await ActivityValidation.PlanElementsOf(db, command.Slug).Select(e => e.Code).ToListAsync(cancellationToken));
             var (content, _) = mapper.Activity(command.Activity with { Status = null }, 0, null);
             return content is null
                 ? Failure.InvalidFields(mapper.Problems.Select(p => new FieldMessage(

@@ -168,7 +168,7 @@ public static class ImportArchive
             var creates = programme is null;
             if (programme is null)
             {
-                var (created, _, problems) = await CreateProgramme.NewAsync(db, command.Slug, command.BodyCode, command.Period, null, null, null, cancellationToken);
+                var (created, _, problems) = await CreateProgramme.NewAsync(db, command.Slug, command.BodyCode, command.Period, null, null, null, null, cancellationToken);
                 fields.AddRange(problems);
                 programme = created;
             }
@@ -197,7 +197,9 @@ public static class ImportArchive
                     await db.SaveChangesAsync(cancellationToken);
                 }
 
-                var codes = await CodeBook.LoadAsync(db, cancellationToken);
+                // The codes of the programme's plan; a programme older than every plan held reads them from all plans.
+                var codes = await CodeBook.LoadAsync(db, programme.PlanId is { } planId ? db.PlanElements.Where(e => e.PlanId == planId) : db.PlanElements,
+                    cancellationToken);
                 var rows = new ArchiveVersions(command.Table, codes);
                 var old = programme.AddVersion(oldLabel, oldSymbol, oldSession);
                 foreach (var id in rows.FillOld(old))

@@ -50,10 +50,11 @@ public static class ImportProgramme
         public async Task<Outcome> HandleAsync(Command command, CancellationToken cancellationToken)
         {
             var file = command.File;
+            var strategicPlan = await PlanOfAsync(file, cancellationToken);
             var mapper = new ProgrammeFileMapper(
                 await db.Bodies.Select(b => b.Code).ToListAsync(cancellationToken),
                 await db.Sessions.Select(s => s.Key).ToListAsync(cancellationToken),
-                await db.PlanElements.Select(e => e.Code).ToListAsync(cancellationToken));
+                strategicPlan?.Elements.Select(e => e.Code) ?? []);
 
             CheckShape(file, mapper);
             var bodies = mapper.Bodies(file.Reference?.Bodies ?? []);
@@ -70,18 +71,28 @@ public static class ImportProgramme
             }
 
             await using var transaction = await Transaction.BeginAsync(db, cancellationToken);
-            await UpsertReferenceDataAsync(bodies, sessions, planElements, cancellationToken);
+            await UpsertReferenceDataAsync(bodies, sessions, cancellationToken);
+            strategicPlan = await MergePlanAsync(strategicPlan, planElements, file, mapper, cancellationToken);
             var programme = await db.Programmes.Include(p => p.Versions).ThenInclude(v => v.Activities)
                 .SingleOrDefaultAsync(p => p.Slug == file.Slug, cancellationToken);
             if (programme is null)
             {
                 programme = new Programme(file.Slug, file.Body, file.Period!.Start, file.Period.End, ProgrammeFileMapper.Text(file.Title));
+                if (strategicPlan is not null)
+                {
+                    programme.Follow(strategicPlan);
+                }
+
                 db.Programmes.Add(programme);
                 await db.SaveChangesAsync(cancellationToken);
             }
             else
             {
                 programme.Describe(file.Body, file.Period!.Start, file.Period.End, ProgrammeFileMapper.Text(file.Title));
+                if (strategicPlan is not null && programme.PlanId != strategicPlan.Id)
+                {
+                    programme.Follow(strategicPlan);
+                }
             }
 
             var version = programme.Versions.SingleOrDefault(v => v.Label == file.Version.Label)
@@ -239,15 +250,72 @@ public static class ImportProgramme
             }
         }
 
+        /// <summary>
+        /// The Strategic Plan the file's codes belong to (docs/decisions/0049): the one the programme follows, else the one
+        /// whose period covers the programme's first year; null when there is none yet.
+        /// </summary>
+        private async Task<Domain.StrategicPlans.StrategicPlan?> PlanOfAsync(ProgrammeFile file, CancellationToken cancellationToken)
+        {
+            var followed = await db.Programmes.Where(p => p.Slug == file.Slug).Select(p => p.PlanId).SingleOrDefaultAsync(cancellationToken);
+            var plans = db.StrategicPlans.Include(p => p.Elements);
+            if (followed is not null)
+            {
+                return await plans.SingleAsync(p => p.Id == followed, cancellationToken);
+            }
+
+            var start = file.Period?.Start ?? 0;
+            return await plans.Where(p => p.StartYear <= start && start <= p.EndYear).OrderByDescending(p => p.StartYear).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        /// <summary>The file's codes into the plan: a known code takes the file's words, a new one is added; no plan yet: one for the programme's period.</summary>
+        private async Task<Domain.StrategicPlans.StrategicPlan?> MergePlanAsync(Domain.StrategicPlans.StrategicPlan? plan,
+            IReadOnlyList<Domain.StrategicPlans.StrategicPlanElement> planElements, ProgrammeFile file, ProgrammeFileMapper mapper,
+            CancellationToken cancellationToken)
+        {
+            if (planElements.Count == 0)
+            {
+                return plan;
+            }
+
+            if (plan is null)
+            {
+                var (start, end) = (file.Period!.Start, file.Period.End);
+                try
+                {
+                    plan = new Domain.StrategicPlans.StrategicPlan(start, end, Domain.StrategicPlans.StrategicPlan.DefaultTitle(start, end));
+                }
+                catch (DomainException exception)
+                {
+                    mapper.Add("programme", "period", exception.Messages.Fr ?? "", exception.Messages.En ?? "");
+                    return null;
+                }
+
+                db.StrategicPlans.Add(plan);
+            }
+
+            foreach (var element in planElements)
+            {
+                try
+                {
+                    plan.Merge(element);
+                }
+                catch (DomainException exception)
+                {
+                    mapper.Add("reference.strategicPlan", element.Code, exception.Messages.Fr ?? "", exception.Messages.En ?? "");
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return plan;
+        }
+
         private async Task UpsertReferenceDataAsync(IReadOnlyList<Domain.Bodies.Body> bodies, IReadOnlyList<Domain.Sessions.Session> sessions,
-            IReadOnlyList<Domain.StrategicPlans.StrategicPlanElement> planElements, CancellationToken cancellationToken)
+            CancellationToken cancellationToken)
         {
             await UpsertAsync(db.Bodies, bodies, b => b.Code, (stored, body) => stored.Update(body.Abbreviation, body.Name, body.Kind, body.ReportsTo),
                 cancellationToken);
             await UpsertAsync(db.Sessions, sessions, s => s.Key,
                 (stored, session) => stored.Reschedule(session.Year, session.Month, session.Season, session.StartDate, session.EndDate), cancellationToken);
-            await UpsertAsync(db.PlanElements, planElements, e => e.Code,
-                (stored, element) => stored.Update(element.DisplayCode, element.Label, element.Group, element.Order), cancellationToken);
         }
 
         /// <summary>Each row of the file updates the stored one with its key, or is added.</summary>

@@ -26,13 +26,14 @@ internal sealed partial class CodeBook
     }
 
     /// <summary>
-    /// The stored bodies and plan elements: codes and displays, and the bodies' full names too (Word documents write
+    /// The stored bodies and the given plan elements (a programme's plan): codes and displays, and the bodies' full names too (Word documents write
     /// "Commission de politique générale" where the sheet writes CPG).
     /// </summary>
-    public static async Task<CodeBook> LoadAsync(WorkProgrammeDb db, CancellationToken cancellationToken)
+    public static async Task<CodeBook> LoadAsync(WorkProgrammeDb db, IQueryable<Domain.StrategicPlans.StrategicPlanElement> planElements,
+        CancellationToken cancellationToken)
     {
         var bodyRows = await db.Bodies.AsNoTracking().ToListAsync(cancellationToken);
-        var planRows = await db.PlanElements.AsNoTracking().ToListAsync(cancellationToken);
+        var planRows = await planElements.AsNoTracking().ToListAsync(cancellationToken);
         return new CodeBook(bodyRows.Select(b => (b.Code, b.Abbreviation)).Concat(bodyRows.Select(b => (b.Code, b.Name))),
             planRows.Select(e => (e.Code, e.DisplayCode)));
     }

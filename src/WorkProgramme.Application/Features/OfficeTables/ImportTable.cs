@@ -138,7 +138,7 @@ public static class ImportTable
 
         private async Task<(List<Planned> Plan, List<TableProblem> Problems)> PlanAsync(ProgrammeVersion version, TableFile file, CancellationToken cancellationToken)
         {
-            var codes = await CodeBook.LoadAsync(db, cancellationToken);
+            var codes = await CodeBook.LoadAsync(db, ActivityValidation.PlanElementsOf(db, version.ProgrammeId), cancellationToken);
             var problems = new List<TableProblem>();
             var plan = new List<Planned>();
             var matched = new HashSet<Guid>();
@@ -170,7 +170,7 @@ public static class ImportTable
             {
                 // The same checks as the activity form: known codes, a responsible body, the footnotes' rules for one row.
                 var probe = existing is null ? content with { Number = 1 } : content;
-                foreach (var message in await ActivityValidation.ProblemsAsync(db, probe, cancellationToken))
+                foreach (var message in await ActivityValidation.ProblemsAsync(db, version.ProgrammeId, probe, cancellationToken))
                 {
                     problems.Add(new TableProblem(row.Sheet, row.RowNumber, null, message));
                 }

@@ -10,6 +10,7 @@ using WorkProgramme.Domain.Programmes;
 using WorkProgramme.Domain.Rules;
 using WorkProgramme.Domain.Sessions;
 using WorkProgramme.Domain.StatusReports;
+using WorkProgramme.Domain.StrategicPlans;
 
 namespace WorkProgramme.Application.Features.Programmes;
 
@@ -25,8 +26,10 @@ public static partial class CreateProgramme
     /// <param name="Period">"2025-2028".</param>
     /// <param name="Chosen">The activities to carry over; null: the rule's (every permanent one, every time-bound one not completed).</param>
     /// <param name="PreviewState">The digest of the preview the editor confirmed (<see cref="Preview.State"/>); null from the command line.</param>
+    /// <param name="Plan">The Strategic Plan's period ("2026-2029") whose codes its activities name; null: the plan whose period covers the programme's first year.</param>
     public sealed record Command(Viewer Viewer, string? Slug, string? BodyCode, string? Period, string? TitleFr = null, string? TitleEn = null,
-        string? DocumentSymbol = null, string? CarryOverFrom = null, IReadOnlyCollection<Guid>? Chosen = null, string? PreviewState = null);
+        string? DocumentSymbol = null, string? CarryOverFrom = null, IReadOnlyCollection<Guid>? Chosen = null, string? PreviewState = null,
+        string? Plan = null);
 
     public sealed record PreviewQuery(Viewer Viewer, string CarryOverFrom, string? Period);
 
@@ -93,7 +96,7 @@ public static partial class CreateProgramme
         private async Task<Result<Created>> CreateAsync(Command command, Source? source, CancellationToken cancellationToken)
         {
             var (programme, symbol, problems) = await NewAsync(db, command.Slug, command.BodyCode, command.Period, command.TitleFr, command.TitleEn,
-                command.DocumentSymbol, cancellationToken);
+                command.DocumentSymbol, command.Plan, cancellationToken);
             if (programme is null)
             {
                 return Failure.InvalidFields(problems);
@@ -188,7 +191,7 @@ public static partial class CreateProgramme
     /// not yet stored; null with the problems, field by field. The archive import creates its programmes through it too.
     /// </summary>
     internal static async Task<(Programme? Programme, string? Symbol, List<FieldMessage> Problems)> NewAsync(WorkProgrammeDb db, string? slugText,
-        string? bodyText, string? periodText, string? titleFr, string? titleEn, string? symbolText, CancellationToken cancellationToken)
+        string? bodyText, string? periodText, string? titleFr, string? titleEn, string? symbolText, string? planText, CancellationToken cancellationToken)
     {
         var problems = new List<FieldMessage>();
         var slug = slugText?.Trim() ?? "";
@@ -219,6 +222,24 @@ public static partial class CreateProgramme
         }
 
         var symbol = Symbol(symbolText, "symbol", problems);
+        StrategicPlan? plan = null;
+        if (!string.IsNullOrWhiteSpace(planText))
+        {
+            var years = StrategicPlan.ParsePeriod(planText);
+            plan = years is { } y ? await db.StrategicPlans.SingleOrDefaultAsync(p => p.StartYear == y.Start && p.EndYear == y.End, cancellationToken) : null;
+            if (plan is null)
+            {
+                problems.Add(new("plan", new BilingualText($"Aucun Plan stratégique pour la période « {planText.Trim()} ».",
+                    $"No Strategic Plan for the period '{planText.Trim()}'.")));
+            }
+        }
+        else if (period is { } covered)
+        {
+            // By default, the plan whose period covers the programme's first year.
+            plan = await db.StrategicPlans.Where(p => p.StartYear <= covered.Start && covered.Start <= p.EndYear)
+                .OrderByDescending(p => p.StartYear).FirstOrDefaultAsync(cancellationToken);
+        }
+
         if (problems.Count > 0 || body is null || period is null)
         {
             return (null, null, problems);
@@ -227,7 +248,13 @@ public static partial class CreateProgramme
         var title = new BilingualText(
             Blank(titleFr) ?? $"Programme de travail {period.Value.Start}-{period.Value.End} du {body.Abbreviation.Fr ?? body.Code}",
             Blank(titleEn) ?? $"{body.Abbreviation.En ?? body.Abbreviation.Fr ?? body.Code} Work Programme {period.Value.Start}-{period.Value.End}");
-        return (new Programme(slug, body.Code, period.Value.Start, period.Value.End, title), symbol, problems);
+        var programme = new Programme(slug, body.Code, period.Value.Start, period.Value.End, title);
+        if (plan is not null)
+        {
+            programme.Follow(plan);
+        }
+
+        return (programme, symbol, problems);
     }
 
     /// <summary>A document symbol as given (blank: none), or a problem under <paramref name="field"/>.</summary>

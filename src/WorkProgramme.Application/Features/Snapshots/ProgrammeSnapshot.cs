@@ -144,7 +144,7 @@ public sealed class ProgrammeSnapshot
                 .ToDictionaryAsync(r => r.ActivityId, cancellationToken);
         return new ProgrammeSnapshot(programme, visibility, version, reports,
             await db.Bodies.AsNoTracking().ToDictionaryAsync(b => b.Code, StringComparer.Ordinal, cancellationToken),
-            await db.PlanElements.AsNoTracking().ToDictionaryAsync(e => e.Code, StringComparer.Ordinal, cancellationToken),
+            await db.PlanElements.AsNoTracking().Where(e => e.PlanId == programme.PlanId).ToDictionaryAsync(e => e.Code, StringComparer.Ordinal, cancellationToken),
             sessions)
         {
             StatusSessionKey = statusSession,

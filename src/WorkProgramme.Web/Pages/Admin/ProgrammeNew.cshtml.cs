@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WorkProgramme.Application.Features.Activities;
 using WorkProgramme.Application.Features.Programmes;
+using WorkProgramme.Application.Features.StrategicPlans;
 using WorkProgramme.Application.Writes;
 using WorkProgramme.Domain.Bodies;
 using WorkProgramme.Domain.Common;
@@ -15,7 +16,8 @@ namespace WorkProgramme.Web.Pages.Admin;
 /// the first post shows a preview (every activity, ticked by the rule, deadlines before the period marked); the second
 /// creates the programme with the ticked activities, refused with 409 if the source changed since the preview.
 /// </summary>
-public sealed class ProgrammeNewModel(CreateProgramme.Handler create, ActivityChoices.Handler choices, ListProgrammes.Handler programmes) : PageModel
+public sealed class ProgrammeNewModel(CreateProgramme.Handler create, ActivityChoices.Handler choices, ListProgrammes.Handler programmes,
+    PlanDirectory plans) : PageModel
 {
     [BindProperty]
     public string? Slug { get; set; }
@@ -37,6 +39,12 @@ public sealed class ProgrammeNewModel(CreateProgramme.Handler create, ActivityCh
 
     [BindProperty]
     public string? CarryOverFrom { get; set; }
+
+    /// <summary>The Strategic Plan's period; empty: the plan covering the programme's first year.</summary>
+    [BindProperty]
+    public string? Plan { get; set; }
+
+    public IReadOnlyList<PlanDirectory.Row> Plans { get; private set; } = [];
 
     /// <summary>The digest of the preview the editor confirms (hidden field); empty before the preview.</summary>
     [BindProperty]
@@ -78,7 +86,7 @@ public sealed class ProgrammeNewModel(CreateProgramme.Handler create, ActivityCh
         var created = await create.HandleAsync(new CreateProgramme.Command(viewer, Slug, BodyCode, Period, TitleFr, TitleEn, Symbol,
             string.IsNullOrWhiteSpace(CarryOverFrom) ? null : CarryOverFrom,
             string.IsNullOrWhiteSpace(CarryOverFrom) ? null : Chosen,
-            string.IsNullOrWhiteSpace(CarryOverFrom) ? null : PreviewState), cancellationToken);
+            string.IsNullOrWhiteSpace(CarryOverFrom) ? null : PreviewState, string.IsNullOrWhiteSpace(Plan) ? null : Plan), cancellationToken);
         return await this.AnswerAsync(created, done => RedirectToPage("/Programmes/Show", new { slug = done.Slug }), async failure =>
         {
             if (failure.Kind == FailureKind.Conflict && !string.IsNullOrWhiteSpace(CarryOverFrom))
@@ -110,7 +118,8 @@ public sealed class ProgrammeNewModel(CreateProgramme.Handler create, ActivityCh
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        (_, Bodies) = await choices.HandleAsync(cancellationToken);
+        (_, Bodies) = await choices.HandleAsync(null, cancellationToken);
+        Plans = await plans.ListAsync(cancellationToken);
         var archived = await programmes.ArchivedAsync(cancellationToken);
         Programmes = (await programmes.HandleAsync(new ListProgrammes.Query(HttpContext.Viewer()), cancellationToken))
             .Where(p => !archived.ContainsKey(p.Slug)).ToList();

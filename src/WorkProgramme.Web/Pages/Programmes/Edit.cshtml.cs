@@ -192,7 +192,7 @@ public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler 
         ActivityId = id;
         Reference = new ActivityLabel(Wire.TryParse<Section>(current.Activity.Section, out var section) ? section : Section.TimeBound, current.Activity.Number).ToString();
         Number = current.Activity.Number;
-        (PlanElements, Bodies) = await choices.HandleAsync(cancellationToken);
+        (PlanElements, Bodies) = await choices.HandleAsync(slug, cancellationToken);
         Suggestions = await edit.SuggestReferencesAsync(HttpContext.Viewer(), slug, id, cancellationToken);
     }
 }

@@ -58,7 +58,7 @@ public sealed class NewModel(CreateActivity.Handler create, ActivityChoices.Hand
             return false;
         }
 
-        (PlanElements, Bodies) = await choices.HandleAsync(cancellationToken);
+        (PlanElements, Bodies) = await choices.HandleAsync(slug, cancellationToken);
         return true;
     }
 }
