@@ -125,8 +125,11 @@ public static class SearchRecord
                         from a in found
                         join v in db.ProgrammeVersions on a.ProgrammeVersionId equals v.Id
                         join p in db.Programmes on v.ProgrammeId equals p.Id
-                        where !found.Any(o => o.ActivityId == a.ActivityId
-                            && db.ProgrammeVersions.Any(ov => ov.Id == o.ProgrammeVersionId && ov.Sequence > v.Sequence))
+                        // The index is asked last, per row (an IN list here is evaluated again for each row by SQLite: seconds).
+                        where !db.ActivityVersions.Any(o => o.ActivityId == a.ActivityId && versionIds.Contains(o.ProgrammeVersionId)
+                            && o.Revision != RevisionKind.Deleted
+                            && db.ProgrammeVersions.Any(ov => ov.Id == o.ProgrammeVersionId && ov.Sequence > v.Sequence)
+                            && matching.Any(m => m == o.Id))
                         orderby p.Slug, a.Section == Section.TimeBound ? 0 : 1, a.Number ?? 0, a.Id
                         select new RowKey(a.Id, a.ActivityId, a.ProgrammeVersionId, a.Section, a.Number))
                     .Take(limit + 1)
