@@ -12,9 +12,8 @@ namespace WorkProgramme.Application.Features.Search;
 /// <summary>
 /// The search box (docs/decisions/0041): activities and status reports of every programme, in French and English, as
 /// far as <see cref="Programme.VisibleTo"/> lets the viewer see them. The database's own full-text index finds the
-/// rows (SQLite FTS5, PostgreSQL tsvector); the database keeps what the viewer may see (the ids of the visible versions),
-/// orders and cuts to the page, and only the page's rows are read and cut into fragments with the matching words marked.
-/// The page and GET /api/search call it.
+/// rows (SQLite FTS5, PostgreSQL tsvector); this handler keeps only what the viewer may see and cuts the texts into
+/// fragments with the matching words marked. The page and GET /api/search call it.
 /// </summary>
 public static class SearchRecord
 {
@@ -109,81 +108,58 @@ public static class SearchRecord
                 .SelectMany(p => p.Visibility.Versions.Select(v => (v.Id, p.Programme, p.Visibility, v.Sequence, v.Label)))
                 .ToDictionary(v => v.Id);
             var versionIds = versions.Keys.ToList();
-            var draftVersionIds = versions.Values.Where(v => v.Visibility.SeesDrafts).Select(v => v.Id).ToList();
 
-            // The index finds the ids; the database keeps what the viewer may see (the visible versions' ids, from
-            // Programme.VisibleTo above), one row per activity (its newest visible matching row), orders them in the
-            // programme's order and cuts to the page: only the page's rows are read, then cut into fragments. A common
-            // word matches thousands of rows.
-            var limit = Math.Clamp(query.Limit, 1, 200);
+            // Every match is sorted by its number alone; only the page shown loads its texts and is cut into fragments:
+            // a common word matches thousands of rows.
             var candidates = new List<Candidate>();
             if (!query.ReportsOnly)
             {
                 var matching = MatchingIds("SearchActivities", terms);
-                var found = db.ActivityVersions.Where(a => matching.Contains(a.Id) && versionIds.Contains(a.ProgrammeVersionId) && a.Revision != RevisionKind.Deleted);
-                var rows = await (
-                        from a in found
-                        join v in db.ProgrammeVersions on a.ProgrammeVersionId equals v.Id
-                        join p in db.Programmes on v.ProgrammeId equals p.Id
-                        // The index is asked last, per row (an IN list here is evaluated again for each row by SQLite: seconds).
-                        where !db.ActivityVersions.Any(o => o.ActivityId == a.ActivityId && versionIds.Contains(o.ProgrammeVersionId)
-                            && o.Revision != RevisionKind.Deleted
-                            && db.ProgrammeVersions.Any(ov => ov.Id == o.ProgrammeVersionId && ov.Sequence > v.Sequence)
-                            && matching.Any(m => m == o.Id))
-                        orderby p.Slug, a.Section == Section.TimeBound ? 0 : 1, a.Number ?? 0, a.Id
-                        select new RowKey(a.Id, a.ActivityId, a.ProgrammeVersionId, a.Section, a.Number))
-                    .Take(limit + 1)
+                var rows = await db.ActivityVersions.AsNoTracking()
+                    .Where(a => matching.Contains(a.Id) && versionIds.Contains(a.ProgrammeVersionId) && a.Revision != RevisionKind.Deleted)
+                    .Select(a => new RowKey(a.Id, a.ActivityId, a.ProgrammeVersionId, a.Section, a.Number))
                     .ToListAsync(cancellationToken);
-                foreach (var row in rows)
+                foreach (var row in rows.GroupBy(r => r.ActivityId).Select(g => g.MaxBy(r => versions[r.ProgrammeVersionId].Sequence)!))
                 {
                     var version = versions[row.ProgrammeVersionId];
-                    candidates.Add(new Candidate(HitKind.Activity, row, version.Programme, version.Label, null, null, null, null, false));
+                    candidates.Add(new Candidate(HitKind.Activity, row, version.Programme, version.Label, null, null, null, null, false,
+                        $"{version.Programme.Slug}\u0001{(int)row.Section}\u0001{row.Number ?? 0:D5}\u00010"));
                 }
             }
 
             {
-                // Each matching report with its activity's newest row in a version the viewer may see; a draft only for
-                // those who see the programme's drafts.
+                // One query: each matching report with every row of its activity in a version the viewer may see (a
+                // common word matches thousands of reports; their activities' ids are not sent back as a list).
                 var matching = MatchingIds("SearchReports", terms);
-                var reports = await (
-                        from r in db.StatusReports
-                        where matching.Contains(r.Id)
-                        where query.Session == null || r.SessionKey == query.Session
-                        where query.Keyword == null || r.Keyword == query.Keyword
-                        where query.Level == null || r.ExecutionLevel == query.Level
-                        join a in db.ActivityVersions on r.ActivityId equals a.ActivityId
-                        where versionIds.Contains(a.ProgrammeVersionId)
-                        where r.State == ReportState.Published || draftVersionIds.Contains(a.ProgrammeVersionId)
-                        join v in db.ProgrammeVersions on a.ProgrammeVersionId equals v.Id
-                        join p in db.Programmes on v.ProgrammeId equals p.Id
-                        where !db.ActivityVersions.Any(o => o.ActivityId == a.ActivityId && versionIds.Contains(o.ProgrammeVersionId)
-                            && db.ProgrammeVersions.Any(ov => ov.Id == o.ProgrammeVersionId && ov.Sequence > v.Sequence))
-                        orderby p.Slug, a.Section == Section.TimeBound ? 0 : 1, a.Number ?? 0, r.SessionKey, r.Id
-                        select new
-                        {
-                            r.Id, r.SessionKey, r.Keyword, r.ExecutionLevel, r.State,
-                            RowId = a.Id, a.ActivityId, a.ProgrammeVersionId, a.Section, a.Number,
-                        })
-                    .Take(limit + 1)
+                var reports = await db.StatusReports.AsNoTracking()
+                    .Where(r => matching.Contains(r.Id))
+                    .Where(r => query.Session == null || r.SessionKey == query.Session)
+                    .Where(r => query.Keyword == null || r.Keyword == query.Keyword)
+                    .Where(r => query.Level == null || r.ExecutionLevel == query.Level)
+                    .Join(db.ActivityVersions.Where(a => versionIds.Contains(a.ProgrammeVersionId)), r => r.ActivityId, a => a.ActivityId, (r, a) => new
+                    {
+                        r.Id, r.SessionKey, r.Keyword, r.ExecutionLevel, r.State,
+                        RowId = a.Id, a.ActivityId, a.ProgrammeVersionId, a.Section, a.Number,
+                    })
                     .ToListAsync(cancellationToken);
-                foreach (var report in reports)
+                foreach (var found in reports.GroupBy(r => r.Id))
                 {
+                    var report = found.MaxBy(r => versions[r.ProgrammeVersionId].Sequence)!;
                     var row = new RowKey(report.RowId, report.ActivityId, report.ProgrammeVersionId, report.Section, report.Number);
                     var version = versions[row.ProgrammeVersionId];
+                    if (report.State != ReportState.Published && !version.Visibility.SeesDrafts)
+                    {
+                        continue;
+                    }
+
                     candidates.Add(new Candidate(HitKind.StatusReport, row, version.Programme, version.Label, report.Id, report.SessionKey, report.Keyword,
-                        report.ExecutionLevel, report.State != ReportState.Published));
+                        report.ExecutionLevel, report.State != ReportState.Published,
+                        $"{version.Programme.Slug}\u0001{(int)row.Section}\u0001{row.Number ?? 0:D5}\u00011{report.SessionKey}"));
                 }
             }
 
-            // Each list holds its first limit + 1 in order: the page of both is within them.
-            var shown = candidates
-                .OrderBy(c => c.Programme.Slug, StringComparer.Ordinal)
-                .ThenBy(c => (int)c.Row.Section)
-                .ThenBy(c => c.Row.Number ?? 0)
-                .ThenBy(c => c.Kind)
-                .ThenBy(c => c.SessionKey, StringComparer.Ordinal)
-                .Take(limit)
-                .ToList();
+            var limit = Math.Clamp(query.Limit, 1, 200);
+            var shown = candidates.OrderBy(c => c.Sort, StringComparer.Ordinal).Take(limit).ToList();
             var rowIds = shown.Select(c => c.Row.Id).Distinct().ToList();
             var rowTexts = await db.ActivityVersions.AsNoTracking().Where(a => rowIds.Contains(a.Id))
                 .Select(a => new
@@ -240,7 +216,7 @@ public static class SearchRecord
         private sealed record RowKey(int Id, Guid ActivityId, int ProgrammeVersionId, Section Section, int? Number);
 
         private sealed record Candidate(HitKind Kind, RowKey Row, Programme Programme, string VersionLabel, int? ReportId, string? SessionKey,
-            StatusKeyword? Keyword, ExecutionLevel? Level, bool Draft);
+            StatusKeyword? Keyword, ExecutionLevel? Level, bool Draft, string Sort);
 
         /// <summary>The ids the full-text index finds for every term (each a prefix), in either language.</summary>
         private IQueryable<int> MatchingIds(string index, IReadOnlyList<string> terms)
