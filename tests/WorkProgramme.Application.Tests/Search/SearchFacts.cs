@@ -31,9 +31,10 @@ public sealed class SearchFacts : IAsyncLifetime
     public async Task DisposeAsync() => await database.DisposeAsync();
 
     private Task<SearchRecord.Result> SearchAsync(string text, Viewer? viewer = null, Language language = Language.Fr,
-        StatusKeyword? keyword = null, string? sessionKey = null) =>
+        StatusKeyword? keyword = null, string? sessionKey = null, int limit = SearchRecord.DefaultLimit) =>
         database.RunAsync<SearchRecord.Handler, SearchRecord.Result>(h =>
-            h.HandleAsync(new SearchRecord.Query(viewer ?? Viewer.Anonymous, text, language, Session: sessionKey, Keyword: keyword), CancellationToken.None));
+            h.HandleAsync(new SearchRecord.Query(viewer ?? Viewer.Anonymous, text, language, Session: sessionKey, Keyword: keyword, Limit: limit),
+                CancellationToken.None));
 
     /// <summary>A programme of the PTC with one activity and its report for a session; published unless said otherwise.</summary>
     private async Task<Guid> AddProgrammeAsync(string slug, BilingualText title, BilingualText narrative,
@@ -182,6 +183,24 @@ public sealed class SearchFacts : IAsyncLifetime
 
         Assert.True(rebuilt.Activities > 1 && rebuilt.Reports > 1);
         Assert.Equal(2, (await SearchAsync("bastringuette")).Hits.Count);
+    }
+
+    [Fact]
+    public async Task The_page_is_cut_in_the_programmes_order_and_says_when_there_is_more()
+    {
+        foreach (var slug in new[] { "srch-c", "srch-a", "srch-b" })
+        {
+            await AddProgrammeAsync(slug, new BilingualText("Wombatique " + slug, "Wombatic"), new BilingualText("Rapport wombatique", "Wombatic report"));
+        }
+
+        var all = await SearchAsync("wombatique", limit: 6);
+        var firstThree = await SearchAsync("wombatique", limit: 3);
+
+        string[] order = ["srch-a Activity", "srch-a StatusReport", "srch-b Activity", "srch-b StatusReport", "srch-c Activity", "srch-c StatusReport"];
+        Assert.Equal(order, all.Hits.Select(h => $"{h.ProgrammeSlug} {h.Kind}"));
+        Assert.False(all.More);
+        Assert.Equal(order[..3], firstThree.Hits.Select(h => $"{h.ProgrammeSlug} {h.Kind}"));
+        Assert.True(firstThree.More);
     }
 
     [Fact]
