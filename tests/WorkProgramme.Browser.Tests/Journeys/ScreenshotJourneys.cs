@@ -54,6 +54,12 @@ public sealed class ScreenshotJourneys(BrowserApp app) : IAsyncLifetime
             // Date inputs as chromium draws them in the page's language; a body's role chosen on the edit form.
             ("session-dates", "/admin/sessions/ctp-243-244/edit", null, false),
             ("edit-activity-roles", $"{Programme}/activities/{activity}/edit", "fieldset.choices", false),
+            // The administrators' reference pages and the archive import.
+            ("admin-plans", "/admin/plans", null, false),
+            ("admin-plan", "/admin/plans/2022-2025", null, false),
+            ("admin-bodies", "/admin/bodies", null, false),
+            ("admin-archive", "/admin/programmes/archive", null, false),
+            ("search", "/search?q=rapport", null, false),
         ];
 
         var problems = new StringBuilder();

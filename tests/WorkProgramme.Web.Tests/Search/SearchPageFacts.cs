@@ -65,6 +65,19 @@ public sealed class SearchPageFacts(WebAppFactory app) : IClassFixture<WebAppFac
         Assert.Equal("ZYXOLITE", page.QuerySelector("header input[name=q]")!.GetAttribute("value"));
     }
 
+    [Theory]
+    [InlineData(null, "Les 50 premiers résultats", "D’autres résultats existent")]
+    [InlineData("en", "The first 50 results", "There are more results")]
+    public async Task A_page_cut_short_says_it_shows_the_first_results_and_that_there_are_more(string? language, string heading, string more)
+    {
+        // "rapport" is in far more than 50 activities and reports of the PTC programme.
+        var page = await app.ClientIn(language).GetPageAsync("/search?q=rapport");
+
+        Assert.Equal(50, page.QuerySelectorAll("[data-testid=search-hit]").Length);
+        Assert.Equal(heading, page.QuerySelector("#h-results").Text());
+        Assert.Contains(more, page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_api_answers_typed_fragments_of_plain_text()
     {
