@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Features.Snapshots;
 using WorkProgramme.Application.Identity;
@@ -76,6 +78,20 @@ public static class SearchRecord
     {
         public async Task<Result> HandleAsync(Query query, CancellationToken cancellationToken)
         {
+            // One connection for the search's few queries: each opening runs the connection's pragmas again (SqliteDurability).
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                return await SearchAsync(query, cancellationToken);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
+        private async Task<Result> SearchAsync(Query query, CancellationToken cancellationToken)
+        {
             // The programmes with their versions and every session, read once per state of the record and shared
             // (docs/decisions/0037, 0051): never changed here, only read through Programme.VisibleTo.
             var record = await cache.GetOrBuildAsync(await state.StampAsync(cancellationToken), RecordKey.Instance, async () => new Record(
@@ -116,7 +132,7 @@ public static class SearchRecord
             if (!query.ReportsOnly)
             {
                 var newest = new Dictionary<Guid, (ActivityRow Row, int Sequence)>();
-                foreach (var id in await MatchingIds("SearchActivities", terms).ToListAsync(cancellationToken))
+                foreach (var id in await MatchingIdsAsync("SearchActivities", terms, cancellationToken))
                 {
                     // An id the kept rows do not know was added after the state they were read in (a change that wrote no
                     // audit row): it is found once they are read again (ReadModelCache.Lifetime).
@@ -134,7 +150,7 @@ public static class SearchRecord
                 }
             }
 
-            foreach (var id in await MatchingIds("SearchReports", terms).ToListAsync(cancellationToken))
+            foreach (var id in await MatchingIdsAsync("SearchReports", terms, cancellationToken))
             {
                 if (!rows.Reports.TryGetValue(id, out var report)
                     || (query.Session is not null && report.SessionKey != query.Session)
@@ -283,22 +299,39 @@ public static class SearchRecord
             }
         }
 
-        /// <summary>The ids the full-text index finds for every term (each a prefix), in either language.</summary>
-        private IQueryable<int> MatchingIds(string index, IReadOnlyList<string> terms)
+        /// <summary>
+        /// The ids the full-text index finds for every term (each a prefix), in either language; read straight from the
+        /// connection, as thousands of them may come back for a common word.
+        /// </summary>
+        private async Task<List<int>> MatchingIdsAsync(string index, IReadOnlyList<string> terms, CancellationToken cancellationToken)
         {
-            // Terms hold only letters and digits (SearchTerms), so quoting them makes a valid expression in both syntaxes.
+            // Terms hold only letters and digits (SearchTerms), so quoting them makes a valid expression in both syntaxes;
+            // the expression is a parameter, and the table's name one of the two index tables.
+            var table = index == "SearchActivities" ? "SearchActivities" : "SearchReports";
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@match";
             if (options.Provider == DatabaseProvider.Sqlite)
             {
-                var match = string.Join(' ', terms.Select(t => $"\"{t}\"*"));
-                return index == "SearchActivities"
-                    ? db.Database.SqlQuery<int>($"""SELECT rowid AS "Value" FROM "SearchActivities" WHERE "SearchActivities" MATCH {match}""")
-                    : db.Database.SqlQuery<int>($"""SELECT rowid AS "Value" FROM "SearchReports" WHERE "SearchReports" MATCH {match}""");
+                parameter.Value = string.Join(' ', terms.Select(t => $"\"{t}\"*"));
+                command.CommandText = $"""SELECT rowid FROM "{table}" WHERE "{table}" MATCH @match""";
+            }
+            else
+            {
+                parameter.Value = string.Join(" & ", terms.Select(t => $"{t}:*"));
+                command.CommandText = $"""SELECT "Id" FROM "{table}" WHERE "Fr" @@ to_tsquery('french', @match) OR "En" @@ to_tsquery('english', @match)""";
             }
 
-            var tsquery = string.Join(" & ", terms.Select(t => $"{t}:*"));
-            return index == "SearchActivities"
-                ? db.Database.SqlQuery<int>($"""SELECT "Id" AS "Value" FROM "SearchActivities" WHERE "Fr" @@ to_tsquery('french', {tsquery}) OR "En" @@ to_tsquery('english', {tsquery})""")
-                : db.Database.SqlQuery<int>($"""SELECT "Id" AS "Value" FROM "SearchReports" WHERE "Fr" @@ to_tsquery('french', {tsquery}) OR "En" @@ to_tsquery('english', {tsquery})""");
+            command.Parameters.Add(parameter);
+            var ids = new List<int>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ids.Add(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture));
+            }
+
+            return ids;
         }
 
         private static string Join(params IEnumerable<string?> parts) =>
