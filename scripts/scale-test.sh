@@ -4,13 +4,14 @@
 # loopback: every generated programme page in turn, the organisation view, and the organisation view filtered (overdue
 # activities led by the Facilitation Sub-Directorate), every programme page rendered on each request (a query parameter
 # of its own defeats the output cache, as a signed-in user is never served from it); then the app's peak resident
-# memory. The first programme's page is also saved as a static file of the app and served first ("static", the
+# memory, and on each line the app's processor time per request (cpu_ms_per_request: what other work on a shared machine
+# changes least). The first programme's page is also saved as a static file of the app and served first ("static", the
 # limit of the same run). Then every programme page for a signed-in editor (a real session cookie, the sign-in form posted: decision
 # 0037), the same compressed (Accept-Encoding: br, with the bytes per response), and with WP_SCALE_DOCUMENT (a path
 # after each programme's, e.g. "/export.docx") that document of every programme for the editor (the document cache's
 # hook). Then the search (never cached): the page and GET /api/search for three searches (a word of the PTC and the
 # generated resources, one committee's code, two words of every generated row), anonymous and for the editor. One
-# "result" line per target.
+# "result" line per target. The app runs with the API's rate limit raised.
 # Optional: WP_SCALE_SECONDS (30), WP_SCALE_CONNECTIONS (8), WP_SCALE_DATA (a folder that keeps the generated
 # databases, scale-N.db, and reuses them on the next run: generating 50 committees takes minutes), WP_SCALE_DOCUMENT,
 # WP_SCALE_TARGETS (the labels to run, e.g. "programme-pages-rendered search"; default all).
@@ -57,7 +58,8 @@ for committees in $sizes; do
     echo "committees=$committees database $(du -cm "$database"* | tail -n 1 | cut -f1) MB"
 
     port=$(free_port)
-    start_app "$work/app" "$database" "$port" "$work/app-$committees.log"
+    # Its own app only: the API's rate limit (600 a minute) would answer most of the search-api requests with 429.
+    RateLimits__ApiPerMinute=100000000 start_app "$work/app" "$database" "$port" "$work/app-$committees.log"
     base="http://127.0.0.1:$port"
     pages=()
     for c in $(seq 1 "$committees"); do pages+=("$(printf '/programmes/scale-c%03d' "$c")"); done
@@ -71,8 +73,12 @@ for committees in $sizes; do
         if [ -n "${WP_SCALE_TARGETS:-}" ] && [[ " $WP_SCALE_TARGETS " != *" $1 "* ]]; then
             return 0
         fi
-        wrk -t2 -c"$connections" -d"${seconds}s" -s scripts/load/report.lua "$base" -- "${@:2}" \
-            | awk -v label="committees=$committees $1" 'sub(/^result /, label " ")'
+        local cpu_before result
+        cpu_before=$(app_cpu_ticks)
+        result=$(wrk -t2 -c"$connections" -d"${seconds}s" -s scripts/load/report.lua "$base" -- "${@:2}" | grep '^result ')
+        awk -v label="committees=$committees $1" -v ticks=$(( $(app_cpu_ticks) - cpu_before )) -v hz="$(getconf CLK_TCK)" '
+            sub(/^result /, label " ") { match($0, /requests=[0-9]+/); n = substr($0, RSTART + 9, RLENGTH - 9)
+                printf "%s cpu_ms_per_request=%.2f\n", $0, (n > 0 ? ticks * 1000 / hz / n : 0) }' <<<"$result"
     }
     # The limit: the first programme's page saved as a static file of the same app; read the other lines as ratios to it.
     curl -fsS "$base${pages[0]}" -o "$work/app/wwwroot/scale-page.html"

@@ -2,7 +2,9 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WorkProgramme.Application;
+using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Features.Search;
+using WorkProgramme.Application.Features.Snapshots;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Domain.Common;
 
@@ -18,7 +20,8 @@ namespace WorkProgramme.Benchmarks;
 /// WP_BENCH_SCALE_DB=/tmp/scale-50.db dotnet run -c Release --project bench/WorkProgramme.Benchmarks -- --filter '*SearchBenchmarks*'
 /// </code>
 /// Cases: a word of the PTC only, a word and a committee code (one programme's rows), and two words of every generated
-/// row (5,000 activities), for an anonymous reader and for an editor who sees drafts.
+/// row (5,000 activities), for an anonymous reader and for an editor who sees drafts; each searched with the record's
+/// state already read, and as the first search after a change.
 /// </summary>
 [AllStatisticsColumn]
 public class SearchBenchmarks
@@ -58,6 +61,21 @@ public class SearchBenchmarks
         await using var scope = services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<SearchRecord.Handler>()
             .HandleAsync(new SearchRecord.Query(SeesDrafts ? Editor : Viewer.Anonymous, Words, Language.Fr), CancellationToken.None);
+        return result.Hits.Count;
+    }
+
+    /// <summary>
+    /// The first search after a change of the record: nothing kept yet, so the programmes and every row's sort key
+    /// (docs/decisions/0041) are read again before searching.
+    /// </summary>
+    [Benchmark(Description = "search: the first one after a change (nothing kept)")]
+    public async Task<int> FirstSearchAfterAChangeAsync()
+    {
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        var handler = new SearchRecord.Handler(provider.GetRequiredService<WorkProgrammeDb>(), provider.GetRequiredService<DatabaseOptions>(),
+            new ReadModelCache(TimeProvider.System), provider.GetRequiredService<RecordState>());
+        var result = await handler.HandleAsync(new SearchRecord.Query(SeesDrafts ? Editor : Viewer.Anonymous, Words, Language.Fr), CancellationToken.None);
         return result.Hits.Count;
     }
 }

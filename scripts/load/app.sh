@@ -35,6 +35,11 @@ start_app() { # start_app PUBLISH_FOLDER DATABASE_FILE PORT LOG_FILE  (sets app_
     return 1
 }
 
+# The processor time the app has used so far (user and system), in clock ticks.
+app_cpu_ticks() {
+    awk '{print $14 + $15}' "/proc/$app_pid/stat"
+}
+
 # Peak and current resident memory of the app process, in MB.
 app_memory() {
     awk '/^VmHWM/ {peak = $2} /^VmRSS/ {now = $2} END {printf "peak_rss_mb=%.0f rss_mb=%.0f\n", peak / 1024, now / 1024}' \

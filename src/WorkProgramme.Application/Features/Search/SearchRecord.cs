@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Features.Snapshots;
 using WorkProgramme.Application.Identity;
@@ -76,6 +78,20 @@ public static class SearchRecord
     {
         public async Task<Result> HandleAsync(Query query, CancellationToken cancellationToken)
         {
+            // One connection for the search's few queries: each opening runs the connection's pragmas again (SqliteDurability).
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                return await SearchAsync(query, cancellationToken);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
+        private async Task<Result> SearchAsync(Query query, CancellationToken cancellationToken)
+        {
             // The programmes with their versions and every session, read once per state of the record and shared
             // (docs/decisions/0037, 0051): never changed here, only read through Programme.VisibleTo.
             var record = await cache.GetOrBuildAsync(await state.StampAsync(cancellationToken), RecordKey.Instance, async () => new Record(
@@ -107,59 +123,73 @@ public static class SearchRecord
             var versions = scope
                 .SelectMany(p => p.Visibility.Versions.Select(v => (v.Id, p.Programme, p.Visibility, v.Sequence, v.Label)))
                 .ToDictionary(v => v.Id);
-            var versionIds = versions.Keys.ToList();
 
-            // Every match is sorted by its number alone; only the page shown loads its texts and is cut into fragments:
-            // a common word matches thousands of rows.
+            // What orders and filters every row, kept for the state of the record (docs/decisions/0041): the index finds
+            // ids, and a common word matches thousands of rows, of which only the page shown loads its texts and is cut
+            // into fragments. Reading those thousands of rows again on every search cost more than all the rest.
+            var rows = await cache.GetOrBuildAsync(await state.StampAsync(cancellationToken), RowsKey.Instance, () => Rows.LoadAsync(db, cancellationToken));
             var candidates = new List<Candidate>();
             if (!query.ReportsOnly)
             {
-                var matching = MatchingIds("SearchActivities", terms);
-                var rows = await db.ActivityVersions.AsNoTracking()
-                    .Where(a => matching.Contains(a.Id) && versionIds.Contains(a.ProgrammeVersionId) && a.Revision != RevisionKind.Deleted)
-                    .Select(a => new RowKey(a.Id, a.ActivityId, a.ProgrammeVersionId, a.Section, a.Number))
-                    .ToListAsync(cancellationToken);
-                foreach (var row in rows.GroupBy(r => r.ActivityId).Select(g => g.MaxBy(r => versions[r.ProgrammeVersionId].Sequence)!))
+                var newest = new Dictionary<Guid, (ActivityRow Row, int Sequence)>();
+                foreach (var id in await MatchingIdsAsync("SearchActivities", terms, cancellationToken))
                 {
-                    var version = versions[row.ProgrammeVersionId];
-                    candidates.Add(new Candidate(HitKind.Activity, row, version.Programme, version.Label, null, null, null, null, false,
-                        $"{version.Programme.Slug}\u0001{(int)row.Section}\u0001{row.Number ?? 0:D5}\u00010"));
+                    // An id the kept rows do not know was added after the state they were read in (a change that wrote no
+                    // audit row): it is found once they are read again (ReadModelCache.Lifetime).
+                    if (rows.Activities.TryGetValue(id, out var row) && !row.Deleted && versions.TryGetValue(row.VersionId, out var version)
+                        && (!newest.TryGetValue(row.ActivityId, out var kept) || version.Sequence > kept.Sequence))
+                    {
+                        newest[row.ActivityId] = (row, version.Sequence);
+                    }
+                }
+
+                foreach (var (row, _) in newest.Values)
+                {
+                    var version = versions[row.VersionId];
+                    candidates.Add(new Candidate(HitKind.Activity, row, version.Programme, version.Label, null, null, null, null, false));
                 }
             }
 
+            foreach (var id in await MatchingIdsAsync("SearchReports", terms, cancellationToken))
             {
-                // One query: each matching report with every row of its activity in a version the viewer may see (a
-                // common word matches thousands of reports; their activities' ids are not sent back as a list).
-                var matching = MatchingIds("SearchReports", terms);
-                var reports = await db.StatusReports.AsNoTracking()
-                    .Where(r => matching.Contains(r.Id))
-                    .Where(r => query.Session == null || r.SessionKey == query.Session)
-                    .Where(r => query.Keyword == null || r.Keyword == query.Keyword)
-                    .Where(r => query.Level == null || r.ExecutionLevel == query.Level)
-                    .Join(db.ActivityVersions.Where(a => versionIds.Contains(a.ProgrammeVersionId)), r => r.ActivityId, a => a.ActivityId, (r, a) => new
-                    {
-                        r.Id, r.SessionKey, r.Keyword, r.ExecutionLevel, r.State,
-                        RowId = a.Id, a.ActivityId, a.ProgrammeVersionId, a.Section, a.Number,
-                    })
-                    .ToListAsync(cancellationToken);
-                foreach (var found in reports.GroupBy(r => r.Id))
+                if (!rows.Reports.TryGetValue(id, out var report)
+                    || (query.Session is not null && report.SessionKey != query.Session)
+                    || (query.Keyword is not null && report.Keyword != query.Keyword)
+                    || (query.Level is not null && report.Level != query.Level)
+                    || !rows.OfActivity.TryGetValue(report.ActivityId, out var activityRows))
                 {
-                    var report = found.MaxBy(r => versions[r.ProgrammeVersionId].Sequence)!;
-                    var row = new RowKey(report.RowId, report.ActivityId, report.ProgrammeVersionId, report.Section, report.Number);
-                    var version = versions[row.ProgrammeVersionId];
-                    if (report.State != ReportState.Published && !version.Visibility.SeesDrafts)
-                    {
-                        continue;
-                    }
-
-                    candidates.Add(new Candidate(HitKind.StatusReport, row, version.Programme, version.Label, report.Id, report.SessionKey, report.Keyword,
-                        report.ExecutionLevel, report.State != ReportState.Published,
-                        $"{version.Programme.Slug}\u0001{(int)row.Section}\u0001{row.Number ?? 0:D5}\u00011{report.SessionKey}"));
+                    continue;
                 }
+
+                // The report is shown under its activity's newest row in a version the viewer may see.
+                ActivityRow? shownRow = null;
+                var sequence = int.MinValue;
+                foreach (var row in activityRows)
+                {
+                    if (versions.TryGetValue(row.VersionId, out var candidate) && (shownRow is null || candidate.Sequence > sequence))
+                    {
+                        (shownRow, sequence) = (row, candidate.Sequence);
+                    }
+                }
+
+                if (shownRow is not { } found)
+                {
+                    continue;
+                }
+
+                var version = versions[found.VersionId];
+                if (!report.Published && !version.Visibility.SeesDrafts)
+                {
+                    continue;
+                }
+
+                candidates.Add(new Candidate(HitKind.StatusReport, found, version.Programme, version.Label, report.Id, report.SessionKey, report.Keyword,
+                    report.Level, !report.Published));
             }
 
             var limit = Math.Clamp(query.Limit, 1, 200);
-            var shown = candidates.OrderBy(c => c.Sort, StringComparer.Ordinal).Take(limit).ToList();
+            candidates.Sort(Candidate.InProgrammeOrder);
+            var shown = candidates.Take(limit).ToList();
             var rowIds = shown.Select(c => c.Row.Id).Distinct().ToList();
             var rowTexts = await db.ActivityVersions.AsNoTracking().Where(a => rowIds.Contains(a.Id))
                 .Select(a => new
@@ -213,27 +243,95 @@ public static class SearchRecord
 
         private sealed record Record(IReadOnlyList<Programme> Programmes, IReadOnlyList<SessionKey> Sessions);
 
-        private sealed record RowKey(int Id, Guid ActivityId, int ProgrammeVersionId, Section Section, int? Number);
-
-        private sealed record Candidate(HitKind Kind, RowKey Row, Programme Programme, string VersionLabel, int? ReportId, string? SessionKey,
-            StatusKeyword? Keyword, ExecutionLevel? Level, bool Draft, string Sort);
-
-        /// <summary>The ids the full-text index finds for every term (each a prefix), in either language.</summary>
-        private IQueryable<int> MatchingIds(string index, IReadOnlyList<string> terms)
+        private sealed record RowsKey
         {
-            // Terms hold only letters and digits (SearchTerms), so quoting them makes a valid expression in both syntaxes.
+            public static readonly RowsKey Instance = new();
+        }
+
+        /// <summary>One activity row: what decides whether it is shown and where, without its texts.</summary>
+        private readonly record struct ActivityRow(int Id, Guid ActivityId, int VersionId, Section Section, int? Number, bool Deleted);
+
+        /// <summary>One status report: its filters and state, without its texts.</summary>
+        private readonly record struct ReportRow(int Id, Guid ActivityId, string SessionKey, StatusKeyword? Keyword, ExecutionLevel? Level,
+            bool Published);
+
+        /// <summary>
+        /// Every activity row and status report of the record, by id, with what orders and filters them (docs/decisions/0041):
+        /// about 50 bytes a row; read once per state of the record and shared, never changed.
+        /// </summary>
+        private sealed class Rows(Dictionary<int, ActivityRow> activities, Dictionary<Guid, ActivityRow[]> ofActivity, Dictionary<int, ReportRow> reports)
+        {
+            public Dictionary<int, ActivityRow> Activities { get; } = activities;
+
+            /// <summary>Every row of an activity, in whichever version (deleted ones included: a report stays under its activity).</summary>
+            public Dictionary<Guid, ActivityRow[]> OfActivity { get; } = ofActivity;
+
+            public Dictionary<int, ReportRow> Reports { get; } = reports;
+
+            public static async Task<Rows> LoadAsync(WorkProgrammeDb db, CancellationToken cancellationToken)
+            {
+                var activities = await db.ActivityVersions.AsNoTracking()
+                    .Select(a => new ActivityRow(a.Id, a.ActivityId, a.ProgrammeVersionId, a.Section, a.Number, a.Revision == RevisionKind.Deleted))
+                    .ToListAsync(cancellationToken);
+                var reports = await db.StatusReports.AsNoTracking()
+                    .Select(r => new ReportRow(r.Id, r.ActivityId, r.SessionKey, r.Keyword, r.ExecutionLevel, r.State == ReportState.Published))
+                    .ToListAsync(cancellationToken);
+                return new Rows(
+                    activities.ToDictionary(a => a.Id),
+                    activities.GroupBy(a => a.ActivityId).ToDictionary(g => g.Key, g => g.ToArray()),
+                    reports.ToDictionary(r => r.Id));
+            }
+        }
+
+        private sealed record Candidate(HitKind Kind, ActivityRow Row, Programme Programme, string VersionLabel, int? ReportId, string? SessionKey,
+            StatusKeyword? Keyword, ExecutionLevel? Level, bool Draft)
+        {
+            /// <summary>Programme, section, number, the activity before its reports, then sessions; ids last, so equal rows keep one order.</summary>
+            public static int InProgrammeOrder(Candidate x, Candidate y)
+            {
+                var order = string.CompareOrdinal(x.Programme.Slug, y.Programme.Slug);
+                order = order != 0 ? order : x.Row.Section.CompareTo(y.Row.Section);
+                order = order != 0 ? order : (x.Row.Number ?? 0).CompareTo(y.Row.Number ?? 0);
+                order = order != 0 ? order : x.Kind.CompareTo(y.Kind);
+                order = order != 0 ? order : string.CompareOrdinal(x.SessionKey, y.SessionKey);
+                order = order != 0 ? order : x.Row.Id.CompareTo(y.Row.Id);
+                return order != 0 ? order : Nullable.Compare(x.ReportId, y.ReportId);
+            }
+        }
+
+        /// <summary>
+        /// The ids the full-text index finds for every term (each a prefix), in either language; read straight from the
+        /// connection, as thousands of them may come back for a common word.
+        /// </summary>
+        private async Task<List<int>> MatchingIdsAsync(string index, IReadOnlyList<string> terms, CancellationToken cancellationToken)
+        {
+            // Terms hold only letters and digits (SearchTerms), so quoting them makes a valid expression in both syntaxes;
+            // the expression is a parameter, and the table's name one of the two index tables.
+            var table = index == "SearchActivities" ? "SearchActivities" : "SearchReports";
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@match";
             if (options.Provider == DatabaseProvider.Sqlite)
             {
-                var match = string.Join(' ', terms.Select(t => $"\"{t}\"*"));
-                return index == "SearchActivities"
-                    ? db.Database.SqlQuery<int>($"""SELECT rowid AS "Value" FROM "SearchActivities" WHERE "SearchActivities" MATCH {match}""")
-                    : db.Database.SqlQuery<int>($"""SELECT rowid AS "Value" FROM "SearchReports" WHERE "SearchReports" MATCH {match}""");
+                parameter.Value = string.Join(' ', terms.Select(t => $"\"{t}\"*"));
+                command.CommandText = $"""SELECT rowid FROM "{table}" WHERE "{table}" MATCH @match""";
+            }
+            else
+            {
+                parameter.Value = string.Join(" & ", terms.Select(t => $"{t}:*"));
+                command.CommandText = $"""SELECT "Id" FROM "{table}" WHERE "Fr" @@ to_tsquery('french', @match) OR "En" @@ to_tsquery('english', @match)""";
             }
 
-            var tsquery = string.Join(" & ", terms.Select(t => $"{t}:*"));
-            return index == "SearchActivities"
-                ? db.Database.SqlQuery<int>($"""SELECT "Id" AS "Value" FROM "SearchActivities" WHERE "Fr" @@ to_tsquery('french', {tsquery}) OR "En" @@ to_tsquery('english', {tsquery})""")
-                : db.Database.SqlQuery<int>($"""SELECT "Id" AS "Value" FROM "SearchReports" WHERE "Fr" @@ to_tsquery('french', {tsquery}) OR "En" @@ to_tsquery('english', {tsquery})""");
+            command.Parameters.Add(parameter);
+            var ids = new List<int>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ids.Add(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture));
+            }
+
+            return ids;
         }
 
         private static string Join(params IEnumerable<string?> parts) =>

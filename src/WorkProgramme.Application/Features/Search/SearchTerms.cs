@@ -20,6 +20,13 @@ public static class SearchTerms
 
     public static string Fold(string text)
     {
+        // Most words of a result are plain ASCII: nothing to decompose, only capitals to lower. Every word of the shown
+        // results is folded, and the two normalisations cost more than the rest of a search.
+        if (Ascii.IsValid(text))
+        {
+            return text.AsSpan().ContainsAnyInRange('A', 'Z') ? text.ToLowerInvariant() : text;
+        }
+
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var folded = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
