@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using WorkProgramme.Documents.Packages;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.StatusReports;
 using ActivityLabel = WorkProgramme.Domain.Activities.ActivityLabel;
@@ -55,21 +53,7 @@ public static class TrackedTableReader
     public static TrackedTable Read(byte[] file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        if (OfficePackageGuard.Check(file, OfficeKind.WordDocument) is { } refused)
-        {
-            return Refused(TableProblem.File(refused));
-        }
-
-        try
-        {
-            using var document = WordprocessingDocument.Open(new MemoryStream(file, writable: false), false, OfficePackageGuard.SdkSettings);
-            return Read(document.MainDocumentPart?.Document?.Body);
-        }
-        catch (Exception exception) when (exception is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or InvalidOperationException
-            or IOException or FormatException or KeyNotFoundException or ArgumentException or TooDeepException)
-        {
-            return Refused(TableProblem.File("Le document ne peut pas être lu (fichier endommagé).", "The document cannot be read (damaged file)."));
-        }
+        return WordTableReader.ReadBody(file, Read, Refused);
     }
 
     /// <summary>
@@ -124,10 +108,6 @@ public static class TrackedTableReader
     {
         Old,
         New,
-    }
-
-    private sealed class TooDeepException : Exception
-    {
     }
 
     /// <summary>Where the reading of one version stands: its section and the number of its last activity row.</summary>
@@ -648,7 +628,7 @@ public static class TrackedTableReader
     {
         if (depth > MaxDepth)
         {
-            throw new TooDeepException();
+            throw new DocumentTooDeepException();
         }
     }
 }

@@ -23,23 +23,30 @@ public static class WordTableReader
     /// <summary>The header is among a table's first rows (after a title row or two).</summary>
     internal const int HeaderSearchRows = 5;
 
-    public static TableFile Read(byte[] file)
+    public static TableFile Read(byte[] file) =>
+        ReadBody(file, Read, problem => new TableFile(Language.Fr, [], [problem], new HashSet<TableColumn>()));
+
+    /// <summary>
+    /// Reads the body of a Word file the package guard lets through; a refused file, one the SDK cannot read, or one
+    /// <paramref name="read"/> finds nested too deep (<see cref="DocumentTooDeepException"/>) gives <paramref name="refused"/>
+    /// its reason.
+    /// </summary>
+    internal static T ReadBody<T>(byte[] file, Func<Body?, T> read, Func<TableProblem, T> refused)
     {
-        if (OfficePackageGuard.Check(file, OfficeKind.WordDocument) is { } refused)
+        if (OfficePackageGuard.Check(file, OfficeKind.WordDocument) is { } reason)
         {
-            return new TableFile(Language.Fr, [], [TableProblem.File(refused)], new HashSet<TableColumn>());
+            return refused(TableProblem.File(reason));
         }
 
         try
         {
             using var document = WordprocessingDocument.Open(new MemoryStream(file, writable: false), false, OfficePackageGuard.SdkSettings);
-            return Read(document.MainDocumentPart?.Document?.Body);
+            return read(document.MainDocumentPart?.Document?.Body);
         }
         catch (Exception exception) when (exception is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or InvalidOperationException
-            or IOException or FormatException or KeyNotFoundException or ArgumentException)
+            or IOException or FormatException or KeyNotFoundException or ArgumentException or DocumentTooDeepException)
         {
-            return new TableFile(Language.Fr, [], [TableProblem.File("Le document ne peut pas être lu (fichier endommagé).",
-                "The document cannot be read (damaged file).")], new HashSet<TableColumn>());
+            return refused(TableProblem.File("Le document ne peut pas être lu (fichier endommagé).", "The document cannot be read (damaged file)."));
         }
     }
 
@@ -163,4 +170,9 @@ public static class WordTableReader
 
         return builder.ToString().Trim();
     }
+}
+
+/// <summary>A document nesting deeper than any a person writes: read as damaged.</summary>
+internal sealed class DocumentTooDeepException : Exception
+{
 }
