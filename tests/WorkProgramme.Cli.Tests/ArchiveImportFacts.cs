@@ -86,6 +86,40 @@ public sealed class ArchiveImportFacts : IAsyncLifetime
         Assert.Equal(before, await database.ContentHashAsync());
     }
 
+    private static string[] IntoThePtc(string path, params string[] more) =>
+    [
+        "import-docx", path, "--programme", SeedFile.PtcSlug, "--tracked-changes", "2026-01,2026-06", "--session", "ctp-241-242,ctp-243-244", .. more,
+    ];
+
+    [Theory]
+    [InlineData("--body", "CLF", "en", "The programme 'ptc-2022-2025' belongs to the body PTC, not to EC: leave the body empty or choose PTC")]
+    [InlineData("--period", "2025-2028", "fr", "Le programme « ptc-2022-2025 » couvre la période 2022-2025, pas « 2025-2028 » : laissez la période vide ou donnez 2022-2025")]
+    public async Task A_body_or_a_period_that_is_not_the_existing_programmes_is_refused_in_words_with_exit_2_and_changes_nothing(string option, string value,
+        string language, string said)
+    {
+        var path = await RedlineAsync();
+        var before = await database.ContentHashAsync();
+
+        var (exit, _, error) = await RunAsync(IntoThePtc(path, option, value, "--lang", language, "--apply"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains(said, error, StringComparison.Ordinal);
+        Assert.Equal(before, await database.ContentHashAsync());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("--body CTP --period 2022-2025")]
+    public async Task A_body_and_a_period_omitted_or_the_existing_programmes_own_are_accepted(string options)
+    {
+        var path = await RedlineAsync();
+
+        var (exit, preview, error) = await RunAsync(IntoThePtc(path, [.. options.Split(' ', StringSplitOptions.RemoveEmptyEntries), "--lang", "en"]));
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("Preview (nothing changed; --apply to import)", preview, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Archive_options_without_tracked_changes_are_refused_with_exit_2()
     {

@@ -18,8 +18,8 @@ namespace WorkProgramme.Cli.Commands;
 public sealed class ArchiveImportCommand
 {
     private readonly Option<string?> tracked = new("--tracked-changes") { Description = "OLD,NEW: import the document's tracked changes as two versions with these labels (the archive), e.g. 2023-10,2024-04." };
-    private readonly Option<string?> body = new("--body") { Description = "With --tracked-changes: code of the body whose programme it is, when the programme is created, e.g. CTP." };
-    private readonly Option<string?> period = new("--period") { Description = "With --tracked-changes: years of the period, when the programme is created, e.g. 2022-2025." };
+    private readonly Option<string?> body = new("--body") { Description = "With --tracked-changes: code of the body whose programme it is, e.g. CTP; required to create the programme, and when it exists, refused unless it is the programme's own." };
+    private readonly Option<string?> period = new("--period") { Description = "With --tracked-changes: years of the period, e.g. 2022-2025; required to create the programme, and when it exists, refused unless it is the programme's own." };
     private readonly Option<string?> session = new("--session") { Description = "With --tracked-changes: OLD_SESSION,NEW_SESSION, the sessions of the two versions and of their status reports." };
     private readonly Option<string?> symbol = new("--symbol") { Description = "With --tracked-changes: OLD_SYMBOL,NEW_SYMBOL, the document symbols of the two versions (either may be empty)." };
     private readonly Option<string?> states = new("--states") { Description = "With --tracked-changes: the two versions' states (draft, endorsed, approved); default approved,endorsed." };

@@ -49,8 +49,7 @@ public static class SpreadsheetReader
         var shared = workbookPart.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
         var rows = new List<TableRow>();
         var problems = new List<TableProblem>();
-        var columnsSeen = new HashSet<TableColumn>();
-        var languageVotes = new Dictionary<Language, int> { [Language.Fr] = 0, [Language.En] = 0 };
+        var headers = new ProgrammeHeaders();
         var programmeSheets = 0;
         foreach (var (sheet, index) in sheets.Select((s, i) => (s, i)))
         {
@@ -61,20 +60,13 @@ public static class SpreadsheetReader
             }
 
             var grid = Grid(part, shared);
-            var header = FindHeader(grid);
-            if (header is null)
+            if (headers.Find(grid, HeaderSearchRows, row => row.Value.Select(c => (c.Key, (string?)c.Value))) is not { } header)
             {
                 continue;
             }
 
             programmeSheets++;
-            var (headerRow, map) = header.Value;
-            foreach (var (_, (column, language)) in map)
-            {
-                languageVotes[language]++;
-                columnsSeen.Add(column);
-            }
-
+            var (headerRow, map) = (header.Row.Key, header.Map);
             var section = SectionOf(name, programmeSheets, map.Values.Any(v => v.Column == TableColumn.ExecutionLevel));
             foreach (var missing in new[] { TableColumn.Number, TableColumn.Activity }.Where(c => map.Values.All(v => v.Column != c)))
             {
@@ -112,8 +104,7 @@ public static class SpreadsheetReader
                 "No sheet has the programme's header row (No., Activities…): start from the downloadable template."));
         }
 
-        var sheetLanguage = languageVotes[Language.En] > languageVotes[Language.Fr] ? Language.En : Language.Fr;
-        return new TableFile(sheetLanguage, rows, problems, columnsSeen);
+        return new TableFile(headers.Language, rows, problems, new HashSet<TableColumn>(headers.Columns));
     }
 
     /// <summary>"II…" sheets are permanent activities, "I…" time-bound; otherwise the order decides (the template's).</summary>
@@ -131,28 +122,6 @@ public static class SpreadsheetReader
         }
 
         return position == 1 || hasExecutionLevel ? Section.TimeBound : Section.Permanent;
-    }
-
-    private static (int Row, Dictionary<int, (TableColumn Column, Language Language)> Map)? FindHeader(SortedDictionary<int, Dictionary<int, string>> grid)
-    {
-        foreach (var (rowNumber, cells) in grid.Take(HeaderSearchRows))
-        {
-            var map = new Dictionary<int, (TableColumn, Language)>();
-            foreach (var (column, text) in cells)
-            {
-                if (ProgrammeTable.Recognise(text) is { } recognised && map.Values.All(v => v.Item1 != recognised.Column))
-                {
-                    map[column] = recognised;
-                }
-            }
-
-            if (map.Count >= 3)
-            {
-                return (rowNumber, map);
-            }
-        }
-
-        return null;
     }
 
     /// <summary>Row number → column index → text, for every non-empty cell of the sheet.</summary>

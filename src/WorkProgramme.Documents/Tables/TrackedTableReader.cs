@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using WorkProgramme.Documents.Packages;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.StatusReports;
 using ActivityLabel = WorkProgramme.Domain.Activities.ActivityLabel;
@@ -55,21 +53,7 @@ public static class TrackedTableReader
     public static TrackedTable Read(byte[] file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        if (OfficePackageGuard.Check(file, OfficeKind.WordDocument) is { } refused)
-        {
-            return Refused(TableProblem.File(refused));
-        }
-
-        try
-        {
-            using var document = WordprocessingDocument.Open(new MemoryStream(file, writable: false), false, OfficePackageGuard.SdkSettings);
-            return Read(document.MainDocumentPart?.Document?.Body);
-        }
-        catch (Exception exception) when (exception is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or InvalidOperationException
-            or IOException or FormatException or KeyNotFoundException or ArgumentException or TooDeepException)
-        {
-            return Refused(TableProblem.File("Le document ne peut pas être lu (fichier endommagé).", "The document cannot be read (damaged file)."));
-        }
+        return WordTableReader.ReadBody(file, Read, Refused);
     }
 
     /// <summary>
@@ -126,10 +110,6 @@ public static class TrackedTableReader
         New,
     }
 
-    private sealed class TooDeepException : Exception
-    {
-    }
-
     /// <summary>Where the reading of one version stands: its section and the number of its last activity row.</summary>
     private sealed class Sequence
     {
@@ -151,8 +131,7 @@ public static class TrackedTableReader
     private static TrackedTable Read(Body? body)
     {
         var rows = new List<TrackedRow>();
-        var columns = new HashSet<TableColumn>();
-        var votes = new Dictionary<Language, int> { [Language.Fr] = 0, [Language.En] = 0 };
+        var headers = new ProgrammeHeaders();
         var old = new Sequence();
         var current = new Sequence();
         Dictionary<int, TableColumn>? map = null;
@@ -174,35 +153,15 @@ public static class TrackedTableReader
 
             tableNumber++;
             var tableRows = Rows(table, 0).ToList();
-            var headerIndex = -1;
-            foreach (var (row, index) in tableRows.Take(5).Select((r, i) => (r, i)))
-            {
-                var found = HeaderMap(row, Version.New);
-                if (found.Count < 3)
-                {
-                    found = HeaderMap(row, Version.Old);
-                }
-
-                if (found.Count >= 3)
-                {
-                    map = found.ToDictionary(f => f.Key, f => f.Value.Column);
-                    headerIndex = index;
-                    foreach (var (column, language) in found.Values)
-                    {
-                        columns.Add(column);
-                        votes[language]++;
-                    }
-
-                    break;
-                }
-            }
-
+            // The NEW headers first; a header row the revision rewrote past recognition still reads in OLD.
+            var header = headers.Find(tableRows, WordTableReader.HeaderSearchRows, row => HeaderCells(row, Version.New), row => HeaderCells(row, Version.Old));
+            map = header?.Map.ToDictionary(f => f.Key, f => f.Value.Column) ?? map;
             if (map is null)
             {
                 continue;
             }
 
-            foreach (var (row, index) in tableRows.Select((r, i) => (r, i)).Where(r => r.i > headerIndex))
+            foreach (var (row, index) in tableRows.Select((r, i) => (r, i)).Where(r => r.i > (header?.Index ?? -1)))
             {
                 if (ReadRow(row, index + 1, tableNumber, map, old, current) is { } tracked)
                 {
@@ -211,15 +170,7 @@ public static class TrackedTableReader
             }
         }
 
-        var problems = new List<TableProblem>();
-        if (map is null)
-        {
-            problems.Add(TableProblem.File(
-                "Aucun tableau du document n’a les en-têtes du programme (N°, Activités…).",
-                "No table of the document has the programme's headers (No., Activities…)."));
-        }
-
-        return new TrackedTable(votes[Language.En] > votes[Language.Fr] ? Language.En : Language.Fr, rows, problems, columns);
+        return new TrackedTable(headers.Language, rows, map is null ? [ProgrammeHeaders.NoProgrammeTable] : [], new HashSet<TableColumn>(headers.Columns));
     }
 
     private static TrackedRow? ReadRow(WordRow row, int rowNumber, int tableNumber, Dictionary<int, TableColumn> map, Sequence old, Sequence current)
@@ -454,19 +405,8 @@ public static class TrackedTableReader
         _ => element,
     };
 
-    private static Dictionary<int, (TableColumn Column, Language Language)> HeaderMap(WordRow row, Version version)
-    {
-        var map = new Dictionary<int, (TableColumn, Language)>();
-        foreach (var (gridColumn, cell) in GridCells(row))
-        {
-            if (ProgrammeTable.Recognise(CellText(cell, version)?.Replace('\n', ' ')) is { } recognised && map.Values.All(v => v.Item1 != recognised.Column))
-            {
-                map[gridColumn] = recognised;
-            }
-        }
-
-        return map;
-    }
+    private static IEnumerable<(int, string?)> HeaderCells(WordRow row, Version version) =>
+        GridCells(row).Select(c => (c.GridColumn, CellText(c.Cell, version)));
 
     /// <summary>
     /// A cell's text in one version: its paragraphs (those of tables nested in it too) trimmed, empty ones left out, joined
@@ -688,7 +628,7 @@ public static class TrackedTableReader
     {
         if (depth > MaxDepth)
         {
-            throw new TooDeepException();
+            throw new DocumentTooDeepException();
         }
     }
 }

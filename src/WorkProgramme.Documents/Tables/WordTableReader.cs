@@ -20,33 +20,42 @@ namespace WorkProgramme.Documents.Tables;
 /// </summary>
 public static class WordTableReader
 {
-    public static TableFile Read(byte[] file)
+    /// <summary>The header is among a table's first rows (after a title row or two).</summary>
+    internal const int HeaderSearchRows = 5;
+
+    public static TableFile Read(byte[] file) =>
+        ReadBody(file, Read, problem => new TableFile(Language.Fr, [], [problem], new HashSet<TableColumn>()));
+
+    /// <summary>
+    /// Reads the body of a Word file the package guard lets through; a refused file, one the SDK cannot read, or one
+    /// <paramref name="read"/> finds nested too deep (<see cref="DocumentTooDeepException"/>) gives <paramref name="refused"/>
+    /// its reason.
+    /// </summary>
+    internal static T ReadBody<T>(byte[] file, Func<Body?, T> read, Func<TableProblem, T> refused)
     {
-        if (OfficePackageGuard.Check(file, OfficeKind.WordDocument) is { } refused)
+        if (OfficePackageGuard.Check(file, OfficeKind.WordDocument) is { } reason)
         {
-            return new TableFile(Language.Fr, [], [TableProblem.File(refused)], new HashSet<TableColumn>());
+            return refused(TableProblem.File(reason));
         }
 
         try
         {
             using var document = WordprocessingDocument.Open(new MemoryStream(file, writable: false), false, OfficePackageGuard.SdkSettings);
-            return Read(document.MainDocumentPart?.Document?.Body);
+            return read(document.MainDocumentPart?.Document?.Body);
         }
         catch (Exception exception) when (exception is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or InvalidOperationException
-            or IOException or FormatException or KeyNotFoundException or ArgumentException)
+            or IOException or FormatException or KeyNotFoundException or ArgumentException or DocumentTooDeepException)
         {
-            return new TableFile(Language.Fr, [], [TableProblem.File("Le document ne peut pas être lu (fichier endommagé).",
-                "The document cannot be read (damaged file).")], new HashSet<TableColumn>());
+            return refused(TableProblem.File("Le document ne peut pas être lu (fichier endommagé).", "The document cannot be read (damaged file)."));
         }
     }
 
     private static TableFile Read(Body? body)
     {
         var rows = new List<TableRow>();
-        var columns = new HashSet<TableColumn>();
-        var votes = new Dictionary<Language, int> { [Language.Fr] = 0, [Language.En] = 0 };
+        var headers = new ProgrammeHeaders();
         var section = Section.TimeBound;
-        Dictionary<int, (TableColumn Column, Language Language)>? map = null;
+        IReadOnlyDictionary<int, (TableColumn Column, Language Language)>? map = null;
         var tableNumber = 0;
         foreach (var block in body?.ChildElements ?? Enumerable.Empty<OpenXmlElement>())
         {
@@ -63,31 +72,15 @@ public static class WordTableReader
 
             tableNumber++;
             var tableRows = table.Elements<WordRow>().ToList();
-            var headerIndex = -1;
-            foreach (var (row, index) in tableRows.Take(5).Select((r, i) => (r, i)))
-            {
-                var found = HeaderMap(row);
-                if (found.Count >= 3)
-                {
-                    map = found;
-                    headerIndex = index;
-                    foreach (var (column, language) in found.Values)
-                    {
-                        columns.Add(column);
-                        votes[language]++;
-                    }
-
-                    break;
-                }
-            }
-
+            var header = headers.Find(tableRows, HeaderSearchRows, HeaderCells);
+            map = header?.Map ?? map;
             if (map is null)
             {
                 continue;
             }
 
             var sheet = $"{ActivityLabel.SectionMark(section)} (table {tableNumber})";
-            foreach (var (row, index) in tableRows.Select((r, i) => (r, i)).Where(r => r.i > headerIndex))
+            foreach (var (row, index) in tableRows.Select((r, i) => (r, i)).Where(r => r.i > (header?.Index ?? -1)))
             {
                 if (row.TableRowProperties?.GetFirstChild<Deleted>() is not null)
                 {
@@ -110,15 +103,7 @@ public static class WordTableReader
             }
         }
 
-        var problems = new List<TableProblem>();
-        if (map is null)
-        {
-            problems.Add(TableProblem.File(
-                "Aucun tableau du document n’a les en-têtes du programme (N°, Activités…).",
-                "No table of the document has the programme's headers (No., Activities…)."));
-        }
-
-        return new TableFile(votes[Language.En] > votes[Language.Fr] ? Language.En : Language.Fr, rows, problems, columns);
+        return new TableFile(headers.Language, rows, map is null ? [ProgrammeHeaders.NoProgrammeTable] : [], new HashSet<TableColumn>(headers.Columns));
     }
 
     /// <summary>The section a paragraph outside the tables opens ("I. Activités…", "II. Permanent activities"), if any.</summary>
@@ -135,20 +120,8 @@ public static class WordTableReader
 
     private static bool IsNumber(string text) => ProgrammeTable.ParseNumber(text) is not null;
 
-    private static Dictionary<int, (TableColumn, Language)> HeaderMap(WordRow row)
-    {
-        var map = new Dictionary<int, (TableColumn, Language)>();
-        foreach (var (gridColumn, cell) in GridCells(row))
-        {
-            // Header cells break words over lines ("stratégiqu-e"): join the cell's paragraphs before matching.
-            if (ProgrammeTable.Recognise(CellText(cell)?.Replace('\n', ' ')) is { } recognised && map.Values.All(v => v.Item1 != recognised.Column))
-            {
-                map[gridColumn] = recognised;
-            }
-        }
-
-        return map;
-    }
+    private static IEnumerable<(int, string?)> HeaderCells(WordRow row) =>
+        GridCells(row).Select(c => (c.GridColumn, CellText(c.Cell)));
 
     /// <summary>Each cell with the grid column it starts in (merged cells span several).</summary>
     private static IEnumerable<(int GridColumn, TableCell Cell)> GridCells(WordRow row)
@@ -197,4 +170,9 @@ public static class WordTableReader
 
         return builder.ToString().Trim();
     }
+}
+
+/// <summary>A document nesting deeper than any a person writes: read as damaged.</summary>
+internal sealed class DocumentTooDeepException : Exception
+{
 }

@@ -93,6 +93,24 @@ public static class PageResults
     }
 
     /// <summary>
+    /// A one-button post that goes back to its page (<paramref name="back"/>, POST-redirect-GET) and says there how it
+    /// went: the label <paramref name="savedLabel"/> on success; on a refusal what <see cref="Refusal"/> says (the record
+    /// changed since the page was shown: <paramref name="changedMeanwhile"/>; otherwise the failure's own message, an
+    /// archived programme's too). Not found and forbidden as every page answers them.
+    /// </summary>
+    public static Task<IActionResult> FlashAsync<T>(this PageModel page, Result<T> result, string savedLabel, BilingualText changedMeanwhile,
+        Func<IActionResult> back) =>
+        page.AnswerAsync(result, _ =>
+        {
+            page.TempData.Success(savedLabel);
+            return back();
+        }, failure =>
+        {
+            page.TempData.Problem(page.Refusal(failure, changedMeanwhile));
+            return Task.FromResult(back());
+        });
+
+    /// <summary>
     /// What a form says when a save was refused: <paramref name="changedMeanwhile"/> when the record changed since the
     /// form was shown (or the form did not say which version it showed), with 409, the user's input kept; otherwise
     /// the failure's own first message.

@@ -188,6 +188,42 @@ public sealed class ImportArchiveFacts : IAsyncLifetime
         Assert.Equal(["2026-01", "2026-06"], versions.TakeLast(2).Select(v => v.Label));
     }
 
+    [Theory]
+    [InlineData("CLF", "2022-2025", "body", "de l’organe CTP, non de l’organe CLF", "to the body PTC, not to EC")]
+    [InlineData("CTP", "2025-2028", "period", "la période 2022-2025, pas « 2025-2028 »", "the period 2022-2025, not '2025-2028'")]
+    [InlineData(null, "bientôt", "period", "la période 2022-2025, pas « bientôt »", "the period 2022-2025, not 'bientôt'")]
+    public async Task Refuses_a_body_or_a_period_that_is_not_the_existing_programmes_in_words_and_writes_nothing(string? body, string period,
+        string field, string fr, string en)
+    {
+        var before = await database.ContentHashAsync();
+
+        var previewed = await ImportAsync(Command(Table(), SeedFile.PtcSlug, apply: false, "2026-01", "2026-06") with { BodyCode = body, Period = period });
+        var imported = await ImportAsync(Command(Table(), SeedFile.PtcSlug, apply: true, "2026-01", "2026-06") with { BodyCode = body, Period = period });
+
+        foreach (var result in new[] { previewed, imported })
+        {
+            Assert.Equal(FailureKind.Invalid, result.Failure!.Kind);
+            var message = Assert.Single(result.Failure.Messages).Message;
+            Assert.Equal(field, Assert.Single(result.Failure.Messages).Field);
+            Assert.Contains(fr, message.Fr, StringComparison.Ordinal);
+            Assert.Contains(en, message.En, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, await database.ContentHashAsync());
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("", " ")]
+    [InlineData(" CTP ", " 2022-2025 ")]
+    public async Task Adds_the_versions_when_the_body_and_the_period_are_omitted_or_the_programmes_own(string? body, string? period)
+    {
+        var imported = await ImportAsync(Command(Table(), SeedFile.PtcSlug, apply: true, "2026-01", "2026-06") with { BodyCode = body, Period = period });
+
+        Assert.True(imported.Succeeded, string.Join(" ", imported.Problems.Select(p => p.En)));
+        Assert.Equal(["2026-01", "2026-06"], (await ProgrammeAsync(SeedFile.PtcSlug))!.Versions.OrderBy(v => v.Sequence).TakeLast(2).Select(v => v.Label));
+    }
+
     [Fact]
     public async Task Refuses_to_add_versions_to_an_archived_programme_and_writes_nothing()
     {

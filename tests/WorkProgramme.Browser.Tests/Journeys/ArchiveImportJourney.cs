@@ -31,7 +31,7 @@ public sealed class ArchiveImportJourney(BrowserApp app) : IAsyncLifetime
         var redline = await page.Context.APIRequest.GetAsync(new Uri(app.BaseUrl, $"/programmes/{SeedFile.PtcSlug}/redline.docx?from=2023-10&to=2024-04&lang=fr").ToString());
         Assert.True(redline.Ok);
 
-        await page.Locator("header").GetByRole(AriaRole.Link, new() { Name = nav, Exact = true }).ClickAsync();
+        await AdminMenu.FollowAsync(page, nav);
         await Expect(page.Locator("main h1")).ToHaveTextAsync(nav);
         await page.Locator("input[name=upload]").SetInputFilesAsync(new FilePayload
         {

@@ -41,7 +41,7 @@ public sealed class NewCommitteeJourney(BrowserApp app) : IAsyncLifetime
         await (await SignInPage.OpenAsync(page, RoundUi.For("en"))).SignInAsync(admin.Email, admin.Password);
 
         // The plan, and its two codes.
-        await page.Locator("header").GetByRole(AriaRole.Link, new() { Name = "Strategic Plans", Exact = true }).ClickAsync();
+        await AdminMenu.FollowAsync(page, "Strategic Plans");
         await Expect(page.Locator("main h1")).ToHaveTextAsync("Strategic Plans");
         await page.GetByRole(AriaRole.Link, new() { Name = "New Strategic Plan", Exact = true }).ClickAsync();
         await page.Locator("input[name=Period]").FillAsync("2026-2029");
@@ -61,7 +61,7 @@ public sealed class NewCommitteeJourney(BrowserApp app) : IAsyncLifetime
         }
 
         // The programme, on that plan.
-        await page.Locator("header").GetByRole(AriaRole.Link, new() { Name = "New programme", Exact = true }).ClickAsync();
+        await AdminMenu.FollowAsync(page, "New programme");
         await Expect(page.Locator("main h1")).ToHaveTextAsync("New programme");
         await page.Locator("input[name=Slug]").FillAsync(slug);
         await page.Locator("select[name=BodyCode]").SelectOptionAsync(body);
@@ -95,7 +95,7 @@ public sealed class NewCommitteeJourney(BrowserApp app) : IAsyncLifetime
         Assert.Contains("SC2", text, StringComparison.Ordinal);
 
         // The plans page counts the programme that follows the new plan.
-        await page.Locator("header").GetByRole(AriaRole.Link, new() { Name = "Strategic Plans", Exact = true }).ClickAsync();
+        await AdminMenu.FollowAsync(page, "Strategic Plans");
         await Expect(page.Locator("[data-testid=plans] tr", new() { HasText = "2026-2029" })).ToContainTextAsync("1 programme");
     }
 

@@ -28,7 +28,7 @@ public sealed class UserAdminJourney(BrowserApp app) : IAsyncLifetime
         var member = await app.UserAsync(Roles.Member, "CTP");
         var memberPage = await SignedInAsync(language, member);
 
-        await admin.Locator("header").GetByRole(AriaRole.Link, new() { Name = usersLink, Exact = true }).ClickAsync();
+        await AdminMenu.FollowAsync(admin, usersLink);
         await Expect(admin.Locator("main h1")).ToHaveTextAsync(usersLink);
         await admin.Locator("select[name=role]").SelectOptionAsync("member");
         await admin.Locator("main input[name=q]").FillAsync(member.Email);

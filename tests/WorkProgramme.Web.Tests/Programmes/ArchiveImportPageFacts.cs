@@ -17,15 +17,16 @@ public sealed class ArchiveImportPageFacts(WebAppFactory app) : IClassFixture<We
     private static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
         new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
 
-    private static async Task<HttpResponseMessage> PreviewAsync(HttpClient client, byte[] file, string name, string slug)
+    private static async Task<HttpResponseMessage> PreviewAsync(HttpClient client, byte[] file, string name, string slug,
+        string body = "CTP", string period = "2022-2025", string oldLabel = "2023-10", string newLabel = "2024-04")
     {
         using var form = new MultipartFormDataContent
         {
             { new StringContent(await client.AntiforgeryTokenAsync(Page)), "__RequestVerificationToken" },
             { new ByteArrayContent(file), "upload", name },
         };
-        foreach (var (field, value) in new[] { ("Slug", slug), ("BodyCode", "CTP"), ("Period", "2022-2025"), ("OldLabel", "2023-10"),
-                     ("NewLabel", "2024-04"), ("OldSession", "ctp-241-242"), ("NewSession", "ctp-243-244"), ("NewSymbol", "PC0756"),
+        foreach (var (field, value) in new[] { ("Slug", slug), ("BodyCode", body), ("Period", period), ("OldLabel", oldLabel),
+                     ("NewLabel", newLabel), ("OldSession", "ctp-241-242"), ("NewSession", "ctp-243-244"), ("NewSymbol", "PC0756"),
                      ("OldState", "approved"), ("NewState", "endorsed") })
         {
             form.Add(new StringContent(value), field);
@@ -74,5 +75,41 @@ public sealed class ArchiveImportPageFacts(WebAppFactory app) : IClassFixture<We
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Contains(message, (await ParseAsync(refused)).QuerySelector("#archive-problems").Text(), StringComparison.Ordinal);
         Assert.Equal(before, await app.Database.ContentHashAsync());
+    }
+
+    [Theory]
+    [InlineData("en", "CLF", "2022-2025", "body", "The programme 'ptc-2022-2025' belongs to the body PTC, not to EC: leave the body empty or choose PTC")]
+    [InlineData("fr", "CTP", "2025-2028", "period", "Le programme « ptc-2022-2025 » couvre la période 2022-2025, pas « 2025-2028 » : laissez la période vide ou donnez 2022-2025")]
+    public async Task A_body_or_a_period_that_is_not_the_existing_programmes_is_refused_beside_its_field_and_nothing_is_saved(string language,
+        string body, string period, string field, string message)
+    {
+        var admin = await app.SignedInClientAsync(Roles.Admin, acceptLanguage: language);
+        var redline = await admin.GetByteArrayAsync($"/programmes/{SeedFile.PtcSlug}/redline.docx?from=2023-10&to=2024-04&lang=fr");
+        var before = await app.Database.ContentHashAsync();
+
+        var refused = await PreviewAsync(admin, redline, "ptc-redline.docx", SeedFile.PtcSlug, body, period, "2026-01", "2026-06");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var page = await ParseAsync(refused);
+        var beside = page.QuerySelector($"#archive-{field}-problem");
+        Assert.Contains(message, beside.Text(), StringComparison.Ordinal);
+        Assert.Equal($"archive-{field}-problem", beside!.ParentElement!.QuerySelector("[aria-invalid=true]")!.GetAttribute("aria-describedby"));
+        Assert.Null(page.QuerySelector(field == "body" ? "#archive-period-problem" : "#archive-body-problem"));
+        Assert.Null(page.QuerySelector("#archive-apply"));
+        Assert.Equal(before, await app.Database.ContentHashAsync());
+    }
+
+    [Fact]
+    public async Task An_existing_programme_takes_the_versions_when_the_body_and_the_period_are_left_empty()
+    {
+        var admin = await app.SignedInClientAsync(Roles.Admin, acceptLanguage: "en");
+        var redline = await admin.GetByteArrayAsync($"/programmes/{SeedFile.PtcSlug}/redline.docx?from=2023-10&to=2024-04&lang=fr");
+
+        var preview = await PreviewAsync(admin, redline, "ptc-redline.docx", SeedFile.PtcSlug, "", "", "2026-01", "2026-06");
+
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        var page = await ParseAsync(preview);
+        Assert.NotNull(page.QuerySelector("#archive-apply"));
+        Assert.Empty(page.QuerySelectorAll(".field-problem"));
     }
 }

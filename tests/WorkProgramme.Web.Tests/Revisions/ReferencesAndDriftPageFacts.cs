@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using WorkProgramme.Application.Features.Activities;
 using WorkProgramme.Application.Writes;
@@ -76,6 +77,13 @@ public sealed class ReferencesAndDriftPageFacts(WebAppFactory app) : IClassFixtu
         var form = (await editor.GetPageAsync(activityUrl)).QuerySelector("section.translation-outdated form");
         Assert.NotNull(form);
         var rowVersion = form!.QuerySelector("input[name=RowVersion]")!.GetAttribute("value")!;
+        var stale = await editor.PostFormAsync(activityUrl, activityUrl + "?handler=ConfirmTranslation",
+            new Dictionary<string, string> { ["RowVersion"] = (int.Parse(rowVersion, CultureInfo.InvariantCulture) - 1).ToString(CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
+        var refused = await editor.GetPageAsync(activityUrl);
+        Assert.Equal("The activity was changed in the meantime: read it again before confirming the translation.", refused.QuerySelector("#flash-problem").Text());
+        Assert.NotNull(refused.QuerySelector("section.translation-outdated form"));
+
         var response = await editor.PostFormAsync(activityUrl, activityUrl + "?handler=ConfirmTranslation",
             new Dictionary<string, string> { ["RowVersion"] = rowVersion });
 

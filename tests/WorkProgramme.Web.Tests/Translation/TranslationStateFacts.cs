@@ -54,9 +54,21 @@ public sealed class TranslationStateFacts(WebAppFactory app) : IClassFixture<Web
         Assert.Equal(mark, outdated.TextContent);
         Assert.Contains("narrative", outdated.ParentElement!.QuerySelector("textarea")!.GetAttribute("name")!, StringComparison.OrdinalIgnoreCase);
         var form = page.QuerySelector("form[action*=CheckTranslation]")!;
+        var fields = form.QuerySelectorAll("input[name]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
 
-        using var posted = await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(form.QuerySelectorAll("input[name]")
-            .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "")));
+        using var stale = await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(new Dictionary<string, string>(fields)
+        {
+            ["RowVersion"] = (int.Parse(fields["RowVersion"], System.Globalization.CultureInfo.InvariantCulture) - 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
+        page = await PageAsync(client, url);
+        Assert.Equal(language == "fr"
+                ? "Le rapport a été modifié entre-temps : relisez-le avant de confirmer la traduction."
+                : "The report was changed in the meantime: read it again before confirming the translation.",
+            page.QuerySelector("#flash-problem")!.TextContent.Trim());
+        Assert.Single(page.QuerySelectorAll("label[lang=en] .translation-outdated"));
+
+        using var posted = await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
 
         page = await PageAsync(client, url);

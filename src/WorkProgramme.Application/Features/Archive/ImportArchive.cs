@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using WorkProgramme.Application.Data;
 using WorkProgramme.Application.Features.Audit;
@@ -130,6 +131,41 @@ public static class ImportArchive
             command.Table.Language, command.Table.Rows, command.OldLabel, command.NewLabel, command.OldSession, command.NewSession,
             command.OldSymbol, command.NewSymbol, command.OldState, command.NewState);
 
+        /// <summary>
+        /// A body or a period given for a programme that exists must be its own: the import adds versions, it changes
+        /// neither, and a value that disagrees means the wrong programme or the wrong document. Omitted, nothing is said.
+        /// </summary>
+        private async Task<List<FieldMessage>> DisagreementsAsync(Programme programme, string? bodyText, string? periodText,
+            CancellationToken cancellationToken)
+        {
+            var problems = new List<FieldMessage>();
+            var bodyCode = bodyText?.Trim() ?? "";
+            if (bodyCode.Length > 0 && !string.Equals(bodyCode, programme.BodyCode, StringComparison.Ordinal))
+            {
+                var names = await db.Bodies.AsNoTracking().Where(b => b.Code == bodyCode || b.Code == programme.BodyCode)
+                    .ToDictionaryAsync(b => b.Code, b => b.Abbreviation, cancellationToken);
+                var (own, given) = (Named(programme.BodyCode), Named(bodyCode));
+                problems.Add(new("body", new BilingualText(
+                    $"Le programme « {programme.Slug} » est celui de l’organe {own.Fr}, non de l’organe {given.Fr} : laissez l’organe vide ou choisissez {own.Fr} (l’import ne change pas l’organe d’un programme).",
+                    $"The programme '{programme.Slug}' belongs to the body {own.En}, not to {given.En}: leave the body empty or choose {own.En} (an import does not change a programme's body).")));
+
+                (string Fr, string En) Named(string code) => names.TryGetValue(code, out var abbreviation)
+                    ? (abbreviation.Fr ?? abbreviation.En ?? code, abbreviation.En ?? abbreviation.Fr ?? code)
+                    : (code, code);
+            }
+
+            var periodGiven = periodText?.Trim() ?? "";
+            if (periodGiven.Length > 0 && CreateProgramme.ParsePeriod(periodGiven) != (programme.PeriodStart, programme.PeriodEnd))
+            {
+                var own = string.Create(CultureInfo.InvariantCulture, $"{programme.PeriodStart}-{programme.PeriodEnd}");
+                problems.Add(new("period", new BilingualText(
+                    $"Le programme « {programme.Slug} » couvre la période {own}, pas « {periodGiven} » : laissez la période vide ou donnez {own} (l’import ne change pas la période d’un programme).",
+                    $"The programme '{programme.Slug}' covers the period {own}, not '{periodGiven}': leave the period empty or give {own} (an import does not change a programme's period).")));
+            }
+
+            return problems;
+        }
+
         private async Task<Result<Outcome>> ImportAsync(Command command, Existing existing, CancellationToken cancellationToken)
         {
             if (!MayImport(command.Viewer, existing))
@@ -174,6 +210,7 @@ public static class ImportArchive
             }
             else
             {
+                fields.AddRange(await DisagreementsAsync(programme, command.BodyCode, command.Period, cancellationToken));
                 foreach (var label in new[] { oldLabel, newLabel }.OfType<string>().Where(l => programme.Versions.Any(v => v.Label == l)))
                 {
                     fields.Add(new(label == oldLabel ? "old" : "new", new BilingualText(

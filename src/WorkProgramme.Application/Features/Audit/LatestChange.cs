@@ -10,7 +10,12 @@ namespace WorkProgramme.Application.Features.Audit;
 /// <summary>
 /// Names the state of the official record: every change writes audit rows in its own transaction (<see
 /// cref="AuditInterceptor"/>), so the newest row changes whenever anything a page shows changes, whichever
-/// instance or command made the change.
+/// instance or command made the change. <see cref="Handler"/> is the one query for it; two readers ask it, and they
+/// answer "what is the state now" with different freshness: <see cref="Stamp"/>, process-wide, trusts a reading up to
+/// <see cref="Stamp.MaxAge"/> for another instance's (or <c>wp</c>'s) change: for what anonymous readers share, the page
+/// cache and the downloads (docs/decisions/0009, 0038); <see cref="Snapshots.RecordState"/>, per request, reads it
+/// again on every request: for the read models of signed-in pages, where an editor must see their write at once
+/// wherever it landed (docs/decisions/0037). Both give the same string for the same state.
 /// </summary>
 public static class LatestChange
 {

@@ -8,7 +8,9 @@ namespace WorkProgramme.Application.Features.Snapshots;
 /// <summary>
 /// The state of the record for one request (a scope): the newest audit row (<see cref="LatestChange.Handler"/>), read
 /// from the database once, and again after this scope saves a change. Every read model kept in <see
-/// cref="ReadModelCache"/> is keyed on it (docs/decisions/0037).
+/// cref="ReadModelCache"/> is keyed on it (docs/decisions/0037). Unlike <see cref="LatestChange.Stamp"/> (process-wide,
+/// up to a second behind a change made by another instance or <c>wp</c>, for the page cache and the downloads), it is
+/// never older than the request: one indexed read per request buys that a signed-in editor sees their write at once.
 /// </summary>
 public sealed class RecordState(WorkProgrammeDb db, LatestChange.Handler latest)
 {

@@ -74,6 +74,12 @@ public sealed class ArchiveImportModel(ImportArchive.Handler handler, ActivityCh
 
     public IReadOnlyList<TableProblem> Problems { get; private set; } = [];
 
+    /// <summary>What is wrong with a field, said again beside it (the body, the period), by the field's name.</summary>
+    public IReadOnlyDictionary<string, BilingualText> FieldProblems { get; private set; } = new Dictionary<string, BilingualText>();
+
+    /// <summary>The fields whose refusal is also said beside them.</summary>
+    private static readonly string[] FieldsWithTheirProblem = ["body", "period"];
+
     public static IReadOnlyList<VersionState> States { get; } = Enum.GetValues<VersionState>();
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
@@ -160,7 +166,16 @@ public sealed class ArchiveImportModel(ImportArchive.Handler handler, ActivityCh
             return page;
         }
 
-        Problems = result.Value?.Problems is { Count: > 0 } rows ? rows : failure.Messages.Select(m => TableProblem.File(m.Message)).ToList();
+        if (result.Value?.Problems is { Count: > 0 } rows)
+        {
+            Problems = rows;
+            return Answer();
+        }
+
+        // Listed above the form, as every refusal; the body's and the period's also beside their field.
+        Problems = failure.Messages.Select(m => TableProblem.File(m.Message)).ToList();
+        FieldProblems = failure.Messages.Where(m => FieldsWithTheirProblem.Contains(m.Field)).GroupBy(m => m.Field, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Message, StringComparer.Ordinal);
         return Answer();
     }
 

@@ -6,7 +6,6 @@ using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Features.Comments;
 using WorkProgramme.Application.Features.Decisions;
 using WorkProgramme.Application.Features.Programmes;
-using WorkProgramme.Application.Writes;
 using WorkProgramme.Web.Infrastructure;
 
 namespace WorkProgramme.Web.Pages.Programmes;
@@ -94,25 +93,9 @@ public sealed class ActivityModel(ViewActivity.Handler handler, AuditTrail.Handl
         }
 
         var outcome = await confirmTranslation.HandleAsync(new ConfirmTranslation.Command(HttpContext.Viewer(), slug, id, RowVersion), cancellationToken);
-        switch (outcome.Failure)
-        {
-            case { Kind: FailureKind.NotFound }:
-                return NotFound();
-            case { Kind: FailureKind.Forbidden }:
-                return Forbid();
-            case null:
-                TempData.Success("Translation.ConfirmedFlash");
-                break;
-            case { Kind: FailureKind.Invalid } or { Archived: true }:
-                TempData.Problem(outcome.Problems.FirstOrDefault());
-                break;
-            default:
-                TempData.Problem(new Domain.Common.BilingualText(
-                    "L’activité a été modifiée entre-temps : relisez-la avant de confirmer la traduction.",
-                    "The activity was changed in the meantime: read it again before confirming the translation."));
-                break;
-        }
-
-        return RedirectToPage("/Programmes/Activity", new { slug, id });
+        return await this.FlashAsync(outcome, "Translation.ConfirmedFlash", new Domain.Common.BilingualText(
+                "L’activité a été modifiée entre-temps : relisez-la avant de confirmer la traduction.",
+                "The activity was changed in the meantime: read it again before confirming the translation."),
+            () => RedirectToPage("/Programmes/Activity", new { slug, id }));
     }
 }

@@ -152,26 +152,10 @@ public sealed class ReportModel(ReportForm.Handler form, WriteReport.Handler wri
     public async Task<IActionResult> OnPostCheckTranslationAsync(string slug, string session, Guid activityId, CancellationToken cancellationToken)
     {
         var outcome = await write.HandleAsync(new WriteReport.CheckTranslation(HttpContext.Viewer(), slug, session, activityId, RowVersion), cancellationToken);
-        switch (outcome.Failure)
-        {
-            case { Kind: FailureKind.NotFound }:
-                return NotFound();
-            case { Kind: FailureKind.Forbidden }:
-                return Forbid();
-            case null:
-                TempData.Success("Translation.ConfirmedFlash");
-                break;
-            case { Kind: FailureKind.Invalid } or { Archived: true }:
-                TempData.Problem(outcome.Problems.FirstOrDefault());
-                break;
-            default:
-                TempData.Problem(new BilingualText(
-                    "Le rapport a été modifié entre-temps : relisez-le avant de confirmer la traduction.",
-                    "The report was changed in the meantime: read it again before confirming the translation."));
-                break;
-        }
-
-        return RedirectToPage("/Rounds/Report", new { slug, session, activityId });
+        return await this.FlashAsync(outcome, "Translation.ConfirmedFlash", new BilingualText(
+                "Le rapport a été modifié entre-temps : relisez-le avant de confirmer la traduction.",
+                "The report was changed in the meantime: read it again before confirming the translation."),
+            () => RedirectToPage("/Rounds/Report", new { slug, session, activityId }));
     }
 
     private async Task<bool> LoadAsync(string slug, string session, Guid activityId, CancellationToken cancellationToken)
