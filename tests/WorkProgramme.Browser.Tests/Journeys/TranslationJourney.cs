@@ -21,13 +21,15 @@ public sealed class TranslationJourney(BrowserApp app) : IAsyncLifetime
     private IPage page = null!;
 
     private sealed record Words(string Translation, string Into, string Download, string Preview, string Applied, string Stale, string Refused,
-        string Apply);
+        string Apply, string Memory, string ToAdd, string AddPairs, string Added);
 
     private static Words For(string language) => language == "fr"
         ? new("Traduction (XLIFF)", "Vers l’anglais", "Télécharger le fichier XLIFF", "Voir les changements",
-            "Traduite", "Périmée", "Refusée", "Appliquer ces traductions")
+            "Traduite", "Périmée", "Refusée", "Appliquer ces traductions", "Ajouter une mémoire TMX du service de traduction",
+            "1 paire à ajouter", "Ajouter ces paires à la mémoire", "1 paire ajoutée")
         : new("Translation (XLIFF)", "Into English", "Download the XLIFF file", "See the changes",
-            "Translated", "Stale", "Refused", "Apply these translations");
+            "Translated", "Stale", "Refused", "Apply these translations", "Add a TMX memory from the translation service",
+            "1 pair to add", "Add these pairs to the memory", "1 pair added");
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -94,6 +96,21 @@ public sealed class TranslationJourney(BrowserApp app) : IAsyncLifetime
 
         await Expect(page.Locator("main")).ToContainTextAsync(translations[0]);
         await Expect(page.Locator("main")).Not.ToContainTextAsync(translations[3]);
+
+        // The translation service's own memory, from the translation page: previewed, then added.
+        await page.GotoAsync($"/programmes/{WorkProgramme.Testing.SeedFile.PtcSlug}/translation");
+        await page.GetByRole(AriaRole.Link, new() { Name = words.Memory, Exact = true }).ClickAsync();
+        var tmx = $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tmx version="1.4"><header srclang="fr" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/>
+            <body><tu><tuv xml:lang="fr"><seg>Mémoire du service {run}</seg></tuv><tuv xml:lang="en"><seg>Service memory {run}</seg></tuv></tu></body></tmx>
+            """;
+        await page.Locator("input[type=file][name=upload]").SetInputFilesAsync(new FilePayload { Name = "service.tmx", MimeType = "application/xml",
+            Buffer = System.Text.Encoding.UTF8.GetBytes(tmx) });
+        await page.GetByRole(AriaRole.Button, new() { Name = words.Preview, Exact = true }).ClickAsync();
+        await Expect(page.Locator("#memory-preview")).ToContainTextAsync(words.ToAdd);
+        await page.GetByRole(AriaRole.Button, new() { Name = words.AddPairs, Exact = true }).ClickAsync();
+        await Expect(page.Locator("#memory-applied")).ToContainTextAsync(words.Added);
     }
 
     /// <summary>The programme texts with their English, as the programme page counts them.</summary>
