@@ -10,7 +10,8 @@ namespace WorkProgramme.Browser.Tests.Journeys;
 /// An editor sends the programme's untranslated texts to the translation service and takes the translations back in a
 /// real browser: export the XLIFF, upload what came back (built here from the export: some targets filled, one source
 /// changed since, one unknown text), read the preview (applied, stale, refused), apply, and see the English on the
-/// programme page with its count gone up. It translates key performance indicators only, and shares the round
+/// programme page with its count gone up; on the way, the translation service's TMX is added to the memory from the
+/// translation page (previewed, then added). It translates key performance indicators only, and shares the round
 /// journey's app: the reading journeys keep the shipped programme.
 /// </summary>
 [Collection(RoundCollection.Name)]
@@ -87,16 +88,6 @@ public sealed class TranslationJourney(BrowserApp app) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = words.Apply, Exact = true }).ClickAsync();
         await Expect(page.Locator("#translation-applied")).ToBeVisibleAsync();
 
-        await ProgrammePage.OpenAsync(page, ui.Reader);
-        Assert.Equal(before + 3, await EnglishCountAsync());
-        if (language == "fr")
-        {
-            await new LanguageSwitch(page, ui.Reader).SwitchToAsync(Ui.En);
-        }
-
-        await Expect(page.Locator("main")).ToContainTextAsync(translations[0]);
-        await Expect(page.Locator("main")).Not.ToContainTextAsync(translations[3]);
-
         // The translation service's own memory, from the translation page: previewed, then added.
         await page.GotoAsync($"/programmes/{WorkProgramme.Testing.SeedFile.PtcSlug}/translation");
         await page.GetByRole(AriaRole.Link, new() { Name = words.Memory, Exact = true }).ClickAsync();
@@ -111,6 +102,16 @@ public sealed class TranslationJourney(BrowserApp app) : IAsyncLifetime
         await Expect(page.Locator("#memory-preview")).ToContainTextAsync(words.ToAdd);
         await page.GetByRole(AriaRole.Button, new() { Name = words.AddPairs, Exact = true }).ClickAsync();
         await Expect(page.Locator("#memory-applied")).ToContainTextAsync(words.Added);
+
+        await ProgrammePage.OpenAsync(page, ui.Reader);
+        Assert.Equal(before + 3, await EnglishCountAsync());
+        if (language == "fr")
+        {
+            await new LanguageSwitch(page, ui.Reader).SwitchToAsync(Ui.En);
+        }
+
+        await Expect(page.Locator("main")).ToContainTextAsync(translations[0]);
+        await Expect(page.Locator("main")).Not.ToContainTextAsync(translations[3]);
     }
 
     /// <summary>The programme texts with their English, as the programme page counts them.</summary>
