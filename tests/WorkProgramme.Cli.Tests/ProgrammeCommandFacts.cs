@@ -1,3 +1,7 @@
+using WorkProgramme.Application.Features.StrategicPlans;
+using WorkProgramme.Application.Identity;
+using WorkProgramme.Application.Writes;
+using WorkProgramme.Domain.StrategicPlans;
 using WorkProgramme.Testing;
 
 namespace WorkProgramme.Cli.Tests;
@@ -38,6 +42,28 @@ public sealed class ProgrammeCommandFacts : IAsyncLifetime
         Assert.Contains("Deadlines before the period, to set again: I.1, I.2, I.3,", created.Error, StringComparison.Ordinal);
         Assert.Equal(1, again.Exit);
         Assert.Contains("is archived", again.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Carried_codes_the_new_plan_lacks_are_kept_and_printed_as_flags_to_replace()
+    {
+        Assert.Equal(0, (await RunAsync("plan", "list")).Exit);
+        var plan = await database.RunAsync<PlanEdits.Handler, Result<string>>(h => h.HandleAsync(
+            new PlanEdits.Create(Viewer.Operator, "2026-2029", "Plan stratégique 2026–2029", "Strategic Plan 2026–2029"), CancellationToken.None));
+        Assert.True(plan.Succeeded);
+        foreach (var code in new[] { "PS1", "PS2", "PS3", "PS4", "PS5", "FA1", "FA2", "OS1", "OS2", "ORG1" })
+        {
+            var version = (await database.RunAsync<PlanDirectory, PlanDirectory.Plan?>(d => d.FindAsync("2026-2029", CancellationToken.None)))!.Version;
+            Assert.True((await database.RunAsync<PlanEdits.Handler, Result<string>>(h => h.HandleAsync(new PlanEdits.AddCode(Viewer.Operator, "2026-2029",
+                version, code, null, null, code, code, PlanElementGroup.StrategicProcess), CancellationToken.None))).Succeeded);
+        }
+
+        var created = await RunAsync("programme", "new", "--programme", "ptc-2025-2028", "--body", "CTP", "--period", "2025-2028",
+            "--carry-over-from", "ptc-2022-2025", "--plan", "2026-2029");
+
+        Assert.Equal(0, created.Exit);
+        var line = Assert.Single(created.Error.Split('\n'), l => l.StartsWith("Codes not in the plan", StringComparison.Ordinal));
+        Assert.Matches(@"^Codes not in the plan 2026–2029, kept and flagged, to replace: (I|II)\.[0-9]+ \((FA3|ORG2|ALL)(, (FA3|ORG2|ALL))*\)(, (I|II)\.[0-9]+ \((FA3|ORG2|ALL)(, (FA3|ORG2|ALL))*\))*$", line.Trim());
     }
 
     [Fact]

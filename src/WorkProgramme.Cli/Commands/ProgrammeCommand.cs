@@ -67,6 +67,15 @@ public static class ProgrammeCommand
                     $"Deadlines before the period, to set again: {string.Join(", ", done.DeadlinesBeforePeriod)}"));
             }
 
+            if (done.CodesNotInPlan is { Count: > 0 } codes)
+            {
+                var list = string.Join(", ", codes.Select(c => $"{c.Label} ({string.Join(", ", c.Codes)})"));
+                var plan = done.PlanPeriod?.Replace('-', '–');
+                await cli.Error.WriteLineAsync(Say(language,
+                    $"Codes absents du plan {plan}, gardés et signalés, à remplacer : {list}",
+                    $"Codes not in the plan {plan}, kept and flagged, to replace: {list}"));
+            }
+
             return WpCli.Success;
         }));
         return new Command("programme", "Create programmes: a new one, or the next period of one.") { create };

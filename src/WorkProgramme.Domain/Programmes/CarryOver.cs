@@ -7,11 +7,13 @@ namespace WorkProgramme.Domain.Programmes;
 
 /// <summary>
 /// One activity of the previous period offered to the next: its label there, its last published keyword, whether the
-/// rule carries it over (every permanent activity, every time-bound one not completed), and whether its deadline falls
-/// before the new period (the editor must set a new one).
+/// rule carries it over (every permanent activity, every time-bound one not completed), whether its deadline falls
+/// before the new period (the editor must set a new one), and which of its Strategic Plan codes the new programme's plan
+/// does not hold (kept and flagged: the editor must choose the new plan's).
 /// </summary>
 public sealed record CarryOverCandidate(
-    Guid ActivityId, string Label, Section Section, BilingualText Title, StatusKeyword? LastKeyword, bool ByRule, bool DeadlineBeforePeriod);
+    Guid ActivityId, string Label, Section Section, BilingualText Title, StatusKeyword? LastKeyword, bool ByRule, bool DeadlineBeforePeriod,
+    IReadOnlyList<string> CodesNotInPlan);
 
 /// <summary>
 /// The next period from the current one (docs/decisions/0039): which activities go on, and their rows in the new
@@ -23,8 +25,10 @@ public static class CarryOver
     /// <param name="lastPublished">Each activity's keyword in its latest published status report (null: none).</param>
     /// <param name="periodStartMonth">The month the new period opens (<see cref="Programme.StartMonthIndex"/>).</param>
     /// <param name="monthOf">Where a deadline's milestones fall (sessions take their session's date).</param>
+    /// <param name="plan">The plan the new programme follows; null: it follows none, and codes are not checked.</param>
     public static IReadOnlyList<CarryOverCandidate> Candidates(
-        ProgrammeVersion source, Func<Guid, StatusKeyword?> lastPublished, int periodStartMonth, ProgrammeRules.MilestoneMonth monthOf)
+        ProgrammeVersion source, Func<Guid, StatusKeyword?> lastPublished, int periodStartMonth, ProgrammeRules.MilestoneMonth monthOf,
+        FollowedPlan? plan = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(lastPublished);
@@ -33,7 +37,7 @@ public static class CarryOver
             var keyword = lastPublished(row.ActivityId);
             var byRule = row.Section == Section.Permanent || keyword != StatusKeyword.Completed;
             return new CarryOverCandidate(row.ActivityId, ActivityLabel.Of(row).ToString(), row.Section, row.Title, keyword, byRule,
-                row.Section == Section.TimeBound && DeadlineBefore(row.Deadline, periodStartMonth, monthOf));
+                row.Section == Section.TimeBound && DeadlineBefore(row.Deadline, periodStartMonth, monthOf), plan?.Missing(row.PlanCodes) ?? []);
         }).ToList();
     }
 

@@ -26,6 +26,17 @@ public enum RuleCode
     ReferenceToRetiredActivity,
     TranslationOutdated,
     DeadlineBeforePeriod,
+    CodeNotInPlan,
+}
+
+/// <summary>The Strategic Plan a programme follows, as the checks read it: its period ("2025-2028") and its codes.</summary>
+public sealed record FollowedPlan(string Period, IReadOnlySet<string> Codes)
+{
+    /// <summary>The row's codes its programme's plan does not hold, in the row's order.</summary>
+    public IReadOnlyList<string> Missing(IEnumerable<string> codes) => codes.Where(c => !Codes.Contains(c)).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>The period as words write it ("2025–2028").</summary>
+    public string PeriodWords => Period.Replace('-', '–');
 }
 
 /// <summary>One broken rule; <see cref="ActivityId"/> is null for a rule about a whole section.</summary>
@@ -40,7 +51,8 @@ public static class ProgrammeRules
     public static Severity SeverityOf(RuleCode rule) => rule switch
     {
         RuleCode.NoKeyword or RuleCode.NoNextSteps or RuleCode.MissingTranslation or RuleCode.BlankPriority or RuleCode.Overdue
-            or RuleCode.ReferenceToRetiredActivity or RuleCode.TranslationOutdated or RuleCode.DeadlineBeforePeriod => Severity.Warning,
+            or RuleCode.ReferenceToRetiredActivity or RuleCode.TranslationOutdated or RuleCode.DeadlineBeforePeriod
+            or RuleCode.CodeNotInPlan => Severity.Warning,
         _ => Severity.Error,
     };
 
@@ -61,9 +73,11 @@ public static class ProgrammeRules
     /// <param name="monthOf">Where milestones fall; by default their own month (sessions are then not dated).</param>
     /// <param name="periodStartMonth">The month a carried-over programme's period opens: a time-bound deadline before it
     /// was kept from the previous period and needs a new one. Null: not checked.</param>
+    /// <param name="plan">The plan the programme follows: a code it does not hold (carried over from another period's plan,
+    /// or imported as the document wrote it) is kept and flagged, like a deadline before the period. Null: not checked.</param>
     public static IReadOnlyList<RuleViolation> Check(
         IEnumerable<ActivityVersion> rows, Func<Guid, StatusReport?> statusOf, int? reportedMonth = null, MilestoneMonth? monthOf = null,
-        int? periodStartMonth = null)
+        int? periodStartMonth = null, FollowedPlan? plan = null)
     {
         var all = rows.ToList();
         var live = all.Where(r => !r.IsDeleted).OrderBy(r => r.SortKey).ToList();
@@ -89,6 +103,14 @@ public static class ProgrammeRules
                     new BilingualText(
                         $"Délai antérieur à la période du programme ({row.Deadline.Text.Fr ?? row.Deadline.Text.En}) : fixez un nouveau délai.",
                         $"Deadline before the programme’s period ({row.Deadline.Text.En ?? row.Deadline.Text.Fr}): set a new deadline.")));
+            }
+
+            if (plan?.Missing(row.PlanCodes) is { Count: > 0 } missing)
+            {
+                violations.Add(new RuleViolation(RuleCode.CodeNotInPlan, Severity.Warning, row.ActivityId, row.Section, row.Number,
+                    new BilingualText(
+                        $"Renvoie à {(missing.Count == 1 ? "un code absent" : "des codes absents")} du plan {plan.PeriodWords} : {string.Join(", ", missing)}.",
+                        $"Refers to {(missing.Count == 1 ? "a code" : "codes")} not in the plan {plan.PeriodWords}: {string.Join(", ", missing)}.")));
             }
         }
 

@@ -16,6 +16,9 @@ public static class Policies
 {
     public const string Edit = "edit";
     public const string Admin = "admin";
+
+    /// <summary>Who may add a TMX to the translation memory: <c>ImportMemory.MayImport</c>, the handler's own rule.</summary>
+    public const string TranslationMemory = "translation-memory";
 }
 
 /// <summary>
@@ -86,7 +89,9 @@ public static class Authentication
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Edit, policy => policy.RequireRole(Roles.Admin, Roles.Editor).AddRequirements(new EditsTheProgrammesBody()))
-            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.TranslationMemory, policy => policy.RequireAuthenticatedUser()
+                .RequireAssertion(context => Application.Features.Translation.ImportMemory.MayImport(Application.Identity.Viewer.From(context.User))));
         services.AddScoped<IAuthorizationHandler, EditsTheProgrammesBodyHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProgrammeBodyForbiddenHandler>();
         return services;

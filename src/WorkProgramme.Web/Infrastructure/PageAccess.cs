@@ -22,6 +22,7 @@ public static class PageAccess
             options.Conventions.AuthorizePage("/Programmes/Assign", Policies.Edit);
             options.Conventions.AuthorizePage("/Programmes/Import", Policies.Edit);
             options.Conventions.AuthorizePage("/Programmes/Translation", Policies.Edit);
+            options.Conventions.AuthorizePage("/Translation/Memory", Policies.TranslationMemory);
             options.Conventions.AuthorizeFolder("/Rounds", Policies.Edit);
             options.Conventions.ConfigureFilter(new UnknownHandlerFilter());
         });

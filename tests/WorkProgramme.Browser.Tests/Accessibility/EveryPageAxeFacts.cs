@@ -78,6 +78,7 @@ public sealed class EveryPageAxeFacts(BrowserApp app) : IAsyncLifetime
         $"{Programme}/activities/{activity}/assign",
         $"{Programme}/import",
         $"{Programme}/translation",
+        "/translation/memory",
         $"{Programme}/rounds",
         $"{Programme}/rounds/{RoundSession}",
         $"{Programme}/rounds/{RoundSession}/reports/{activity}",

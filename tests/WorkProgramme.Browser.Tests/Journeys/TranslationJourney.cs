@@ -10,7 +10,8 @@ namespace WorkProgramme.Browser.Tests.Journeys;
 /// An editor sends the programme's untranslated texts to the translation service and takes the translations back in a
 /// real browser: export the XLIFF, upload what came back (built here from the export: some targets filled, one source
 /// changed since, one unknown text), read the preview (applied, stale, refused), apply, and see the English on the
-/// programme page with its count gone up. It translates key performance indicators only, and shares the round
+/// programme page with its count gone up; on the way, the translation service's TMX is added to the memory from the
+/// translation page (previewed, then added). It translates key performance indicators only, and shares the round
 /// journey's app: the reading journeys keep the shipped programme.
 /// </summary>
 [Collection(RoundCollection.Name)]
@@ -21,13 +22,15 @@ public sealed class TranslationJourney(BrowserApp app) : IAsyncLifetime
     private IPage page = null!;
 
     private sealed record Words(string Translation, string Into, string Download, string Preview, string Applied, string Stale, string Refused,
-        string Apply);
+        string Apply, string Memory, string ToAdd, string AddPairs, string Added);
 
     private static Words For(string language) => language == "fr"
         ? new("Traduction (XLIFF)", "Vers l’anglais", "Télécharger le fichier XLIFF", "Voir les changements",
-            "Traduite", "Périmée", "Refusée", "Appliquer ces traductions")
+            "Traduite", "Périmée", "Refusée", "Appliquer ces traductions", "Ajouter une mémoire TMX du service de traduction",
+            "1 paire à ajouter", "Ajouter ces paires à la mémoire", "1 paire ajoutée")
         : new("Translation (XLIFF)", "Into English", "Download the XLIFF file", "See the changes",
-            "Translated", "Stale", "Refused", "Apply these translations");
+            "Translated", "Stale", "Refused", "Apply these translations", "Add a TMX memory from the translation service",
+            "1 pair to add", "Add these pairs to the memory", "1 pair added");
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -84,6 +87,21 @@ public sealed class TranslationJourney(BrowserApp app) : IAsyncLifetime
 
         await page.GetByRole(AriaRole.Button, new() { Name = words.Apply, Exact = true }).ClickAsync();
         await Expect(page.Locator("#translation-applied")).ToBeVisibleAsync();
+
+        // The translation service's own memory, from the translation page: previewed, then added.
+        await page.GotoAsync($"/programmes/{WorkProgramme.Testing.SeedFile.PtcSlug}/translation");
+        await page.GetByRole(AriaRole.Link, new() { Name = words.Memory, Exact = true }).ClickAsync();
+        var tmx = $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tmx version="1.4"><header srclang="fr" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/>
+            <body><tu><tuv xml:lang="fr"><seg>Mémoire du service {run}</seg></tuv><tuv xml:lang="en"><seg>Service memory {run}</seg></tuv></tu></body></tmx>
+            """;
+        await page.Locator("input[type=file][name=upload]").SetInputFilesAsync(new FilePayload { Name = "service.tmx", MimeType = "application/xml",
+            Buffer = System.Text.Encoding.UTF8.GetBytes(tmx) });
+        await page.GetByRole(AriaRole.Button, new() { Name = words.Preview, Exact = true }).ClickAsync();
+        await Expect(page.Locator("#memory-preview")).ToContainTextAsync(words.ToAdd);
+        await page.GetByRole(AriaRole.Button, new() { Name = words.AddPairs, Exact = true }).ClickAsync();
+        await Expect(page.Locator("#memory-applied")).ToContainTextAsync(words.Added);
 
         await ProgrammePage.OpenAsync(page, ui.Reader);
         Assert.Equal(before + 3, await EnglishCountAsync());

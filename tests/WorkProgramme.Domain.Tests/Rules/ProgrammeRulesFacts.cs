@@ -24,6 +24,22 @@ public sealed class ProgrammeRulesFacts
         Assert.Empty(Check([row], report));
     }
 
+    [Fact]
+    public void A_code_the_programmes_plan_does_not_hold_is_kept_and_reported_as_a_warning_naming_the_plan()
+    {
+        var (row, report) = Clean(Build.Content() with { PlanCodes = ["PS1", "FA3", "ALL"] });
+        var plan = new FollowedPlan("2026-2029", new HashSet<string>(["PS1", "FA4"], StringComparer.Ordinal));
+
+        var violation = Assert.Single(ProgrammeRules.Check([row], _ => report, plan: plan));
+        var withoutPlan = ProgrammeRules.Check([row], _ => report);
+
+        Assert.Equal((RuleCode.CodeNotInPlan, Severity.Warning, true), (violation.Rule, violation.Severity, ProgrammeRules.NeedsAction(violation.Rule)));
+        Assert.Equal("Refers to codes not in the plan 2026–2029: FA3, ALL.", violation.Message.En);
+        Assert.Equal("Renvoie à des codes absents du plan 2026–2029 : FA3, ALL.", violation.Message.Fr);
+        Assert.Equal(["PS1", "FA3", "ALL"], row.PlanCodes);
+        Assert.Empty(withoutPlan);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(null)]

@@ -89,6 +89,7 @@ public abstract class EveryWriteNamesItsVersion(WebAppFactory app) : IClassFixtu
         ["Programmes/Translation:Preview"] = "Reads the XLIFF file and shows what it would translate; writes nothing.",
         ["Rounds/Index:"] = "Opens a new reporting round; opening it twice is refused by the domain.",
         ["Rounds/Report:Suggest"] = "Copies the translation memory's suggestion into the form and shows it again; writes nothing.",
+        ["Translation/Memory:Preview"] = "Reads the TMX file and shows what it would add to the memory; writes nothing.",
     };
 
     /// <summary>
@@ -121,6 +122,8 @@ public abstract class EveryWriteNamesItsVersion(WebAppFactory app) : IClassFixtu
         ["Admin/ArchiveImport:Preview"] = "Reads the Word document and shows how each row reads; writes nothing.",
         ["Admin/ArchiveImport:Apply"] = "Walked here as the import of a new programme; versions added to an archived programme are refused by its save guard like any other write.",
         ["Rounds/Report:Suggest"] = "Copies the translation memory's suggestion into the form and shows it again; writes nothing.",
+        ["Translation/Memory:Apply"] = "The translation memory serves every body's programmes and belongs to none; its pairs are no programme's record.",
+        ["Translation/Memory:Preview"] = "Reads the TMX file and shows what it would add to the memory; writes nothing.",
     };
 
     /// <summary>
@@ -193,6 +196,8 @@ public abstract class EveryWriteNamesItsVersion(WebAppFactory app) : IClassFixtu
             _ => { }, Open: PreviewTranslationAsync),
         ["Admin/ArchiveImport:Apply"] = new(Roles.Admin, null, () => Task.FromResult("/admin/programmes/archive"), "#archive-apply", "State",
             _ => { }, Open: PreviewArchiveAsync),
+        ["Translation/Memory:Apply"] = new(Roles.Editor, "CTP", () => Task.FromResult("/translation/memory"), "#memory-apply", "state",
+            _ => { }, Open: PreviewMemoryAsync),
 
         // Last: an approved version can no longer be edited.
         ["Programmes/Versions:Adopt"] = new(Roles.Editor, "CTP", () => Task.FromResult($"/programmes/{Slug}/versions"), "form[action*=Adopt]", "Version",
@@ -498,6 +503,22 @@ public abstract class EveryWriteNamesItsVersion(WebAppFactory app) : IClassFixtu
         {
             { new StringContent(await client.AntiforgeryTokenAsync(url)), "__RequestVerificationToken" },
             { new ByteArrayContent(XliffFiles.Translated(exported, id => id.EndsWith("/title", StringComparison.Ordinal))), "upload", "ptc.en.xlf" },
+        };
+        return await client.PostAsync(url + "?handler=Preview", form);
+    }
+
+    /// <summary>Uploads a TMX holding one pair the memory does not hold: the answer is the preview, with its confirmation form.</summary>
+    private static async Task<HttpResponseMessage> PreviewMemoryAsync(HttpClient client, string url)
+    {
+        const string tmx = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tmx version="1.4"><header srclang="fr" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="test" creationtool="test" creationtoolversion="1"/>
+            <body><tu><tuv xml:lang="fr"><seg>Une paire que le dossier ne contient pas.</seg></tuv><tuv xml:lang="en"><seg>A pair the record does not hold.</seg></tuv></tu></body></tmx>
+            """;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(await client.AntiforgeryTokenAsync(url)), "__RequestVerificationToken" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(tmx)), "upload", "service.tmx" },
         };
         return await client.PostAsync(url + "?handler=Preview", form);
     }

@@ -31,14 +31,25 @@ public static partial class CreateProgramme
         string? DocumentSymbol = null, string? CarryOverFrom = null, IReadOnlyCollection<Guid>? Chosen = null, string? PreviewState = null,
         string? Plan = null);
 
-    public sealed record PreviewQuery(Viewer Viewer, string CarryOverFrom, string? Period);
+    /// <param name="Plan">As <see cref="Command.Plan"/>: the plan whose codes the carried activities are checked against.</param>
+    public sealed record PreviewQuery(Viewer Viewer, string CarryOverFrom, string? Period, string? Plan = null);
 
-    /// <summary>What a carry-over would take: every live activity of the source's latest version, with the rule's answer.</summary>
+    /// <summary>
+    /// What a carry-over would take: every live activity of the source's latest version, with the rule's answer; the plan
+    /// the new programme would follow (its period; null: none) and the names of the source's codes, for those it lacks.
+    /// </summary>
     public sealed record Preview(string Slug, BilingualText Title, string VersionLabel, int PeriodStartMonth,
-        IReadOnlyList<CarryOverCandidate> Candidates, string State);
+        IReadOnlyList<CarryOverCandidate> Candidates, string State, string? PlanPeriod, IReadOnlyDictionary<string, BilingualText> CodeNames);
 
-    /// <summary>The new programme, its first version, how many activities it took over and which carried deadlines need a new one (their new labels).</summary>
-    public sealed record Created(string Slug, string VersionLabel, int Carried, IReadOnlyList<string> DeadlinesBeforePeriod);
+    /// <summary>A carried activity (its new label) and the codes it keeps that the new programme's plan does not hold.</summary>
+    public sealed record FlaggedCodes(string Label, IReadOnlyList<string> Codes);
+
+    /// <summary>
+    /// The new programme, its first version, how many activities it took over, which carried deadlines need a new one and
+    /// which carried activities name codes the plan it follows (<see cref="PlanPeriod"/>) does not hold (their new labels).
+    /// </summary>
+    public sealed record Created(string Slug, string VersionLabel, int Carried, IReadOnlyList<string> DeadlinesBeforePeriod,
+        string? PlanPeriod = null, IReadOnlyList<FlaggedCodes>? CodesNotInPlan = null);
 
     public const int SlugMaxLength = 80;
 
@@ -46,7 +57,7 @@ public static partial class CreateProgramme
 
     /// <summary>The programme a carry-over reads, with the latest published keyword of each activity.</summary>
     private sealed record Source(Programme Programme, ProgrammeVersion Version, IReadOnlyDictionary<Guid, StatusKeyword?> Keywords,
-        ProgrammeRules.MilestoneMonth MonthOf);
+        ProgrammeRules.MilestoneMonth MonthOf, IReadOnlyDictionary<string, BilingualText> CodeNames);
 
     /// <summary>What the write loads: the programme carried over from (tracked, it is archived), or none.</summary>
     private sealed record Creation(Source? From);
@@ -72,7 +83,14 @@ public static partial class CreateProgramme
                 return Failure.NotFound;
             }
 
-            return PreviewOf(source, StartMonth(period.Start));
+            var problems = new List<FieldMessage>();
+            var plan = await PlanOfAsync(db, query.Plan, period, problems, cancellationToken);
+            if (problems.Count > 0)
+            {
+                return Failure.InvalidFields(problems);
+            }
+
+            return PreviewOf(source, StartMonth(period.Start), await FollowedAsync(db, plan?.Id, cancellationToken));
         }
 
         public Task<Result<Created>> HandleAsync(Command command, CancellationToken cancellationToken) =>
@@ -103,10 +121,11 @@ public static partial class CreateProgramme
             }
 
             var startMonth = StartMonth(programme.PeriodStart);
+            var followed = await FollowedAsync(db, programme.PlanId, cancellationToken);
             IReadOnlySet<Guid>? chosen = null;
             if (source is not null)
             {
-                var preview = PreviewOf(source, startMonth);
+                var preview = PreviewOf(source, startMonth, followed);
                 if (command.PreviewState is not null && command.PreviewState != preview.State)
                 {
                     return Failure.Refused(new BilingualText(
@@ -134,6 +153,7 @@ public static partial class CreateProgramme
             var label = clock.GetUtcNow().ToString("yyyy-MM", CultureInfo.InvariantCulture);
             var version = programme.AddVersion(label, symbol, null);
             var flagged = new List<string>();
+            var codes = new List<FlaggedCodes>();
             if (source is not null && chosen is not null)
             {
                 var lineage = CarryOver.Carry(source.Programme.Slug, source.Version, chosen, version, Guid.NewGuid);
@@ -145,17 +165,38 @@ public static partial class CreateProgramme
                 flagged.AddRange(version.Activities.OrderBy(r => r.SortKey)
                     .Where(r => r.Section == Section.TimeBound && CarryOver.DeadlineBefore(r.Deadline, startMonth, source.MonthOf))
                     .Select(r => ActivityLabel.Of(r).ToString()));
+
+                // A code the new plan lacks is kept as written and flagged, like a deadline before the period (docs/decisions/0049).
+                codes.AddRange(followed is null ? [] : version.Activities.OrderBy(r => r.SortKey)
+                    .Select(r => new FlaggedCodes(ActivityLabel.Of(r).ToString(), followed.Missing(r.PlanCodes)))
+                    .Where(f => f.Codes.Count > 0));
             }
 
-            return new Created(programme.Slug, version.Label, version.Activities.Count, flagged);
+            return new Created(programme.Slug, version.Label, version.Activities.Count, flagged, followed?.Period, codes);
         }
 
-        private static Preview PreviewOf(Source source, int startMonth)
+        private static Preview PreviewOf(Source source, int startMonth, FollowedPlan? plan)
         {
-            var candidates = CarryOver.Candidates(source.Version, id => source.Keywords.GetValueOrDefault(id), startMonth, source.MonthOf);
+            var candidates = CarryOver.Candidates(source.Version, id => source.Keywords.GetValueOrDefault(id), startMonth, source.MonthOf, plan);
             var state = StateVersion.Of(source.Programme.Slug, source.Programme.IsArchived, source.Version.Label, source.Version.State, startMonth,
-                candidates.Select(c => new object?[] { c.ActivityId, c.Label, c.Title.Fr, c.Title.En, c.LastKeyword?.ToString(), c.ByRule, c.DeadlineBeforePeriod }));
-            return new Preview(source.Programme.Slug, source.Programme.Title, source.Version.Label, startMonth, candidates, state);
+                plan?.Period, plan is null ? null : string.Join(' ', plan.Codes.Order(StringComparer.Ordinal)),
+                candidates.Select(c => new object?[] { c.ActivityId, c.Label, c.Title.Fr, c.Title.En, c.LastKeyword?.ToString(), c.ByRule, c.DeadlineBeforePeriod,
+                    string.Join(' ', c.CodesNotInPlan) }));
+            return new Preview(source.Programme.Slug, source.Programme.Title, source.Version.Label, startMonth, candidates, state, plan?.Period,
+                source.CodeNames);
+        }
+
+        /// <summary>The plan a programme follows as the checks read it; null when it follows none.</summary>
+        internal static async Task<FollowedPlan?> FollowedAsync(WorkProgrammeDb db, int? planId, CancellationToken cancellationToken)
+        {
+            if (planId is null)
+            {
+                return null;
+            }
+
+            var plan = await db.StrategicPlans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.StartYear, p.EndYear }).SingleAsync(cancellationToken);
+            var codes = await db.PlanElements.AsNoTracking().Where(e => e.PlanId == planId).Select(e => e.Code).ToListAsync(cancellationToken);
+            return new FollowedPlan(StrategicPlan.PeriodOf(plan.StartYear, plan.EndYear), codes.ToHashSet(StringComparer.Ordinal));
         }
 
         private async Task<Source?> LoadSourceAsync(string slug, bool tracked, CancellationToken cancellationToken)
@@ -180,7 +221,9 @@ public static partial class CreateProgramme
             int? MonthOf(DeadlineMilestone milestone) => milestone.Kind == MilestoneKind.Session
                 ? sessions.FirstOrDefault(s => s.BodyCode == milestone.SessionBody && s.Ordinals.SequenceEqual(milestone.Ordinals))?.MonthIndex
                 : milestone.MonthIndex;
-            return new Source(programme, version, keywords, MonthOf);
+            var names = await db.PlanElements.AsNoTracking().Where(e => e.PlanId == programme.PlanId)
+                .ToDictionaryAsync(e => e.Code, e => e.Label, StringComparer.Ordinal, cancellationToken);
+            return new Source(programme, version, keywords, MonthOf, names);
         }
 
         private static int StartMonth(int periodStart) => Programme.PeriodOpens(periodStart);
@@ -222,23 +265,7 @@ public static partial class CreateProgramme
         }
 
         var symbol = Symbol(symbolText, "symbol", problems);
-        StrategicPlan? plan = null;
-        if (!string.IsNullOrWhiteSpace(planText))
-        {
-            var years = StrategicPlan.ParsePeriod(planText);
-            plan = years is { } y ? await db.StrategicPlans.SingleOrDefaultAsync(p => p.StartYear == y.Start && p.EndYear == y.End, cancellationToken) : null;
-            if (plan is null)
-            {
-                problems.Add(new("plan", new BilingualText($"Aucun Plan stratégique pour la période « {planText.Trim()} ».",
-                    $"No Strategic Plan for the period '{planText.Trim()}'.")));
-            }
-        }
-        else if (period is { } covered)
-        {
-            // By default, the plan whose period covers the programme's first year.
-            plan = await db.StrategicPlans.Where(p => p.StartYear <= covered.Start && covered.Start <= p.EndYear)
-                .OrderByDescending(p => p.StartYear).FirstOrDefaultAsync(cancellationToken);
-        }
+        var plan = await PlanOfAsync(db, planText, period, problems, cancellationToken);
 
         if (problems.Count > 0 || body is null || period is null)
         {
@@ -255,6 +282,32 @@ public static partial class CreateProgramme
         }
 
         return (programme, symbol, problems);
+    }
+
+    /// <summary>The plan named by its period, else the one whose period covers the programme's first year; a problem under "plan" for an unknown one.</summary>
+    private static async Task<StrategicPlan?> PlanOfAsync(WorkProgrammeDb db, string? planText, (int Start, int End)? period, List<FieldMessage> problems,
+        CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(planText))
+        {
+            var years = StrategicPlan.ParsePeriod(planText);
+            var plan = years is { } y ? await db.StrategicPlans.SingleOrDefaultAsync(p => p.StartYear == y.Start && p.EndYear == y.End, cancellationToken) : null;
+            if (plan is null)
+            {
+                problems.Add(new("plan", new BilingualText($"Aucun Plan stratégique pour la période « {planText.Trim()} ».",
+                    $"No Strategic Plan for the period '{planText.Trim()}'.")));
+            }
+
+            return plan;
+        }
+
+        if (period is not { } covered)
+        {
+            return null;
+        }
+
+        return await db.StrategicPlans.Where(p => p.StartYear <= covered.Start && covered.Start <= p.EndYear)
+            .OrderByDescending(p => p.StartYear).FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>A document symbol as given (blank: none), or a problem under <paramref name="field"/>.</summary>

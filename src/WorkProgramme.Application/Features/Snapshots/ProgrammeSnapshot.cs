@@ -60,6 +60,9 @@ public sealed class ProgrammeSnapshot
         ? SessionName.BodyWords.Of(body)
         : new SessionName.BodyWords(bodyCode, BilingualText.Empty, BodyKind.Committee);
 
+    /// <summary>The period of the Strategic Plan the programme follows ("2025-2028"); null when it follows none.</summary>
+    public string? PlanPeriod { get; private init; }
+
     /// <summary>The session whose status reports this snapshot shows.</summary>
     public string? StatusSessionKey { get; private init; }
 
@@ -72,7 +75,8 @@ public sealed class ProgrammeSnapshot
         id => Reports.GetValueOrDefault(id),
         StatusSessionKey is { } key && Sessions.TryGetValue(key, out var reported) ? reported.MonthIndex : null,
         MonthOf,
-        Programme.Predecessor is null ? null : Programme.StartMonthIndex);
+        Programme.Predecessor is null ? null : Programme.StartMonthIndex,
+        PlanPeriod is null ? null : new FollowedPlan(PlanPeriod, PlanElements.Keys.ToHashSet(StringComparer.Ordinal)));
 
     /// <summary>A milestone naming a session falls when that session meets, wherever the calendar moves it.</summary>
     public int? MonthOf(DeadlineMilestone milestone) => milestone.Kind == MilestoneKind.Session
@@ -142,12 +146,15 @@ public sealed class ProgrammeSnapshot
                 .Where(r => r.SessionKey == statusSession && activityIds.Contains(r.ActivityId)
                     && (seesDrafts || r.State == ReportState.Published))
                 .ToDictionaryAsync(r => r.ActivityId, cancellationToken);
+        var plan = programme.PlanId is null ? null : await db.StrategicPlans.AsNoTracking().Where(p => p.Id == programme.PlanId)
+            .Select(p => new { p.StartYear, p.EndYear }).SingleOrDefaultAsync(cancellationToken);
         return new ProgrammeSnapshot(programme, visibility, version, reports,
             await db.Bodies.AsNoTracking().ToDictionaryAsync(b => b.Code, StringComparer.Ordinal, cancellationToken),
             await db.PlanElements.AsNoTracking().Where(e => e.PlanId == programme.PlanId).ToDictionaryAsync(e => e.Code, StringComparer.Ordinal, cancellationToken),
             sessions)
         {
             StatusSessionKey = statusSession,
+            PlanPeriod = plan is null ? null : StrategicPlan.PeriodOf(plan.StartYear, plan.EndYear),
         };
     }
 

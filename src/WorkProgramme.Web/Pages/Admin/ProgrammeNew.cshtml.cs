@@ -13,7 +13,8 @@ namespace WorkProgramme.Web.Pages.Admin;
 
 /// <summary>
 /// A new programme (administrators), the same handler as <c>wp programme new</c>. With a programme to carry over from,
-/// the first post shows a preview (every activity, ticked by the rule, deadlines before the period marked); the second
+/// the first post shows a preview (every activity, ticked by the rule, deadlines before the period and codes the chosen
+/// plan does not hold marked); the second
 /// creates the programme with the ticked activities, refused with 409 if the source changed since the preview.
 /// </summary>
 public sealed class ProgrammeNewModel(CreateProgramme.Handler create, ActivityChoices.Handler choices, ListProgrammes.Handler programmes,
@@ -73,7 +74,7 @@ public sealed class ProgrammeNewModel(CreateProgramme.Handler create, ActivityCh
         var viewer = HttpContext.Viewer();
         if (!string.IsNullOrWhiteSpace(CarryOverFrom) && string.IsNullOrEmpty(PreviewState))
         {
-            var preview = await create.HandleAsync(new CreateProgramme.PreviewQuery(viewer, CarryOverFrom, Period), cancellationToken);
+            var preview = await create.HandleAsync(new CreateProgramme.PreviewQuery(viewer, CarryOverFrom, Period, PlanOrNull), cancellationToken);
             return await this.AnswerAsync(preview, shown =>
             {
                 Preview = shown;
@@ -86,24 +87,26 @@ public sealed class ProgrammeNewModel(CreateProgramme.Handler create, ActivityCh
         var created = await create.HandleAsync(new CreateProgramme.Command(viewer, Slug, BodyCode, Period, TitleFr, TitleEn, Symbol,
             string.IsNullOrWhiteSpace(CarryOverFrom) ? null : CarryOverFrom,
             string.IsNullOrWhiteSpace(CarryOverFrom) ? null : Chosen,
-            string.IsNullOrWhiteSpace(CarryOverFrom) ? null : PreviewState, string.IsNullOrWhiteSpace(Plan) ? null : Plan), cancellationToken);
+            string.IsNullOrWhiteSpace(CarryOverFrom) ? null : PreviewState, PlanOrNull), cancellationToken);
         return await this.AnswerAsync(created, done => RedirectToPage("/Programmes/Show", new { slug = done.Slug }), async failure =>
         {
             if (failure.Kind == FailureKind.Conflict && !string.IsNullOrWhiteSpace(CarryOverFrom))
             {
                 // The preview is no longer what would be carried over: show it again as it is now.
-                var again = await create.HandleAsync(new CreateProgramme.PreviewQuery(viewer, CarryOverFrom, Period), cancellationToken);
+                var again = await create.HandleAsync(new CreateProgramme.PreviewQuery(viewer, CarryOverFrom, Period, PlanOrNull), cancellationToken);
                 Preview = again.Value;
                 PreviewState = again.Value?.State;
             }
             else if (!string.IsNullOrWhiteSpace(CarryOverFrom))
             {
-                Preview = (await create.HandleAsync(new CreateProgramme.PreviewQuery(viewer, CarryOverFrom, Period), cancellationToken)).Value;
+                Preview = (await create.HandleAsync(new CreateProgramme.PreviewQuery(viewer, CarryOverFrom, Period, PlanOrNull), cancellationToken)).Value;
             }
 
             return Refused(failure);
         });
     }
+
+    private string? PlanOrNull => string.IsNullOrWhiteSpace(Plan) ? null : Plan;
 
     /// <summary>The problems of one field (empty name: of the whole form).</summary>
     public IEnumerable<BilingualText> ProblemsOf(string field) => Problems.Where(p => p.Field == field).Select(p => p.Message);
