@@ -75,6 +75,8 @@ public static class ApplicationServices
         services.AddScoped<WorkProgramme.Application.Features.Bodies.AddBody.Handler>();
         services.AddScoped<WorkProgramme.Application.Features.StrategicPlans.PlanDirectory>();
         services.AddScoped<WorkProgramme.Application.Features.StrategicPlans.PlanEdits.Handler>();
+        services.AddScoped<WorkProgramme.Application.Features.TaskTypes.TaskTypeDirectory>();
+        services.AddScoped<WorkProgramme.Application.Features.TaskTypes.TaskTypeEdits.Handler>();
         services.AddScoped<ViewProgramme.Handler>();
         services.AddScoped<ViewActivity.Handler>();
         services.AddScoped<CheckProgramme.Handler>();

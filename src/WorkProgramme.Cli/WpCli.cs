@@ -39,6 +39,7 @@ public static class WpCli
         root.Subcommands.Add(RemindersCommand.Create(context));
         root.Subcommands.Add(SessionCommand.Create(context));
         root.Subcommands.Add(BodyCommand.Create(context));
+        root.Subcommands.Add(TaskTypeCommand.Create(context));
         root.Subcommands.Add(RoundCommand.Create(context));
         root.Subcommands.Add(BackupCommand.Create(context));
         root.Subcommands.Add(BackupCommand.CreateRestore(context));

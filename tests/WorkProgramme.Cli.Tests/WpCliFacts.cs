@@ -53,7 +53,7 @@ public sealed class WpCliFacts : IAsyncLifetime
 
         Assert.Equal(1, exit);
         Assert.Contains("Import refused", error, StringComparison.Ordinal);
-        Assert.Contains("activities[0] (time-bound 1) › taskType: unknown value 'repainting'", error, StringComparison.Ordinal);
+        Assert.Contains("activities[0] (time-bound 1) › taskType: Unknown task type 'repainting'", error, StringComparison.Ordinal);
         Assert.Equal(before, await database.ContentHashAsync());
     }
 

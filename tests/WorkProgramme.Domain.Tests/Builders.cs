@@ -17,7 +17,7 @@ internal static class Build
         Priority = Priority.A,
         LinkedToStrategicPlan = true,
         PlanCodes = ["PS1"],
-        TaskType = TaskType.Development,
+        TaskType = "development",
         BodyCodes = ["CTP", "Conseil"],
         Title = new BilingualText("Élaborer des orientations", "Develop guidance"),
         Resources = new BilingualText("Un agent", "One officer"),

@@ -32,7 +32,7 @@ public sealed record HostileFile(string Kind, HostileFormat Format, string FileN
 /// </summary>
 public static class HostileFiles
 {
-    private static readonly Lazy<byte[]> Workbook = new(() => ExportSpreadsheet.Template(Language.En).Content);
+    private static readonly Lazy<byte[]> Workbook = new(() => ExportSpreadsheet.Template(Language.En, [.. WorkProgramme.Domain.Activities.TaskType.Shipped.Select(WorkProgramme.Application.Features.Programmes.ActivityRowViews.ToLabel)]).Content);
     private static readonly Lazy<byte[]> WordDocument = new(BuildDocument);
 
     private const string Xlsx = "programme.xlsx";

@@ -28,6 +28,8 @@ public sealed class WorkProgrammeDb(DbContextOptions<WorkProgrammeDb> options) :
 
     public DbSet<StrategicPlanElement> PlanElements => Set<StrategicPlanElement>();
 
+    public DbSet<TaskType> TaskTypes => Set<TaskType>();
+
     public DbSet<Programme> Programmes => Set<Programme>();
 
     public DbSet<ProgrammeVersion> ProgrammeVersions => Set<ProgrammeVersion>();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using WorkProgramme.Application.Features.OfficeTables;
 using static WorkProgramme.Cli.CliContext;
 
@@ -13,14 +14,15 @@ public static class TemplateCommand
         format.AcceptOnlyFromAmong("xlsx");
         var output = new Option<FileInfo>("--out", "-o") { Description = "File to write.", Required = true };
         var command = new Command("template", "Write the blank programme workbook (headers in --lang) to fill in and import.") { format, output };
-        command.SetAction(async (result, cancellationToken) =>
+        command.SetAction((result, cancellationToken) => cli.WithServicesAsync(result, async services =>
         {
             var language = cli.LanguageOf(result);
             var target = result.GetValue(output)!;
-            await FileOutput.WriteAsync(target, ExportSpreadsheet.Template(language).Content, cancellationToken);
+            var template = await services.GetRequiredService<ExportSpreadsheet.Handler>().TemplateAsync(language, cancellationToken);
+            await FileOutput.WriteAsync(target, template.Content, cancellationToken);
             await cli.Output.WriteLineAsync(Say(language, $"Modèle écrit dans {target.FullName}", $"Template written to {target.FullName}"));
             return WpCli.Success;
-        });
+        }));
         return command;
     }
 }

@@ -18,7 +18,10 @@ public sealed record StatusView(
     IReadOnlyList<ReachedMilestone> MilestonesReached,
     ReportState State);
 
-/// <summary>One row of the programme table, as every page, API and export shows it.</summary>
+/// <summary>
+/// One row of the programme table, as every page, API and export shows it. The task type is its code with its words
+/// (the table's, docs/decisions/0052) as both <see cref="CodeLabel.Display"/> and <see cref="CodeLabel.Name"/>.
+/// </summary>
 public sealed record ActivityRowView(
     Guid ActivityId,
     Section Section,
@@ -28,7 +31,7 @@ public sealed record ActivityRowView(
     Priority? Priority,
     bool? LinkedToStrategicPlan,
     IReadOnlyList<CodeLabel> PlanElements,
-    TaskType? TaskType,
+    CodeLabel? TaskType,
     IReadOnlyList<CodeLabel> Bodies,
     BilingualText Title,
     BilingualText Resources,

@@ -66,9 +66,6 @@ public static partial class ProgrammeTable
 
     private static readonly Dictionary<string, (TableColumn Column, Language Language)> ByHeader = BuildHeaderIndex();
 
-    /// <summary>The task types' words (<see cref="TaskTypeWords"/>): what the workbook writes and reads back.</summary>
-    public static IReadOnlyDictionary<TaskType, BilingualText> TaskTypes => TaskTypeWords.All;
-
     public static BilingualText SectionTitle(Section section) => section == Section.TimeBound
         ? new("I. Activités entreprises dans un délai spécifique", "I. Time-bound activities")
         : new("II. Activités permanentes", "II. Permanent activities");
@@ -168,7 +165,16 @@ public static partial class ProgrammeTable
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(\d{1,4})\s*\.?(?:\s|\(|$)")]
     private static partial System.Text.RegularExpressions.Regex LeadingNumber();
 
-    public static TaskType? ParseTaskType(string text) => ParseWord(text, TaskTypes);
+    /// <summary>
+    /// The code of the task type a cell names, by its code or its French or English words as the table has them now,
+    /// accent- and case-insensitive (docs/decisions/0052); null when none matches.
+    /// </summary>
+    public static string? ParseTaskType(string text, IEnumerable<CodeLabel> taskTypes)
+    {
+        ArgumentNullException.ThrowIfNull(taskTypes);
+        var key = Normalise(text);
+        return key.Length == 0 ? null : taskTypes.FirstOrDefault(t => key == Normalise(t.Code) || key == Normalise(t.Name.Fr) || key == Normalise(t.Name.En))?.Code;
+    }
 
     public static ExecutionLevel? ParseLevel(string text) =>
         ParseWord(text, Enum.GetValues<ExecutionLevel>().ToDictionary(level => level, StatusWords.Of));

@@ -36,6 +36,9 @@ public static class ProgrammeWorkbook
         [TableColumn.Id] = 38,
     };
 
+    /// <summary>Excel reads a list of choices written in the formula up to 255 characters, split at commas: a longer one, or one whose words hold a comma, is left out.</summary>
+    private const int MaxListLength = 255;
+
     public static string SheetName(Section section, Language language) => (section, language) switch
     {
         (Section.TimeBound, Language.Fr) => "I. Délai spécifique",
@@ -44,9 +47,13 @@ public static class ProgrammeWorkbook
         _ => "II. Permanent",
     };
 
-    /// <summary>Writes the workbook; with no rows, it is the blank template to fill in.</summary>
-    public static byte[] Write(Language language, IReadOnlyList<ActivityRowView> rows)
+    /// <summary>
+    /// Writes the workbook; with no rows, it is the blank template to fill in. The task types (code and words, in the
+    /// table's order) are the choices the task type column offers.
+    /// </summary>
+    public static byte[] Write(Language language, IReadOnlyList<ActivityRowView> rows, IReadOnlyList<CodeLabel> taskTypes)
     {
+        ArgumentNullException.ThrowIfNull(taskTypes);
         using var buffer = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
         {
@@ -60,7 +67,7 @@ public static class ProgrammeWorkbook
                 var columns = ProgrammeTable.ColumnsOf(section);
                 var sectionRows = rows.Where(r => r.Section == section && !r.IsDeleted).ToList();
                 var worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
-                worksheetPart.Worksheet = Sheet(language, section, columns, sectionRows, first: sheetId == 1);
+                worksheetPart.Worksheet = Sheet(language, section, columns, sectionRows, taskTypes, first: sheetId == 1);
                 var name = SheetName(section, language);
                 sheets.Append(new Sheet { Name = name, SheetId = sheetId, Id = workbookPart.GetIdOfPart(worksheetPart) });
                 var last = $"${ColumnName(columns.Count - 1)}${Math.Max(2, sectionRows.Count + 1)}";
@@ -79,7 +86,8 @@ public static class ProgrammeWorkbook
         return buffer.ToArray();
     }
 
-    private static Worksheet Sheet(Language language, Section section, IReadOnlyList<TableColumn> columns, IReadOnlyList<ActivityRowView> rows, bool first)
+    private static Worksheet Sheet(Language language, Section section, IReadOnlyList<TableColumn> columns, IReadOnlyList<ActivityRowView> rows,
+        IReadOnlyList<CodeLabel> taskTypes, bool first)
     {
         var lastColumn = ColumnName(columns.Count - 1);
         var data = new SheetData();
@@ -114,8 +122,13 @@ public static class ProgrammeWorkbook
         {
             (TableColumn.Priority, "\"A,B,C\""),
             (TableColumn.Link, language == Language.Fr ? "\"Oui,Non\"" : "\"Yes,No\""),
-            (TableColumn.TaskType, "\"" + string.Join(",", ProgrammeTable.TaskTypes.Values.Select(t => t.In(language))) + "\""),
         };
+        var taskTypeList = "\"" + string.Join(",", taskTypes.Select(t => t.Name.In(language))) + "\"";
+        if (taskTypes.Count > 0 && taskTypeList.Length <= MaxListLength && !taskTypes.Any(t => t.Name.In(language)?.IndexOfAny([',', '"']) >= 0))
+        {
+            listColumns.Add((TableColumn.TaskType, taskTypeList));
+        }
+
         var validations = new DataValidations();
         foreach (var (column, list) in listColumns)
         {
@@ -177,7 +190,7 @@ public static class ProgrammeWorkbook
         TableColumn.Link => row.LinkedToStrategicPlan is { } linked ? ProgrammeTable.YesNo(linked, language) : null,
         TableColumn.Activity => Localised(row.Title, language),
         TableColumn.StrategicPlan => Codes(row.PlanElements, language),
-        TableColumn.TaskType => row.TaskType is { } type ? ProgrammeTable.TaskTypes[type].In(language) : null,
+        TableColumn.TaskType => row.TaskType?.Name.In(language),
         TableColumn.Body => Codes(row.Bodies, language),
         TableColumn.Resources => Localised(row.Resources, language),
         TableColumn.Kpi => Localised(row.Kpi, language),

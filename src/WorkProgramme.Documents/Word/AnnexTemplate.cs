@@ -153,8 +153,6 @@ public static class AnnexTemplate
 
     public static string Word(ExecutionLevel level, Language language) => StatusWords.Of(level, language);
 
-    public static string Word(TaskType taskType, Language language) => TaskTypeWords.Of(taskType, language);
-
     /// <summary>The template's EXAMPLE row of a section, cell by cell in the section's column order.</summary>
     public static IReadOnlyList<string> ExampleCells(Section section, Language language) => section == Section.TimeBound
         ? Lines(language,

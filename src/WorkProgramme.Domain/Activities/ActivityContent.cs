@@ -19,7 +19,8 @@ public sealed record ActivityContent
 
     public IReadOnlyList<string> PlanCodes { get; init; } = [];
 
-    public TaskType? TaskType { get; init; }
+    /// <summary>The task type's code (<see cref="Activities.TaskType.Code"/>).</summary>
+    public string? TaskType { get; init; }
 
     /// <summary>Responsible bodies in the order written: the lead first (footnote 5).</summary>
     public IReadOnlyList<string> BodyCodes { get; init; } = [];

@@ -50,7 +50,8 @@ public sealed class ActivityVersion
 
     public IReadOnlyList<string> PlanCodes => planCodes;
 
-    public TaskType? TaskType { get; private set; }
+    /// <summary>The code of the task type (<see cref="Activities.TaskType"/>); null when the row gives none.</summary>
+    public string? TaskType { get; private set; }
 
     public IReadOnlyList<string> BodyCodes => bodyCodes;
 

@@ -16,15 +16,6 @@ public enum Priority
     C,
 }
 
-/// <summary>Footnote 4's three task types, plus the "Suivi" (maintenance) the rows use in practice.</summary>
-public enum TaskType
-{
-    FineTuning,
-    Updating,
-    Development,
-    Maintenance,
-}
-
 /// <summary>How a row changed in the revision that produced its programme version.</summary>
 public enum RevisionKind
 {

@@ -819,6 +819,35 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
                     b.ToTable("ActivityVersions");
                 });
 
+            modelBuilder.Entity("WorkProgramme.Domain.Activities.TaskType", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "WorkProgramme.Domain.Activities.TaskType.Name#BilingualText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("NameEn");
+
+                            b1.Property<string>("Fr")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("NameFr");
+                        });
+
+                    b.HasKey("Code");
+
+                    b.ToTable("TaskTypes", (string)null);
+                });
+
             modelBuilder.Entity("WorkProgramme.Domain.Bodies.Body", b =>
                 {
                     b.Property<int>("Id")
@@ -1513,11 +1542,6 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("WorkProgramme.Application.Features.Translation.TranslationMemoryImport", b =>
-                {
-                    b.Navigation("Units");
-                });
-
             modelBuilder.Entity("WorkProgramme.Domain.StrategicPlans.StrategicPlanElement", b =>
                 {
                     b.HasOne("WorkProgramme.Domain.StrategicPlans.StrategicPlan", null)
@@ -1525,6 +1549,11 @@ namespace WorkProgramme.Migrations.Postgres.Migrations
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkProgramme.Application.Features.Translation.TranslationMemoryImport", b =>
+                {
+                    b.Navigation("Units");
                 });
 
             modelBuilder.Entity("WorkProgramme.Domain.Programmes.Programme", b =>

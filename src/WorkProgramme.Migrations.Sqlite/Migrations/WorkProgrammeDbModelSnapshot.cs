@@ -788,6 +788,35 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                     b.ToTable("ActivityVersions");
                 });
 
+            modelBuilder.Entity("WorkProgramme.Domain.Activities.TaskType", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "WorkProgramme.Domain.Activities.TaskType.Name#BilingualText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NameEn");
+
+                            b1.Property<string>("Fr")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NameFr");
+                        });
+
+                    b.HasKey("Code");
+
+                    b.ToTable("TaskTypes", (string)null);
+                });
+
             modelBuilder.Entity("WorkProgramme.Domain.Bodies.Body", b =>
                 {
                     b.Property<int>("Id")
@@ -1464,11 +1493,6 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("WorkProgramme.Application.Features.Translation.TranslationMemoryImport", b =>
-                {
-                    b.Navigation("Units");
-                });
-
             modelBuilder.Entity("WorkProgramme.Domain.StrategicPlans.StrategicPlanElement", b =>
                 {
                     b.HasOne("WorkProgramme.Domain.StrategicPlans.StrategicPlan", null)
@@ -1476,6 +1500,11 @@ namespace WorkProgramme.Migrations.Sqlite.Migrations
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("WorkProgramme.Application.Features.Translation.TranslationMemoryImport", b =>
+                {
+                    b.Navigation("Units");
                 });
 
             modelBuilder.Entity("WorkProgramme.Domain.Programmes.Programme", b =>

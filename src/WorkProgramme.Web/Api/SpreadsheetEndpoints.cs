@@ -43,9 +43,9 @@ public static class SpreadsheetEndpoints
         return DocumentEndpoints.File(workbook);
     }
 
-    private static FileContentHttpResult Template([FromQuery] string? lang)
+    private static async Task<FileContentHttpResult> Template([FromQuery] string? lang, ExportSpreadsheet.Handler handler, CancellationToken cancellationToken)
     {
-        var template = ExportSpreadsheet.Template(LanguageOf(lang));
+        var template = await handler.TemplateAsync(LanguageOf(lang), cancellationToken);
         return TypedResults.File(template.Content, ProgrammeWorkbook.ContentType, template.FileName);
     }
 

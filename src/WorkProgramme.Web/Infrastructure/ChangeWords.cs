@@ -48,6 +48,7 @@ public sealed partial class ChangeWords(Display display, IStringLocalizer<Shared
         ["Body"] = typeof(Body),
         ["StrategicPlan"] = typeof(StrategicPlan),
         ["PlanElement"] = typeof(StrategicPlanElement),
+        ["TaskType"] = typeof(TaskType),
         ["Comment"] = typeof(Comment),
         ["Assignment"] = typeof(ActivityAssignment),
         ["ApiToken"] = typeof(ApiToken),
@@ -172,6 +173,7 @@ public sealed partial class ChangeWords(Display display, IStringLocalizer<Shared
             _ when SessionKeyFields.Contains(property) => Html(display.Session(value)),
             _ when BodyCodeFields.Contains(property) => Html(display.Body(value)),
             _ when property is "Predecessor" or "Successor" => Html(Key(value) ?? value),
+            _ when entityType == "Activity" && property == "TaskType" => Html(display.Names.TaskType(value, display.Language) ?? value),
             _ => Html(value),
         };
     }

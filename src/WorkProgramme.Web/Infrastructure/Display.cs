@@ -74,7 +74,6 @@ public sealed class Display(IStringLocalizer<SharedResource> labels, HtmlEncoder
         {
             StatusKeyword keyword => StatusWords.Of(keyword, Language),
             ExecutionLevel level => StatusWords.Of(level, Language),
-            TaskType taskType => TaskTypeWords.Of(taskType, Language),
             _ => labels[$"{typeof(TEnum).Name}.{value}"],
         };
 

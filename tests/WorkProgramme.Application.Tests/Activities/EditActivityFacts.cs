@@ -40,7 +40,7 @@ public sealed class EditActivityFacts : IAsyncLifetime
             {
                 Section = stored.Section, Number = stored.Number, PreviousNumber = stored.PreviousNumber, Revision = stored.Revision,
                 Priority = stored.Priority, LinkedToStrategicPlan = stored.LinkedToStrategicPlan,
-                PlanCodes = stored.PlanElements.Select(p => p.Code).ToList(), TaskType = stored.TaskType,
+                PlanCodes = stored.PlanElements.Select(p => p.Code).ToList(), TaskType = stored.TaskType?.Code,
                 BodyCodes = stored.Bodies.Select(b => b.Code).ToList(), Title = stored.Title, Resources = stored.Resources,
                 Kpi = stored.Kpi, Deadline = stored.Deadline,
             };
@@ -169,7 +169,7 @@ public sealed class EditActivityFacts : IAsyncLifetime
         Assert.Equal(opened.Activity.Bodies[0], view.Row.Bodies[0].Display.Fr);
         Assert.Contains(("EPMD", BodyRole.Lead), view.BodyRoles);
         var book = new Features.OfficeTables.CodeBook(
-            [("CTP", new BilingualText("CTP", "PTC")), ("EPMD", new BilingualText("EPMD", "DMPT"))], []);
+            [("CTP", new BilingualText("CTP", "PTC")), ("EPMD", new BilingualText("EPMD", "DMPT"))], [], []);
         Assert.Equal(["CTP", "EPMD"], book.Bodies("PTC, DMPT (lead body)", unknown => Assert.Fail($"unknown body {unknown}")));
     }
 
@@ -250,7 +250,7 @@ public sealed class EditActivityFacts : IAsyncLifetime
             Priority = Priority.B,
             LinkedToStrategicPlan = true,
             PlanCodes = ["PS2"],
-            TaskType = TaskType.Maintenance,
+            TaskType = "maintenance",
             BodyCodes = ["CTP", "Conseil"],
             Title = new BilingualText("Suivre la mise en œuvre du Guide", "Follow the implementation of the Guide"),
             Deadline = DeadlineParser.Parse(new BilingualText("Travail continu", "Continuous work")),

@@ -56,8 +56,9 @@ public sealed class DashboardFacts : IAsyncLifetime
     {
         var dashboard = await DashboardAsync();
 
-        Assert.Equal(new Dictionary<string, int> { ["FineTuning"] = 0, ["Updating"] = 13, ["Development"] = 22, ["Maintenance"] = 59 },
-            Counts(dashboard.ByTaskType));
+        Assert.Equal(new Dictionary<string, int> { ["fine-tuning"] = 0, ["updating"] = 13, ["development"] = 22, ["maintenance"] = 59 },
+            dashboard.ByTaskType.ToDictionary(s => s.TaskType?.Code ?? "blank", s => s.Count));
+        Assert.Equal(["Mise au point", "Mise à jour", "Développement", "Suivi"], dashboard.ByTaskType.Select(s => s.TaskType!.Name.Fr));
         Assert.Equal(new Dictionary<string, int> { ["TimeBound"] = 42, ["Permanent"] = 52 }, Counts(dashboard.BySection));
     }
 

@@ -5,6 +5,7 @@ using WorkProgramme.Application.Features.Audit;
 using WorkProgramme.Application.Features.Interchange;
 using WorkProgramme.Application.Features.Programmes;
 using WorkProgramme.Application.Features.OfficeTables;
+using WorkProgramme.Application.Features.TaskTypes;
 using WorkProgramme.Application.Identity;
 using WorkProgramme.Application.Writes;
 using WorkProgramme.Documents.Tables;
@@ -81,7 +82,7 @@ public sealed class SpreadsheetFacts : IAsyncLifetime
             [], null, [], new BilingualText("=HYPERLINK(\"http://evil.example\",\"clic\")", null), new BilingualText("+33 1 23", null),
             new BilingualText("-1", null), new Domain.Activities.Deadline(new BilingualText("@SUM(A1)", null), false, []), null, 0, 0);
 
-        var workbook = ProgrammeWorkbook.Write(Language.Fr, [row]);
+        var workbook = ProgrammeWorkbook.Write(Language.Fr, [row], []);
 
         using var document = SpreadsheetDocument.Open(new MemoryStream(workbook), false);
         Assert.Empty(new OpenXmlValidator().Validate(document));
@@ -183,6 +184,30 @@ public sealed class SpreadsheetFacts : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_task_type_renamed_in_the_table_is_written_with_its_new_words_and_read_back_by_them_and_the_old_words_are_reported()
+    {
+        var programme = await ProgrammeAsync();
+        var first = programme.Activities.First(a => a.Section == "time-bound" && a.Number == 1);
+        var listing = await database.RunAsync<TaskTypeDirectory, TaskTypeDirectory.Listing>(d => d.ListAsync(CancellationToken.None));
+        var renamed = await database.RunAsync<TaskTypeEdits.Handler, Result<string>>(h =>
+            h.HandleAsync(new TaskTypeEdits.Rename(Viewer.Operator, listing.Version, "development", "Élaboration", "Design"), CancellationToken.None));
+        Assert.True(renamed.Succeeded);
+
+        var export = await ExportAsync(Language.Fr);
+        var asWritten = await ImportAsync(export.Content, apply: false);
+        var newWords = await ImportAsync(OfficeFiles.EditSheet(export.Content, 0, new Dictionary<string, string?> { ["F2"] = "ELABORATION" }), apply: true);
+        var oldWords = await ImportAsync(OfficeFiles.EditSheet(export.Content, 0, new Dictionary<string, string?> { ["F2"] = "Développement" }), apply: false);
+
+        Assert.Contains("Élaboration", Enumerable.Range(2, 60).Select(row => OfficeFiles.CellText(export.Content, 0, $"F{row}")));
+        Assert.DoesNotContain(asWritten.Changes, c => c.Columns.Contains(TableColumn.TaskType));
+        Assert.Empty(asWritten.Problems);
+        Assert.True(newWords.Applied);
+        Assert.Equal("development", (await ProgrammeAsync()).Activities.Single(a => a.Id == first.Id).TaskType);
+        Assert.Contains(oldWords.Problems, p => p.Describe(Language.En).Contains("unknown type", StringComparison.Ordinal)
+            && p.Describe(Language.En).Contains("Design", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_apply_is_refused_without_the_previews_state_or_when_the_draft_or_the_file_changed_since_and_then_changes_nothing()
     {
         var export = await ExportAsync(Language.En);
@@ -216,7 +241,7 @@ public sealed class SpreadsheetFacts : IAsyncLifetime
     {
         var programme = await ProgrammeAsync();
         var last = programme.Activities.Where(a => a.Section == "permanent").Max(a => a.Number)!.Value;
-        var template = ExportSpreadsheet.Template(Language.Fr).Content;
+        var template = ExportSpreadsheet.Template(Language.Fr, [.. WorkProgramme.Domain.Activities.TaskType.Shipped.Select(WorkProgramme.Application.Features.Programmes.ActivityRowViews.ToLabel)]).Content;
         var filled = OfficeFiles.EditSheet(template, 1, new Dictionary<string, string?>
         {
             ["B2"] = "B", ["C2"] = "Oui", ["D2"] = "Suivre les travaux du groupe", ["E2"] = "PS1, FA2", ["F2"] = "Suivi",
@@ -305,7 +330,7 @@ public sealed class SpreadsheetFacts : IAsyncLifetime
     [Fact]
     public void The_blank_template_has_the_headers_in_its_language_and_no_rows()
     {
-        var template = ExportSpreadsheet.Template(Language.En).Content;
+        var template = ExportSpreadsheet.Template(Language.En, [.. WorkProgramme.Domain.Activities.TaskType.Shipped.Select(WorkProgramme.Application.Features.Programmes.ActivityRowViews.ToLabel)]).Content;
 
         using var document = SpreadsheetDocument.Open(new MemoryStream(template), false);
         Assert.Empty(new OpenXmlValidator().Validate(document));

@@ -65,7 +65,7 @@ public sealed class XliffExchangeFacts : IAsyncLifetime
         {
             Section = row.Section, Number = row.Number, PreviousNumber = row.PreviousNumber, Revision = row.Revision,
             Priority = row.Priority, LinkedToStrategicPlan = row.LinkedToStrategicPlan,
-            PlanCodes = row.PlanElements.Select(p => p.Code).ToList(), TaskType = row.TaskType,
+            PlanCodes = row.PlanElements.Select(p => p.Code).ToList(), TaskType = row.TaskType?.Code,
             BodyCodes = row.Bodies.Select(b => b.Code).ToList(), Title = new BilingualText(row.Title.Fr + suffix, row.Title.En), Resources = row.Resources,
             Kpi = row.Kpi, Deadline = row.Deadline,
         };

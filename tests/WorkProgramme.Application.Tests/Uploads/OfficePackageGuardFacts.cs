@@ -11,7 +11,7 @@ namespace WorkProgramme.Application.Tests.Uploads;
 /// <summary>Every hostile kind of file is built here and must be refused before any parser sees it.</summary>
 public sealed class OfficePackageGuardFacts
 {
-    private static readonly byte[] Workbook = ExportSpreadsheet.Template(Language.Fr).Content;
+    private static readonly byte[] Workbook = ExportSpreadsheet.Template(Language.Fr, [.. WorkProgramme.Domain.Activities.TaskType.Shipped.Select(WorkProgramme.Application.Features.Programmes.ActivityRowViews.ToLabel)]).Content;
 
     private static BilingualText Refusal(byte[] file, OfficeKind kind = OfficeKind.Spreadsheet) =>
         OfficePackageGuard.Check(file, kind) ?? throw new Xunit.Sdk.XunitException("The file was accepted.");

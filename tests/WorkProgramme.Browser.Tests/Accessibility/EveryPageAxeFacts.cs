@@ -73,6 +73,7 @@ public sealed class EveryPageAxeFacts(BrowserApp app) : IAsyncLifetime
         "/admin/plans",
         "/admin/plans/new",
         "/admin/plans/2022-2025",
+        "/admin/task-types",
         $"{Programme}/activities/new",
         $"{Programme}/activities/{activity}/edit",
         $"{Programme}/activities/{activity}/assign",

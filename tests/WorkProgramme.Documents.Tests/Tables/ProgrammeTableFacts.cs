@@ -42,13 +42,28 @@ public sealed class ProgrammeTableFacts
     }
 
     [Theory]
-    [InlineData("Mise au point", TaskType.FineTuning)]
-    [InlineData("mise a jour", TaskType.Updating)]
-    [InlineData("Development", TaskType.Development)]
-    [InlineData("fine-tuning", TaskType.FineTuning)]
-    [InlineData("Suivi", TaskType.Maintenance)]
-    public void Task_types_are_read_in_either_language(string text, TaskType type)
+    [InlineData("Mise au point", "fine-tuning")]
+    [InlineData("mise a jour", "updating")]
+    [InlineData("Development", "development")]
+    [InlineData("fine-tuning", "fine-tuning")]
+    [InlineData("Suivi", "maintenance")]
+    [InlineData("Gardening", null)]
+    public void Task_types_are_read_by_code_or_words_in_either_language(string text, string? code)
     {
-        Assert.Equal(type, ProgrammeTable.ParseTaskType(text));
+        Assert.Equal(code, ProgrammeTable.ParseTaskType(text, Shipped));
     }
+
+    [Fact]
+    public void A_renamed_task_type_is_read_by_its_new_words_and_its_code()
+    {
+        CodeLabel[] renamed = [.. Shipped.Where(t => t.Code != "maintenance"),
+            new CodeLabel("maintenance", new BilingualText("Suivi régulier", "Follow-up"), new BilingualText("Suivi régulier", "Follow-up"))];
+
+        Assert.Equal("maintenance", ProgrammeTable.ParseTaskType("suivi regulier", renamed));
+        Assert.Equal("maintenance", ProgrammeTable.ParseTaskType("Follow-up", renamed));
+        Assert.Equal("maintenance", ProgrammeTable.ParseTaskType("maintenance", renamed));
+        Assert.Null(ProgrammeTable.ParseTaskType("Suivi", renamed));
+    }
+
+    private static IReadOnlyList<CodeLabel> Shipped => TaskType.Shipped.Select(t => new CodeLabel(t.Code, t.Name, t.Name)).ToList();
 }

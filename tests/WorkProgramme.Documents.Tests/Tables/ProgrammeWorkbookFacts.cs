@@ -29,7 +29,7 @@ public sealed class ProgrammeWorkbookFacts
     [Fact]
     public void The_number_column_holds_numbers_so_a_sort_gives_1_2_then_10()
     {
-        var workbook = ProgrammeWorkbook.Write(Language.Fr, [Row(1), Row(2), Row(10)]);
+        var workbook = ProgrammeWorkbook.Write(Language.Fr, [Row(1), Row(2), Row(10)], []);
 
         var numbers = Column(workbook, "A");
 
@@ -46,7 +46,7 @@ public sealed class ProgrammeWorkbookFacts
             [new ReachedMilestone(new DateOnly(2024, 10, 15), new BilingualText("Projet présenté au CTP", "Draft presented to the PTC"))],
             ReportState.Published);
 
-        var workbook = ProgrammeWorkbook.Write(language, [Row(1, status)]);
+        var workbook = ProgrammeWorkbook.Write(language, [Row(1, status)], []);
 
         var statusCell = Assert.Single(Column(workbook, "K"));
         Assert.Contains(expected, statusCell.InnerText.Split('\n'));

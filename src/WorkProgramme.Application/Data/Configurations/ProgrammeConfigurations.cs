@@ -68,7 +68,7 @@ internal sealed class ActivityVersionConfiguration : IEntityTypeConfiguration<Ac
         row.Property(r => r.Section).HasConversion<string>().HasMaxLength(20);
         row.Property(r => r.Revision).HasConversion<string>().HasMaxLength(20);
         row.Property(r => r.Priority).HasConversion<string>().HasMaxLength(1);
-        row.Property(r => r.TaskType).HasConversion<string>().HasMaxLength(20);
+        row.Property(r => r.TaskType).HasMaxLength(TaskType.CodeMaxLength);
         row.Property(r => r.PlanCodes).HasField("planCodes").HasJsonConversion().HasMaxLength(400);
         row.Property(r => r.BodyCodes).HasField("bodyCodes").HasJsonConversion().HasMaxLength(800);
         row.Property(r => r.ChosenRoles).HasField("chosenRoles").HasJsonConversion().HasMaxLength(800);

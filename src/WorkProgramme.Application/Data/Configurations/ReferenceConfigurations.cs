@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Bodies;
 using WorkProgramme.Domain.Sessions;
 using WorkProgramme.Domain.StrategicPlans;
@@ -73,5 +74,16 @@ internal sealed class PlanElementConfiguration : IEntityTypeConfiguration<Strate
         element.Bilingual(e => e.DisplayCode, "DisplayCode", 20);
         element.Bilingual(e => e.Label, "Label", 300);
         element.Property(e => e.Group).HasConversion<string>().HasMaxLength(30);
+    }
+}
+
+internal sealed class TaskTypeConfiguration : IEntityTypeConfiguration<TaskType>
+{
+    public void Configure(EntityTypeBuilder<TaskType> type)
+    {
+        type.ToTable("TaskTypes");
+        type.HasKey(t => t.Code);
+        type.Property(t => t.Code).HasMaxLength(TaskType.CodeMaxLength);
+        type.Bilingual(t => t.Name, "Name", 300);
     }
 }

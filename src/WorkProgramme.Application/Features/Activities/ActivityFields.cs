@@ -50,7 +50,7 @@ public sealed record ActivityFields
             Priority = Wire.TryParse<Domain.Activities.Priority>(Priority, out var priority) ? priority : null,
             LinkedToStrategicPlan = Linked switch { "yes" => true, "no" => false, _ => null },
             PlanCodes = PlanCodes,
-            TaskType = Wire.TryParse<Domain.Activities.TaskType>(TaskType, out var taskType) ? taskType : null,
+            TaskType = UserText.Normalize(TaskType),
             BodyCodes = bodies,
             ChosenRoles = [.. bodies.Select(code => Roles.TryGetValue(code, out var posted)
                     ? Wire.TryParse<BodyRole>(posted, out var role) ? new BodyRoleChoice(code, role) : null

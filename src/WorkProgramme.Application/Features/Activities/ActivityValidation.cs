@@ -29,7 +29,7 @@ internal static class ActivityValidation
     public static IQueryable<Domain.StrategicPlans.StrategicPlanElement> PlanElementsOf(WorkProgrammeDb db, string slug) =>
         db.PlanElements.Where(e => db.Programmes.Any(p => p.Slug == slug && p.PlanId == e.PlanId));
 
-    /// <summary>Codes must exist (the plan's of the programme), and the rules the template sets for one row must hold (footnotes 1 and 8).</summary>
+    /// <summary>Codes must exist (the plan's of the programme, the bodies, the task type in the table), and the rules the template sets for one row must hold (footnotes 1 and 8).</summary>
     public static async Task<List<BilingualText>> ProblemsAsync(WorkProgrammeDb db, int programmeId, ActivityContent content, CancellationToken cancellationToken)
     {
         var problems = new List<BilingualText>();
@@ -37,6 +37,12 @@ internal static class ActivityValidation
         var bodyCodes = await db.Bodies.Select(b => b.Code).ToListAsync(cancellationToken);
         problems.AddRange(content.PlanCodes.Except(planCodes).Select(code =>
             new BilingualText($"Code du Plan stratégique inconnu « {code} ».", $"Unknown Strategic Plan code '{code}'.")));
+        if (content.TaskType is not null
+            && TaskType.ProblemWith(content.TaskType, (await TaskTypes.TaskTypeList.LoadAsync(db, cancellationToken)).Select(t => t.Code).ToList()) is { } taskTypeProblem)
+        {
+            problems.Add(taskTypeProblem);
+        }
+
         problems.AddRange(content.BodyCodes.Except(bodyCodes).Select(code =>
             new BilingualText($"Organe inconnu « {code} ».", $"Unknown body '{code}'.")));
         if (content.BodyCodes.Count == 0)

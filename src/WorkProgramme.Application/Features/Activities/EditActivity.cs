@@ -84,7 +84,8 @@ public static class EditActivity
             var mapper = new ProgrammeFileMapper(
                 await db.Bodies.Select(b => b.Code).ToListAsync(cancellationToken),
                 await db.Sessions.Select(s => s.Key).ToListAsync(cancellationToken),
-                await ActivityValidation.PlanElementsOf(db, command.Slug).Select(e => e.Code).ToListAsync(cancellationToken));
+                await ActivityValidation.PlanElementsOf(db, command.Slug).Select(e => e.Code).ToListAsync(cancellationToken),
+                (await TaskTypes.TaskTypeList.LoadAsync(db, cancellationToken)).Select(t => t.Code));
             var (content, _) = mapper.Activity(command.Activity with { Status = null }, 0, null);
             return content is null
                 ? Failure.InvalidFields(mapper.Problems.Select(p => new FieldMessage(

@@ -146,6 +146,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
         StrategicPlan plan => new("StrategicPlan", plan.Period, null, plan.Title.ToString()),
         StrategicPlanElement element => new("PlanElement", element.Code, entry.Context.Set<StrategicPlan>().Local.FirstOrDefault(p => p.Id == element.PlanId)?.Period,
             element.Label.ToString()),
+        TaskType type => new("TaskType", type.Code, null, type.Name.ToString()),
         Features.Comments.Comment comment => new("Comment", $"{comment.ActivityId}@{comment.SessionKey}", comment.SessionKey, comment.Text.ToString()),
         Features.Assignments.ActivityAssignment assignment => new("Assignment", $"{assignment.ActivityId}@{UserName(entry.Context, assignment.UserId)}",
             null, UserName(entry.Context, assignment.UserId)),

@@ -39,6 +39,15 @@ internal sealed class ArchiveLoader(WorkProgrammeDb db, DatabaseOptions options,
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var table in tables.Where(t => SeededTables.Contains(t.Table.Name)))
+            {
+                // The migration's own rows give way to the archive's.
+                await using var clear = db.Database.GetDbConnection().CreateCommand();
+                clear.Transaction = transaction.GetDbTransaction();
+                clear.CommandText = $"DELETE FROM {Quote(db, table.Table.Name)}";
+                await clear.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             foreach (var table in InsertOrder(tables))
             {
                 await InsertAsync(table, transaction.GetDbTransaction(), cancellationToken);
@@ -104,6 +113,12 @@ internal sealed class ArchiveLoader(WorkProgrammeDb db, DatabaseOptions options,
         }
     }
 
+    /// <summary>
+    /// Tables a migration fills (the task types, docs/decisions/0052): a database holding only their rows is empty, and the
+    /// archive's rows replace them.
+    /// </summary>
+    private static readonly HashSet<string> SeededTables = new(StringComparer.Ordinal) { "TaskTypes" };
+
     /// <summary>The model's tables that already exist and hold at least one row ("Programmes: 2 rows").</summary>
     private async Task<List<string>> OccupiedTablesAsync(CancellationToken cancellationToken)
     {
@@ -125,7 +140,7 @@ internal sealed class ArchiveLoader(WorkProgrammeDb db, DatabaseOptions options,
             }
 
             var occupied = new List<string>();
-            foreach (var table in ModelTables(db).Where(t => existing.Contains(t.Name)))
+            foreach (var table in ModelTables(db).Where(t => existing.Contains(t.Name) && !SeededTables.Contains(t.Name)))
             {
                 await using var count = connection.CreateCommand();
                 count.CommandText = $"SELECT COUNT(*) FROM {Quote(db, table.Name)}";

@@ -172,7 +172,7 @@ public static class AnnexBuilder
         }, language, centered: true),
         TableColumn.Activity => Text(row.Title, language),
         TableColumn.StrategicPlan => Plain(Codes(row.PlanElements, language), language),
-        TableColumn.TaskType => Plain(row.TaskType is { } type ? AnnexTemplate.Word(type, language) : "", language),
+        TableColumn.TaskType => Plain(row.TaskType?.Name.In(language) ?? "", language),
         TableColumn.Body => Plain(Codes(row.Bodies, language), language),
         TableColumn.Resources => Text(row.Resources, language),
         TableColumn.Kpi => Text(row.Kpi, language),

@@ -30,6 +30,9 @@ public static class Dashboard
         public double Share => Total == 0 ? 0 : (double)Count / Total;
     }
 
+    /// <summary>How many live activities have a task type (null: none given), every type of the table in its order.</summary>
+    public sealed record TaskTypeSlice(CodeLabel? TaskType, int Count, int Total);
+
     /// <summary>One line of the coverage matrix: how many activities serve a plan element, by execution level.</summary>
     public sealed record CoverageRow(CodeLabel Element, IReadOnlyList<Slice<ExecutionLevel>> ByLevel)
     {
@@ -70,7 +73,7 @@ public static class Dashboard
         int Activities,
         IReadOnlyList<Slice<ExecutionLevel>> ByLevel,
         IReadOnlyList<Slice<Priority>> ByPriority,
-        IReadOnlyList<Slice<TaskType>> ByTaskType,
+        IReadOnlyList<TaskTypeSlice> ByTaskType,
         IReadOnlyList<Slice<Section>> BySection,
         IReadOnlyList<CoverageRow> Coverage,
         LinkRule Link,
@@ -125,7 +128,7 @@ public static class Dashboard
                 total,
                 Count(rows, LevelOf, total),
                 Count(rows, r => r.Priority, total),
-                Count(rows, r => r.TaskType, total),
+                CountTaskTypes(snapshot, rows, total),
                 Count(rows, r => (Section?)r.Section, total),
                 coverage,
                 link,
@@ -203,6 +206,20 @@ public static class Dashboard
     private static SessionOption Option(Session session) => new(session.Key, session.Ordinals, session.Year, session.Month);
 
     /// <summary>Every value of the enum in its order, then the blanks (only when there are some).</summary>
+    private static List<TaskTypeSlice> CountTaskTypes(ProgrammeSnapshot snapshot, IReadOnlyList<ActivityVersion> rows, int total)
+    {
+        var codes = snapshot.TaskTypes.Select(t => t.Code)
+            .Concat(rows.Select(r => r.TaskType).OfType<string>().Where(c => snapshot.TaskTypes.All(t => t.Code != c)).Distinct().Order(StringComparer.Ordinal));
+        var slices = codes.Select(code => new TaskTypeSlice(snapshot.TaskTypeLabel(code), rows.Count(r => r.TaskType == code), total)).ToList();
+        var blank = rows.Count(r => r.TaskType is null);
+        if (blank > 0)
+        {
+            slices.Add(new TaskTypeSlice(null, blank, total));
+        }
+
+        return slices;
+    }
+
     private static List<Slice<TKey>> Count<TItem, TKey>(IEnumerable<TItem> items, Func<TItem, TKey?> key, int total)
         where TKey : struct, Enum
     {

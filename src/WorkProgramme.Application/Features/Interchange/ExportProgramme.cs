@@ -63,7 +63,7 @@ public static class ExportProgramme
             Priority = Wire.Name(row.Priority),
             LinkedToStrategicPlan = row.LinkedToStrategicPlan,
             StrategicPlan = row.PlanCodes,
-            TaskType = Wire.Name(row.TaskType),
+            TaskType = row.TaskType,
             Bodies = row.BodyCodes,
             BodyRoles = row.ChosenRoles.Count == 0 ? null : row.ChosenRoles.ToDictionary(c => c.Body, c => Wire.Name(c.Role)),
             Title = Pair(row.Title),

@@ -54,7 +54,8 @@ public static class ImportProgramme
             var mapper = new ProgrammeFileMapper(
                 await db.Bodies.Select(b => b.Code).ToListAsync(cancellationToken),
                 await db.Sessions.Select(s => s.Key).ToListAsync(cancellationToken),
-                strategicPlan?.Elements.Select(e => e.Code) ?? []);
+                strategicPlan?.Elements.Select(e => e.Code) ?? [],
+                (await TaskTypes.TaskTypeList.LoadAsync(db, cancellationToken)).Select(t => t.Code));
 
             CheckShape(file, mapper);
             var bodies = mapper.Bodies(file.Reference?.Bodies ?? []);

@@ -18,9 +18,12 @@ internal sealed class ProgrammeFileMapper
     private readonly HashSet<string> knownBodies;
     private readonly HashSet<string> knownSessions;
     private readonly HashSet<string> knownPlanCodes;
+    private readonly IReadOnlyList<string> knownTaskTypes;
 
-    public ProgrammeFileMapper(IEnumerable<string> bodiesInDatabase, IEnumerable<string> sessionsInDatabase, IEnumerable<string> planCodesInDatabase)
+    public ProgrammeFileMapper(IEnumerable<string> bodiesInDatabase, IEnumerable<string> sessionsInDatabase, IEnumerable<string> planCodesInDatabase,
+        IEnumerable<string> taskTypesInDatabase)
     {
+        knownTaskTypes = taskTypesInDatabase.ToList();
         knownBodies = bodiesInDatabase.ToHashSet(StringComparer.Ordinal);
         knownSessions = sessionsInDatabase.ToHashSet(StringComparer.Ordinal);
         knownPlanCodes = planCodesInDatabase.ToHashSet(StringComparer.Ordinal);
@@ -77,7 +80,12 @@ internal sealed class ProgrammeFileMapper
         var section = Enum<Section>(dto.Section, at, "section");
         var revision = Enum<RevisionKind>(dto.Revision, at, "revision");
         var priority = dto.Priority is null ? null : Enum<Priority>(dto.Priority, at, "priority");
-        var taskType = dto.TaskType is null ? null : Enum<TaskType>(dto.TaskType, at, "taskType");
+        var taskType = dto.TaskType;
+        if (TaskType.ProblemWith(taskType, knownTaskTypes) is { } taskTypeProblem)
+        {
+            problems.Add(new ImportProblem($"{at} › taskType", taskTypeProblem));
+        }
+
         foreach (var code in dto.StrategicPlan.Where(c => !knownPlanCodes.Contains(c)))
         {
             Add(at, "strategicPlan", $"code du Plan stratégique inconnu « {code} »", $"unknown Strategic Plan code '{code}'");

@@ -12,8 +12,10 @@ internal sealed partial class CodeBook
     private readonly Dictionary<string, string> bodies = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> plan = new(StringComparer.Ordinal);
 
-    public CodeBook(IEnumerable<(string Code, BilingualText Abbreviation)> bodyCodes, IEnumerable<(string Code, BilingualText Display)> planCodes)
+    public CodeBook(IEnumerable<(string Code, BilingualText Abbreviation)> bodyCodes, IEnumerable<(string Code, BilingualText Display)> planCodes,
+        IReadOnlyList<CodeLabel> taskTypes)
     {
+        TaskTypes = taskTypes;
         foreach (var (code, abbreviation) in bodyCodes)
         {
             Index(bodies, code, abbreviation);
@@ -35,8 +37,12 @@ internal sealed partial class CodeBook
         var bodyRows = await db.Bodies.AsNoTracking().ToListAsync(cancellationToken);
         var planRows = await planElements.AsNoTracking().ToListAsync(cancellationToken);
         return new CodeBook(bodyRows.Select(b => (b.Code, b.Abbreviation)).Concat(bodyRows.Select(b => (b.Code, b.Name))),
-            planRows.Select(e => (e.Code, e.DisplayCode)));
+            planRows.Select(e => (e.Code, e.DisplayCode)),
+            (await Features.TaskTypes.TaskTypeList.LoadAsync(db, cancellationToken)).Select(t => new CodeLabel(t.Code, t.Name, t.Name)).ToList());
     }
+
+    /// <summary>The task types, in the table's order: a cell names one by its code or its words as the table has them now.</summary>
+    public IReadOnlyList<CodeLabel> TaskTypes { get; }
 
     public IReadOnlyList<string> Bodies(string? cell, Action<string> unknown) => Resolve(bodies, cell, unknown);
 

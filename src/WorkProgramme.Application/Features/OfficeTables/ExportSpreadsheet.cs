@@ -28,11 +28,15 @@ public static class ExportSpreadsheet
 
             var rows = snapshot.Rows.Where(r => !r.IsDeleted).Select(r => r.ToRowView(snapshot)).ToList();
             var name = $"{snapshot.Programme.Slug}-{snapshot.Version.Label}-{query.Language.Code()}.xlsx";
-            return new Result(name, ProgrammeWorkbook.Write(query.Language, rows), rows.Count);
+            return new Result(name, ProgrammeWorkbook.Write(query.Language, rows, snapshot.TaskTypes.Select(t => t.ToLabel()).ToList()), rows.Count);
         }
+
+        /// <summary>The blank workbook to fill in, offering the task types of the table.</summary>
+        public async Task<Result> TemplateAsync(Language language, CancellationToken cancellationToken) =>
+            Template(language, (await TaskTypes.TaskTypeList.LoadAsync(db, cancellationToken)).Select(t => t.ToLabel()).ToList());
     }
 
-    /// <summary>The blank workbook to fill in: the same sheets and columns, no rows.</summary>
-    public static Result Template(Language language) =>
-        new($"{(language == Language.Fr ? "modele-programme" : "programme-template")}-{language.Code()}.xlsx", ProgrammeWorkbook.Write(language, []), 0);
+    /// <summary>The blank workbook to fill in: the same sheets and columns, no rows; the task type column offers <paramref name="taskTypes"/>.</summary>
+    public static Result Template(Language language, IReadOnlyList<CodeLabel> taskTypes) =>
+        new($"{(language == Language.Fr ? "modele-programme" : "programme-template")}-{language.Code()}.xlsx", ProgrammeWorkbook.Write(language, [], taskTypes), 0);
 }

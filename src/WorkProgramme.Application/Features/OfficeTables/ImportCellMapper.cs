@@ -43,14 +43,14 @@ internal static class ImportCellMapper
 
         Set(TableColumn.Link, content with { LinkedToStrategicPlan = linked }, linked != stored.LinkedToStrategicPlan);
 
-        TaskType? taskType = null;
+        string? taskType = null;
         if (row.Cell(TableColumn.TaskType) is { } typeText)
         {
-            taskType = ProgrammeTable.ParseTaskType(typeText);
+            taskType = ProgrammeTable.ParseTaskType(typeText, codes.TaskTypes);
             if (taskType is null)
             {
-                var fr = string.Join(", ", ProgrammeTable.TaskTypes.Values.Select(t => t.Fr));
-                var en = string.Join(", ", ProgrammeTable.TaskTypes.Values.Select(t => t.En));
+                var fr = string.Join(", ", codes.TaskTypes.Select(t => t.Name.Fr));
+                var en = string.Join(", ", codes.TaskTypes.Select(t => t.Name.En));
                 problem(TableColumn.TaskType, $"« {typeText} » : type inconnu (attendu : {fr})", $"'{typeText}': unknown type (expected: {en})");
             }
         }

@@ -20,7 +20,7 @@ public static class ActivityRowViews
         row.Priority,
         row.LinkedToStrategicPlan,
         row.PlanCodes.Select(code => snapshot.PlanLabel(code)).ToList(),
-        row.TaskType,
+        row.TaskType is { } taskType ? snapshot.TaskTypeLabel(taskType) : null,
         row.BodyCodes.Select(code => snapshot.BodyLabel(code).WithChosenRole(row.ChosenRoles.FirstOrDefault(c => c.Body == code)?.Role)).ToList(),
         row.Title,
         row.Resources,
@@ -41,6 +41,14 @@ public static class ActivityRowViews
         snapshot.PlanElements.TryGetValue(code, out var element)
             ? new CodeLabel(code, element.DisplayCode, element.Label)
             : new CodeLabel(code, new BilingualText(code, code), BilingualText.Empty);
+
+    /// <summary>A task type's code with its words as both display and name; a code the table lacks shows as itself.</summary>
+    public static CodeLabel TaskTypeLabel(this ProgrammeSnapshot snapshot, string code) => TaskTypeLabel(snapshot.TaskTypes, code);
+
+    public static CodeLabel TaskTypeLabel(IEnumerable<TaskType> taskTypes, string code) =>
+        taskTypes.FirstOrDefault(t => t.Code == code) is { } type ? type.ToLabel() : new CodeLabel(code, new BilingualText(code, code), new BilingualText(code, code));
+
+    public static CodeLabel ToLabel(this TaskType type) => new(type.Code, type.Name, type.Name);
 
     public static CodeLabel BodyLabel(this ProgrammeSnapshot snapshot, string code) =>
         snapshot.Bodies.TryGetValue(code, out var body)

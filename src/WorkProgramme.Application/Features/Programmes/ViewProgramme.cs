@@ -18,7 +18,7 @@ public static class ViewProgramme
     public sealed record Filter(
         Priority? Priority = null,
         string? PlanCode = null,
-        TaskType? TaskType = null,
+        string? TaskType = null,
         string? Body = null,
         StatusKeyword? Keyword = null,
         bool NoKeyword = false,
@@ -32,7 +32,7 @@ public static class ViewProgramme
             (IncludeDeleted || !row.IsDeleted)
             && (Priority is null || row.Priority == Priority)
             && (PlanCode is null || row.PlanElements.Any(p => p.Code == PlanCode))
-            && (TaskType is null || row.TaskType == TaskType)
+            && (TaskType is null || row.TaskType?.Code == TaskType)
             && (Body is null || row.Bodies.Any(b => b.Code == Body))
             && (Keyword is null || row.Status?.Keyword == Keyword)
             && (!NoKeyword || row.Status?.Keyword is null)
@@ -56,6 +56,7 @@ public static class ViewProgramme
         IReadOnlyList<SectionView> Sections,
         IReadOnlyList<CodeLabel> PlanElements,
         IReadOnlyList<CodeLabel> Bodies,
+        IReadOnlyList<CodeLabel> TaskTypes,
         int Errors,
         int Warnings,
         Filter Filter)
@@ -151,6 +152,7 @@ public static class ViewProgramme
                     .Where(e => live.Any(r => r.PlanElements.Any(p => p.Code == e.Code)))
                     .Select(e => snapshot.PlanLabel(e.Code)).ToList(),
                 live.SelectMany(r => r.Bodies).DistinctBy(b => b.Code).OrderBy(b => b.Code, StringComparer.Ordinal).ToList(),
+                snapshot.TaskTypes.Select(t => t.ToLabel()).ToList(),
                 violations.Count(v => v.Severity == Severity.Error),
                 violations.Count(v => v.Severity == Severity.Warning),
                 filter)

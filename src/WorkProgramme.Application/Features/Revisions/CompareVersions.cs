@@ -176,7 +176,7 @@ public static class CompareVersions
             }),
             Field(ComparedField.Title, (r, _) => r.Title),
             Field(ComparedField.StrategicPlan, (r, s) => Join(r.PlanCodes.Select(c => s.PlanLabel(c).Display))),
-            Field(ComparedField.TaskType, (r, _) => r.TaskType is { } t ? TaskTypeWords.Of(t) : BilingualText.Empty),
+            Field(ComparedField.TaskType, (r, s) => r.TaskType is { } t ? s.TaskTypeLabel(t).Name : BilingualText.Empty),
             Field(ComparedField.Bodies, (r, s) => Join(r.BodyCodes.Select(c => s.BodyLabel(c).Display))),
             Field(ComparedField.BodyRoles, (r, s) => Roles(r.ChosenRoles.Select(c => (s.BodyLabel(c.Body).Display, BodyRoleWords.Of(c.Role))))),
             Field(ComparedField.Resources, (r, _) => r.Resources),

@@ -20,6 +20,7 @@ public sealed class RecordNames(WorkProgrammeDb db, ReadModelCache cache, Record
     private Dictionary<string, BilingualText>? sessions;
     private Dictionary<string, SessionName.BodyWords>? bodies;
     private Dictionary<string, BilingualText>? programmes;
+    private Dictionary<string, BilingualText>? taskTypes;
     private Dictionary<Guid, (ActivityLabel Label, BilingualText Title)>? activities;
 
     /// <summary>"243e/244e sessions du CTP (avril 2024)"; a key no session has is shown as it is.</summary>
@@ -61,6 +62,19 @@ public sealed class RecordNames(WorkProgrammeDb db, ReadModelCache cache, Record
         return programmes!.TryGetValue(slug, out var title) ? title : null;
     }
 
+    /// <summary>
+    /// A task type's words in that language for its code ("development"), or for the enum name the trail wrote before
+    /// task types were data ("Development", docs/decisions/0052); null for a value no type has.
+    /// </summary>
+    public string? TaskType(string value, Language language)
+    {
+        Load();
+        var code = value.Length > 0 && char.IsUpper(value[0])
+            ? string.Concat(value.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(c) : c.ToString()))
+            : value;
+        return taskTypes!.TryGetValue(code, out var name) ? name.In(language) : null;
+    }
+
     /// <summary>"I.12" and the title of an activity as its newest version has it; null for an id no activity has.</summary>
     public (ActivityLabel Label, BilingualText Title)? Activity(Guid activityId)
     {
@@ -97,8 +111,10 @@ public sealed class RecordNames(WorkProgrammeDb db, ReadModelCache cache, Record
             var sessions = db.Sessions.AsNoTracking().AsEnumerable().ToDictionary(s => s.Key, s => SessionName.Of(s,
                 bodies.GetValueOrDefault(s.BodyCode) ?? new SessionName.BodyWords(s.BodyCode, BilingualText.Empty, BodyKind.Committee)),
                 StringComparer.Ordinal);
-            return new Names(sessions, bodies, programmes);
+            var taskTypes = db.TaskTypes.AsNoTracking().AsEnumerable().ToDictionary(t => t.Code, t => t.Name, StringComparer.Ordinal);
+            return new Names(sessions, bodies, programmes, taskTypes);
         });
+        taskTypes = names.TaskTypes;
         bodies = names.Bodies;
         programmes = names.Programmes;
         sessions = names.Sessions;
@@ -113,5 +129,6 @@ public sealed class RecordNames(WorkProgrammeDb db, ReadModelCache cache, Record
     private sealed record Names(
         Dictionary<string, BilingualText> Sessions,
         Dictionary<string, SessionName.BodyWords> Bodies,
-        Dictionary<string, BilingualText> Programmes);
+        Dictionary<string, BilingualText> Programmes,
+        Dictionary<string, BilingualText> TaskTypes);
 }

@@ -22,7 +22,7 @@ public sealed class ProgrammeSnapshot
     private ProgrammeSnapshot(Programme programme, ProgrammeVisibility visibility, ProgrammeVersion version,
         IReadOnlyDictionary<Guid, StatusReport> reports,
         IReadOnlyDictionary<string, Body> bodies, IReadOnlyDictionary<string, StrategicPlanElement> planElements,
-        IReadOnlyDictionary<string, Session> sessions)
+        IReadOnlyDictionary<string, Session> sessions, IReadOnlyList<TaskType> taskTypes)
     {
         Programme = programme;
         VisibleVersions = visibility.Versions;
@@ -32,6 +32,7 @@ public sealed class ProgrammeSnapshot
         Bodies = bodies;
         PlanElements = planElements;
         Sessions = sessions;
+        TaskTypes = taskTypes;
     }
 
     public Programme Programme { get; }
@@ -52,6 +53,9 @@ public sealed class ProgrammeSnapshot
     public IReadOnlyDictionary<string, StrategicPlanElement> PlanElements { get; }
 
     public IReadOnlyDictionary<string, Session> Sessions { get; }
+
+    /// <summary>The task types with their words, in the table's order (docs/decisions/0052).</summary>
+    public IReadOnlyList<TaskType> TaskTypes { get; }
 
     /// <summary>A session's name with the bodies as this programme knows them (<see cref="SessionName"/>).</summary>
     public BilingualText SessionNameOf(Session session) => SessionName.Of(session, BodyWordsOf(session.BodyCode));
@@ -151,7 +155,8 @@ public sealed class ProgrammeSnapshot
         return new ProgrammeSnapshot(programme, visibility, version, reports,
             await db.Bodies.AsNoTracking().ToDictionaryAsync(b => b.Code, StringComparer.Ordinal, cancellationToken),
             await db.PlanElements.AsNoTracking().Where(e => e.PlanId == programme.PlanId).ToDictionaryAsync(e => e.Code, StringComparer.Ordinal, cancellationToken),
-            sessions)
+            sessions,
+            await global::WorkProgramme.Application.Features.TaskTypes.TaskTypeList.LoadAsync(db, cancellationToken))
         {
             StatusSessionKey = statusSession,
             PlanPeriod = plan is null ? null : StrategicPlan.PeriodOf(plan.StartYear, plan.EndYear),

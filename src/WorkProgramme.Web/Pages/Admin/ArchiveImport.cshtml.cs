@@ -195,7 +195,7 @@ public sealed class ArchiveImportModel(ImportArchive.Handler handler, ActivityCh
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        (_, Bodies) = await choices.HandleAsync(null, cancellationToken);
+        (_, Bodies, _) = await choices.HandleAsync(null, cancellationToken);
         Sessions = (await calendar.HandleAsync(new SessionCalendar.Query(null), cancellationToken)).Sessions.Select(s => s.Key).ToList();
     }
 }

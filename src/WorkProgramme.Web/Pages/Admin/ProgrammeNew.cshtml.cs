@@ -121,7 +121,7 @@ public sealed class ProgrammeNewModel(CreateProgramme.Handler create, ActivityCh
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        (_, Bodies) = await choices.HandleAsync(null, cancellationToken);
+        (_, Bodies, _) = await choices.HandleAsync(null, cancellationToken);
         Plans = await plans.ListAsync(cancellationToken);
         var archived = await programmes.ArchivedAsync(cancellationToken);
         Programmes = (await programmes.HandleAsync(new ListProgrammes.Query(HttpContext.Viewer()), cancellationToken))

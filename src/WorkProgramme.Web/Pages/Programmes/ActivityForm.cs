@@ -1,5 +1,6 @@
 using WorkProgramme.Application.Features.Activities;
 using WorkProgramme.Application.Features.Interchange;
+using WorkProgramme.Domain.Activities;
 using WorkProgramme.Domain.Bodies;
 using WorkProgramme.Domain.Common;
 using WorkProgramme.Domain.StrategicPlans;
@@ -119,4 +120,4 @@ public sealed class ActivityForm
 
 /// <summary>What the shared activity fields need: the form, the reference data, and on a conflict the fields that clash.</summary>
 public sealed record ActivityFieldsModel(ActivityForm Form, IReadOnlyList<StrategicPlanElement> PlanElements, IReadOnlyList<Body> Bodies,
-    IReadOnlyList<ActivityField>? Conflicts = null);
+    IReadOnlyList<TaskType> TaskTypes, IReadOnlyList<ActivityField>? Conflicts = null);

@@ -57,9 +57,12 @@ public sealed class DashboardModel(Dashboard.Handler handler, DeadlineSlippage.H
         };
 
     public BarChart Single<TKey>(string id, string title, IEnumerable<Dashboard.Slice<TKey>> slices, Func<TKey?, string> label)
-        where TKey : struct =>
+        where TKey : struct => Counts(id, title, slices.Select(s => (label(s.Key), s.Count)));
+
+    /// <summary>One bar per label, each an activity count.</summary>
+    public BarChart Counts(string id, string title, IEnumerable<(string Label, int Count)> bars) =>
         new(id, title, [new ChartSeries(display.Label("Dashboard.Activities"), "chart-fill--brand")],
-            slices.Select(s => new ChartBar(label(s.Key), [s.Count])).ToList())
+            bars.Select(b => new ChartBar(b.Label, [b.Count])).ToList())
         {
             ShareOf = Board.Activities,
         };

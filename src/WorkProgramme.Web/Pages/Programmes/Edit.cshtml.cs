@@ -56,6 +56,8 @@ public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler 
 
     public IReadOnlyList<Body> Bodies { get; private set; } = [];
 
+    public IReadOnlyList<Domain.Activities.TaskType> TaskTypes { get; private set; } = [];
+
     public IReadOnlyList<BilingualText> Problems { get; private set; } = [];
 
     /// <summary>On a conflict: what the other person saved.</summary>
@@ -192,7 +194,7 @@ public sealed class EditModel(EditActivity.Handler edit, RetireActivity.Handler 
         ActivityId = id;
         Reference = new ActivityLabel(Wire.TryParse<Section>(current.Activity.Section, out var section) ? section : Section.TimeBound, current.Activity.Number).ToString();
         Number = current.Activity.Number;
-        (PlanElements, Bodies) = await choices.HandleAsync(slug, cancellationToken);
+        (PlanElements, Bodies, TaskTypes) = await choices.HandleAsync(slug, cancellationToken);
         Suggestions = await edit.SuggestReferencesAsync(HttpContext.Viewer(), slug, id, cancellationToken);
     }
 }

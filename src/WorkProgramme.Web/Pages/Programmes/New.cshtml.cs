@@ -24,6 +24,8 @@ public sealed class NewModel(CreateActivity.Handler create, ActivityChoices.Hand
 
     public IReadOnlyList<Body> Bodies { get; private set; } = [];
 
+    public IReadOnlyList<Domain.Activities.TaskType> TaskTypes { get; private set; } = [];
+
     public IReadOnlyList<BilingualText> Problems { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
@@ -58,7 +60,7 @@ public sealed class NewModel(CreateActivity.Handler create, ActivityChoices.Hand
             return false;
         }
 
-        (PlanElements, Bodies) = await choices.HandleAsync(slug, cancellationToken);
+        (PlanElements, Bodies, TaskTypes) = await choices.HandleAsync(slug, cancellationToken);
         return true;
     }
 }

@@ -56,7 +56,7 @@ public sealed class ShowModel(ViewProgramme.Handler handler, PdfConverter pdf, P
         var filter = new ViewProgramme.Filter(
             Parse<Priority>(Priority),
             string.IsNullOrWhiteSpace(Plan) ? null : Plan,
-            Parse<TaskType>(TaskType),
+            string.IsNullOrWhiteSpace(TaskType) ? null : TaskType,
             string.IsNullOrWhiteSpace(Body) ? null : Body,
             Parse<StatusKeyword>(Keyword),
             NoKeyword: Keyword == "none",
