@@ -207,7 +207,8 @@ public static class SearchRecord
                 })
                 .ToDictionaryAsync(r => r.Id, cancellationToken);
 
-            var hits = shown.Select(c =>
+            // A row the kept keys still name but a change removed meanwhile (one that wrote no audit row) is left out.
+            var hits = shown.Where(c => rowTexts.ContainsKey(c.Row.Id) && (c.ReportId is not { } id || reportTexts.ContainsKey(id))).Select(c =>
             {
                 var row = rowTexts[c.Row.Id];
                 var title = new BilingualText(row.TitleFr, row.TitleEn);
