@@ -59,6 +59,8 @@ public sealed class ScreenshotJourneys(BrowserApp app) : IAsyncLifetime
             ("admin-plan", "/admin/plans/2022-2025", null, false),
             ("admin-bodies", "/admin/bodies", null, false),
             ("admin-archive", "/admin/programmes/archive", null, false),
+            ("admin-task-types", "/admin/task-types", null, false),
+            ("translation-memory", "/translation/memory", null, false),
             ("search", "/search?q=rapport", null, false),
         ];
 
