@@ -204,6 +204,47 @@ public sealed class SearchFacts : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_session_filter_offers_the_sessions_of_one_body_only()
+    {
+        var ctpSessions = await database.RunAsync<WorkProgrammeDb, List<string>>(db =>
+            db.Sessions.Where(s => s.BodyCode == "CTP").Select(s => s.Key).ToListAsync());
+
+        // Only the PTC's programmes: its calendar is offered whole.
+        var one = await SearchAsync("zyxolite");
+        Assert.False(one.SessionsNeedABody);
+        Assert.Equal(ctpSessions.Order(StringComparer.Ordinal), one.Sessions.Order(StringComparer.Ordinal));
+
+        // A published programme of the Policy Commission too: no calendar until a body (or a programme) is chosen.
+        var cpgSession = await database.RunAsync<WorkProgrammeDb, string>(async db =>
+        {
+            var key = await db.Sessions.Where(s => s.BodyCode == "CPG").Select(s => s.Key).FirstAsync();
+            var programme = new Programme("search-cpg", "CPG", 2025, 2028, new BilingualText("Programme de la CPG", "PC programme"));
+            var version = programme.AddVersion("v1", null, key);
+            db.Programmes.Add(programme);
+            await db.SaveChangesAsync();
+            var id = Guid.NewGuid();
+            db.Activities.Add(new Activity(id, programme.Id));
+            version.AddActivity(id, new ActivityContent { Section = Section.TimeBound, Number = 1, Title = new("Étudier", "Study") });
+            version.Endorse(key);
+            await db.SaveChangesAsync();
+            return key;
+        });
+        var several = await SearchAsync("zyxolite");
+        var chosenBody = await database.RunAsync<SearchRecord.Handler, SearchRecord.Result>(h =>
+            h.HandleAsync(new SearchRecord.Query(Viewer.Anonymous, "zyxolite", Language.Fr, Body: "CPG"), CancellationToken.None));
+        var chosenProgramme = await database.RunAsync<SearchRecord.Handler, SearchRecord.Result>(h =>
+            h.HandleAsync(new SearchRecord.Query(Viewer.Anonymous, "zyxolite", Language.Fr, Programme: "search-cpg"), CancellationToken.None));
+        var chosenSession = await SearchAsync("zyxolite", sessionKey: session);
+
+        Assert.True(several.SessionsNeedABody);
+        Assert.Empty(several.Sessions);
+        Assert.Equal([cpgSession], chosenBody.Sessions);
+        Assert.False(chosenBody.SessionsNeedABody);
+        Assert.Equal([cpgSession], chosenProgramme.Sessions);
+        Assert.Equal([session], chosenSession.Sessions);
+    }
+
+    [Fact]
     public async Task The_shipped_programme_is_found_in_both_languages()
     {
         var fr = await SearchAsync("facilitation");

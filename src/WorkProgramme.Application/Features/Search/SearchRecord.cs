@@ -66,13 +66,16 @@ public static class SearchRecord
 
     public sealed record ProgrammeChoice(string Slug, BilingualText Title, string BodyCode);
 
+    /// <param name="Sessions">The sessions the filter offers: those of the one body in scope (and a session already chosen).</param>
+    /// <param name="SessionsNeedABody">The reader's programmes belong to several bodies and none is chosen: no session is offered.</param>
     public sealed record Result(
         IReadOnlyList<string> Terms,
         IReadOnlyList<Hit> Hits,
         bool More,
         IReadOnlyList<ProgrammeChoice> Programmes,
         IReadOnlyList<string> Bodies,
-        IReadOnlyList<string> Sessions);
+        IReadOnlyList<string> Sessions,
+        bool SessionsNeedABody);
 
     public sealed class Handler(WorkProgrammeDb db, DatabaseOptions options, ReadModelCache cache, RecordState state)
     {
@@ -105,14 +108,25 @@ public static class SearchRecord
                 .Where(p => p.Visibility.Latest is not null)
                 .ToList();
             var bodies = visible.Select(p => p.Programme.BodyCode).Distinct().Order(StringComparer.Ordinal).ToList();
-            var visibleBodies = bodies.ToHashSet(StringComparer.Ordinal);
-            var sessions = record.Sessions.Where(s => visibleBodies.Contains(s.BodyCode)).Select(s => s.Key).ToList();
+            // The session filter offers the sessions of one body: the only one the reader's programmes belong to, or the
+            // one chosen (directly or through its programme). Every committee's calendar at once would be hundreds of
+            // sessions, of no help to a reader; a session already chosen stays offered.
+            var bodiesInScope = visible
+                .Where(p => query.Programme is null || p.Programme.Slug == query.Programme)
+                .Where(p => query.Body is null || p.Programme.BodyCode == query.Body)
+                .Select(p => p.Programme.BodyCode)
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            var sessions = record.Sessions
+                .Where(s => (bodiesInScope.Count == 1 && s.BodyCode == bodiesInScope[0]) || (s.Key == query.Session && bodies.Contains(s.BodyCode)))
+                .Select(s => s.Key)
+                .ToList();
             var choices = visible.Select(p => new ProgrammeChoice(p.Programme.Slug, p.Programme.Title, p.Programme.BodyCode)).ToList();
 
             var terms = SearchTerms.Of(query.Text);
             if (terms.Count == 0)
             {
-                return new Result(terms, [], false, choices, bodies, sessions);
+                return new Result(terms, [], false, choices, bodies, sessions, bodiesInScope.Count > 1);
             }
 
             var scope = visible
@@ -232,7 +246,7 @@ public static class SearchRecord
                     new ActivityLabel(c.Row.Section, c.Row.Number).ToString(), SearchTerms.Highlight(titleText, terms), titleLanguage,
                     SearchTerms.Snippet(snippetText, terms), snippetLanguage, c.SessionKey, c.Keyword, c.Level, c.Draft);
             }).ToList();
-            return new Result(terms, hits, candidates.Count > limit, choices, bodies, sessions);
+            return new Result(terms, hits, candidates.Count > limit, choices, bodies, sessions, bodiesInScope.Count > 1);
         }
 
         private sealed record RecordKey
